@@ -1,0 +1,41 @@
+using LowCode.Engine.Metadata;
+
+namespace LowCode.Engine.Validation.Processes;
+
+/// <summary>The routes a rule set adds to a process graph.</summary>
+internal static class RoutingEdges
+{
+    /// <summary>Each goTo action: its JSON path in the rule set, its target, and its rule.</summary>
+    public static IEnumerable<(string Path, string Target, string Rule)> GoTos(RuleSetDefinition ruleSet)
+    {
+        for (var i = 0; i < ruleSet.Rules.Length; i++)
+        {
+            var rule = ruleSet.Rules[i];
+            for (var j = 0; j < rule.Then.Length; j++)
+            {
+                if (rule.Then[j] is { Type: ActionTypes.GoTo, Step: { } target })
+                {
+                    yield return (JsonPath.Root.Property("rules").Index(i).Property("then").Index(j).Property("step"), target, rule.Name);
+                }
+            }
+        }
+    }
+
+    /// <summary>Steps a rule can route from: those it names in 'steps', or any step that waits for people or systems.</summary>
+    public static IEnumerable<(string From, string To)> Edges(ProcessDefinition process, RuleSetDefinition ruleSet)
+    {
+        foreach (var rule in ruleSet.Rules)
+        {
+            var sources = rule.Steps.IsDefaultOrEmpty
+                ? process.Steps.Where(s => s.StepType is not (StepType.End or StepType.ParallelSplit)).Select(s => s.Key)
+                : rule.Steps;
+            foreach (var action in rule.Then.Where(a => a is { Type: ActionTypes.GoTo, Step: not null }))
+            {
+                foreach (var source in sources)
+                {
+                    yield return (source, action.Step!);
+                }
+            }
+        }
+    }
+}
