@@ -1,0 +1,21 @@
+// Registers Monaco's language workers with Vite's worker bundling; must run before GraphiQL loads.
+import 'graphiql/setup-workers/vite';
+import 'graphiql/style.css';
+import './graphiql.css';
+import { createGraphiQLFetcher } from '@graphiql/toolkit';
+import { GraphiQL } from 'graphiql';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { graphqlEndpoint } from '../api/graphqlRequest';
+import { defaultExplorerQuery } from './defaultQuery';
+
+const fetcher = createGraphiQLFetcher({ url: graphqlEndpoint });
+
+const container = document.getElementById('graphiql');
+if (container) {
+  createRoot(container).render(
+    <StrictMode>
+      <GraphiQL fetcher={fetcher} defaultQuery={defaultExplorerQuery} />
+    </StrictMode>,
+  );
+}

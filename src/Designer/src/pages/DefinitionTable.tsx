@@ -1,0 +1,33 @@
+import { formatUpdatedAt, statusLabel, type DefinitionSummary } from '../api/definitions';
+
+export function DefinitionTable({ items, caption }: { readonly items: readonly DefinitionSummary[]; readonly caption: string }) {
+  return (
+    <div className="table-wrap">
+      <table className="table">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Key</th>
+            <th scope="col" className="num">
+              Version
+            </th>
+            <th scope="col">Status</th>
+            <th scope="col">Last updated</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((item) => (
+            <tr key={`${item.key}@${item.version ?? 'draft'}`}>
+              <td className="mono">{item.key}</td>
+              <td className="num">{item.version ?? '—'}</td>
+              <td>
+                <span className={`badge badge--${statusLabel(item.status).replace(/\s+/g, '-')}`}>{statusLabel(item.status)}</span>
+              </td>
+              <td>{formatUpdatedAt(item.updatedAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
