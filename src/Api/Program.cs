@@ -1,9 +1,16 @@
+using LowCode.Api.Hosting;
+using LowCode.Engine;
+
 var builder = WebApplication.CreateBuilder(args);
+var connectionString = SqliteConnectionStrings.Resolve(builder.Configuration.GetConnectionString("LowCode"), builder.Environment.ContentRootPath);
+builder.Services.AddLowCodeEngine(connectionString);
+
 var app = builder.Build();
+await StartupTasks.PrepareDatabaseAsync(app).ConfigureAwait(false);
 
 app.UseDefaultFiles();
 app.UseStaticFiles();
-app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+app.MapHealth();
 app.MapFallbackToFile("index.html");
 
 await app.RunAsync().ConfigureAwait(false);

@@ -1,0 +1,61 @@
+using LowCode.Engine.Storage.Records;
+using Microsoft.EntityFrameworkCore;
+
+namespace LowCode.Engine.Storage;
+
+/// <summary>The SQLite schema. Changes go through migrations (src/Engine/Storage/Migrations), never EnsureCreated.</summary>
+public sealed class LowCodeDbContext(DbContextOptions<LowCodeDbContext> options) : DbContext(options)
+{
+    public DbSet<DefinitionRecord> Definitions => Set<DefinitionRecord>();
+
+    public DbSet<InstanceRecord> Instances => Set<InstanceRecord>();
+
+    public DbSet<TaskRecord> Tasks => Set<TaskRecord>();
+
+    public DbSet<EventRecord> Events => Set<EventRecord>();
+
+    public DbSet<TimerRecord> Timers => Set<TimerRecord>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.Entity<DefinitionRecord>(e =>
+        {
+            e.ToTable("definitions");
+            e.HasIndex(d => new { d.Kind, d.Key, d.Version }).IsUnique();
+            e.HasIndex(d => new { d.Kind, d.Status });
+            e.Property(d => d.Kind).HasMaxLength(16);
+            e.Property(d => d.Key).HasMaxLength(64);
+            e.Property(d => d.Status).HasMaxLength(16);
+            e.Property(d => d.ETag).IsConcurrencyToken().HasMaxLength(40);
+        });
+        modelBuilder.Entity<InstanceRecord>(e =>
+        {
+            e.ToTable("instances");
+            e.HasIndex(i => new { i.ProcessKey, i.Status });
+            e.HasIndex(i => i.StartedAt);
+            e.Property(i => i.ETag).IsConcurrencyToken().HasMaxLength(40);
+        });
+        modelBuilder.Entity<TaskRecord>(e =>
+        {
+            e.ToTable("tasks");
+            e.HasIndex(t => t.InstanceId);
+            e.HasIndex(t => new { t.Status, t.AssigneeRole });
+            e.HasIndex(t => t.ExternalTokenHash);
+            e.Property(t => t.ETag).IsConcurrencyToken().HasMaxLength(40);
+        });
+        modelBuilder.Entity<EventRecord>(e =>
+        {
+            e.ToTable("events");
+            e.HasIndex(v => new { v.InstanceId, v.Id });
+            e.HasIndex(v => v.Type);
+            e.HasIndex(v => v.OccurredAt);
+        });
+        modelBuilder.Entity<TimerRecord>(e =>
+        {
+            e.ToTable("timers");
+            e.HasIndex(t => new { t.FiredAt, t.DueAt });
+            e.HasIndex(t => t.InstanceId);
+        });
+    }
+}
