@@ -1,0 +1,12 @@
+namespace LowCode.Rules.Rete;
+
+/// <summary>
+/// The end of an alpha chain: facts that passed it are stored (per session) and fed to the beta nodes listed in
+/// <see cref="Successors"/>, deepest first so that a fact joining with itself is matched exactly once.
+/// </summary>
+internal sealed class AlphaMemoryNode(int id)
+{
+    public int Id { get; } = id;
+
+    public List<RightInputNode> Successors { get; } = [];
+}
