@@ -1,0 +1,88 @@
+using LowCode.Engine.Metadata;
+using LowCode.Engine.Validation;
+
+namespace LowCode.Engine.Tests.Seed;
+
+/// <summary>The seed apps are complete, consistent, and load in the order the seeder uses: forms, rule sets, processes.</summary>
+public sealed class SeedAppsTests
+{
+    public static TheoryData<string> Apps => [.. SeedFile.Apps];
+
+    [Fact]
+    public void Seed_HoldsTheThreeExampleApps()
+    {
+        Assert.Superset(new HashSet<string>(["expense-approval", "customer-onboarding", "it-access-request"]), SeedFile.Apps.ToHashSet());
+    }
+
+    [Theory]
+    [MemberData(nameof(Apps))]
+    public void SeedApp_HasFormsAProcessAndARuleSet(string app)
+    {
+        var kinds = SeedFile.All.Where(f => f.App == app).Select(f => f.Kind).ToList();
+
+        Assert.Contains(DefinitionKind.Form, kinds);
+        Assert.Contains(DefinitionKind.Process, kinds);
+        Assert.Contains(DefinitionKind.RuleSet, kinds);
+    }
+
+    [Theory]
+    [MemberData(nameof(Apps))]
+    public void SeedApp_ValidatesWithoutProblemsAgainstACatalogOfItsOwnDefinitions(string app)
+    {
+        var definitions = Load(app);
+        var catalog = new DefinitionCatalog();
+        foreach (var definition in definitions)
+        {
+            catalog.Add(definition);
+        }
+
+        var problems = definitions.SelectMany(d => new DefinitionValidator().Validate(d, catalog).Select(p => $"{d.Key}: {p}")).ToList();
+
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    [Theory]
+    [MemberData(nameof(Apps))]
+    public void SeedApp_LoadsInOrderFormsThenRuleSetsThenProcesses(string app)
+    {
+        var catalog = new DefinitionCatalog();
+        var validator = new DefinitionValidator();
+        var problems = new List<string>();
+        foreach (var kind in new[] { DefinitionKind.Form, DefinitionKind.RuleSet, DefinitionKind.Process })
+        {
+            foreach (var definition in Load(app).Where(d => d.Kind == kind))
+            {
+                problems.AddRange(validator.Validate(definition, catalog).Select(p => $"{definition.Key}: {p}"));
+                catalog.Add(definition);
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    [Fact]
+    public void SeedApps_UseEachKeyOncePerKindAcrossApps()
+    {
+        var duplicates = SeedFile.All.GroupBy(f => (f.Kind, f.Key)).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+
+        Assert.Empty(duplicates);
+    }
+
+    [Theory]
+    [MemberData(nameof(Apps))]
+    public void SeedApp_ProcessesRouteWithTheAppsOwnRuleSetAndForms(string app)
+    {
+        var definitions = Load(app);
+        var forms = definitions.OfType<FormDefinition>().Select(f => f.Key).ToHashSet();
+        var ruleSets = definitions.OfType<RuleSetDefinition>().Select(r => r.Key).ToHashSet();
+
+        foreach (var process in definitions.OfType<ProcessDefinition>())
+        {
+            Assert.Contains(process.RuleSet!, ruleSets);
+            Assert.All(process.Steps.Where(s => s.Form is not null), s => Assert.Contains(s.Form!, forms));
+        }
+    }
+
+    private static List<IDefinition> Load(string app) =>
+        [.. SeedFile.All.Where(f => f.App == app).Select(f => DefinitionJson.Parse(f.Kind, f.Text).Definition!)];
+}
