@@ -16,7 +16,7 @@ internal static class GraphQLResponseWriter
         var response = context.Response;
         response.StatusCode = statusCode;
         response.ContentType = ContentType(mediaType);
-        using (var writer = new Utf8JsonWriter(response.BodyWriter))
+        using (var writer = new Utf8JsonWriter(response.BodyWriter, ExecutionResultWriter.WriterOptions))
         {
             ExecutionResultWriter.Write(writer, result);
         }

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using LowCode.GraphQL.Execution;
 
@@ -11,6 +12,12 @@ namespace LowCode.GraphQL.AspNetCore.Serialization;
 /// </summary>
 internal static class ExecutionResultWriter
 {
+    /// <summary>
+    /// Responses are JSON documents, never embedded in HTML, so only what JSON itself requires is escaped:
+    /// messages keep their <c>&lt;EOF&gt;</c> and non-ASCII names as graphql-js prints them.
+    /// </summary>
+    public static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static void Write(Utf8JsonWriter writer, ExecutionResult result)
     {
         writer.WriteStartObject();

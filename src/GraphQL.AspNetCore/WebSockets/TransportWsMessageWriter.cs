@@ -39,7 +39,7 @@ internal static class TransportWsMessageWriter
     private static byte[] Write(string type, string? id, Action<Utf8JsonWriter> payload)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, ExecutionResultWriter.WriterOptions))
         {
             writer.WriteStartObject();
             if (id is not null)

@@ -1,0 +1,90 @@
+using LowCode.GraphQL.AspNetCore;
+using LowCode.GraphQL.Execution;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace LowCode.GraphQL.Tests.AspNetCore.TestSupport;
+
+/// <summary>
+/// A minimal host with one GraphQL endpoint at /graphql: in memory (TestServer) for protocol tests, or on a real
+/// loopback port for the Node peers (graphql-http audits, graphql-ws client).
+/// </summary>
+public sealed class GraphQLTestServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private GraphQLTestServer(WebApplication app, Uri baseAddress)
+    {
+        _app = app;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public Uri GraphQLUri => new(BaseAddress, "/graphql");
+
+    public Uri WebSocketUri => new UriBuilder(GraphQLUri) { Scheme = BaseAddress.Scheme == "https" ? "wss" : "ws" }.Uri;
+
+    public static Task<GraphQLTestServer> StartInMemoryAsync(
+        IRequestExecutor executor, Action<GraphQLHttpOptions>? configure = null, bool useWebSockets = true) =>
+        StartAsync(executor, configure, realPort: false, useWebSockets);
+
+    public static Task<GraphQLTestServer> StartOnLoopbackAsync(IRequestExecutor executor, Action<GraphQLHttpOptions>? configure = null) =>
+        StartAsync(executor, configure, realPort: true, useWebSockets: true);
+
+    public HttpClient CreateClient()
+    {
+        if (_app.Services.GetService<IServer>() is TestServer testServer)
+        {
+            var client = testServer.CreateClient();
+            client.BaseAddress = BaseAddress;
+            return client;
+        }
+
+        return new HttpClient { BaseAddress = BaseAddress };
+    }
+
+    public WebSocketClient CreateWebSocketClient() =>
+        ((TestServer)_app.Services.GetRequiredService<IServer>()).CreateWebSocketClient();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private static async Task<GraphQLTestServer> StartAsync(
+        IRequestExecutor executor, Action<GraphQLHttpOptions>? configure, bool realPort, bool useWebSockets)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.ClearProviders();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        if (realPort)
+        {
+            builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        }
+        else
+        {
+            builder.WebHost.UseTestServer();
+        }
+
+        builder.Services.AddLowCodeGraphQL();
+        var app = builder.Build();
+        if (useWebSockets)
+        {
+            app.UseWebSockets();
+        }
+        app.MapGraphQL("/graphql", executor, configure);
+        await app.StartAsync();
+
+        var address = realPort
+            ? new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First())
+            : new Uri("http://localhost");
+        return new GraphQLTestServer(app, address);
+    }
+}
