@@ -1,0 +1,40 @@
+using Jint.Parser.Ast;
+
+namespace LowCode.Engine.Expressions;
+
+/// <summary>
+/// An expression parsed, checked and prepared once; safe to share between threads and evaluate
+/// any number of times. Obtain it from <see cref="ExpressionCompiler.Compile"/>.
+/// </summary>
+public sealed class CompiledExpression
+{
+    internal CompiledExpression(string source, Program? program, IReadOnlyList<ExpressionDiagnostic> diagnostics, IReadOnlyCollection<string> referenced)
+    {
+        Source = source;
+        Program = program;
+        Diagnostics = diagnostics;
+        ReferencedNames = referenced.ToArray();
+        Variables = referenced.Where(name => !JavaScriptNames.BuiltInGlobals.Contains(name) && !HelperLibrary.Names.Contains(name))
+            .Order(StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary>The expression text, as given.</summary>
+    public string Source { get; }
+
+    /// <summary>Every problem found; empty when the expression can run.</summary>
+    public IReadOnlyList<ExpressionDiagnostic> Diagnostics { get; }
+
+    /// <summary>True when there are no diagnostics.</summary>
+    public bool IsValid => Diagnostics.Count == 0;
+
+    /// <summary>
+    /// The scope variables the expression reads (names that are neither helpers, built-ins nor its own
+    /// function parameters), sorted. Validators can check them against the form's field keys.
+    /// </summary>
+    public IReadOnlyList<string> Variables { get; }
+
+    /// <summary>Every free name, including helpers and built-ins, so a scope variable may shadow a helper of the same name.</summary>
+    internal string[] ReferencedNames { get; }
+
+    internal Program? Program { get; }
+}

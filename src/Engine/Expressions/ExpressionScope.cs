@@ -1,0 +1,113 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace LowCode.Engine.Expressions;
+
+/// <summary>
+/// The variables an expression sees (form field values, fact fields) and the evaluation's clock.
+/// Values are JSON data (System.Text.Json) or primitives; they become JavaScript values inside the
+/// engine at each evaluation, so no CLR object ever reaches a script. Only the names an expression
+/// actually references are converted. Build it once and share it for reading; it is not safe to modify
+/// while another thread evaluates with it.
+/// </summary>
+public sealed class ExpressionScope
+{
+    private readonly Dictionary<string, ScopeValue> _variables = new(StringComparer.Ordinal);
+
+    /// <summary>A scope whose <c>now()</c> and <c>today()</c> are <paramref name="now"/>.</summary>
+    public ExpressionScope(DateTimeOffset now)
+    {
+        Now = now;
+    }
+
+    /// <summary>The instant <c>now()</c>, <c>today()</c>, <c>age()</c>, <c>Date.now()</c> and <c>new Date()</c> see; a replay with the same value gives the same answer.</summary>
+    public DateTimeOffset Now { get; }
+
+    /// <summary>The variable names set so far.</summary>
+    public IEnumerable<string> Names => _variables.Keys;
+
+    /// <summary>A scope with one variable per property of <paramref name="variables"/> whose name is a valid identifier.</summary>
+    public static ExpressionScope FromJson(JsonObject variables, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(variables);
+        var scope = new ExpressionScope(now);
+        foreach (var (name, value) in variables)
+        {
+            if (IsValidName(name))
+            {
+                scope._variables[name] = ScopeValue.FromNode(value);
+            }
+        }
+
+        return scope;
+    }
+
+    /// <summary>A scope with one variable per property of the JSON object <paramref name="variables"/> whose name is a valid identifier.</summary>
+    public static ExpressionScope FromJson(JsonElement variables, DateTimeOffset now)
+    {
+        if (variables.ValueKind != JsonValueKind.Object)
+        {
+            throw new ArgumentException("Scope variables must be a JSON object.", nameof(variables));
+        }
+
+        var scope = new ExpressionScope(now);
+        foreach (var property in variables.EnumerateObject())
+        {
+            if (IsValidName(property.Name))
+            {
+                scope._variables[property.Name] = ScopeValue.FromElement(property.Value);
+            }
+        }
+
+        return scope;
+    }
+
+    /// <summary>Sets a variable to JSON data (null means JavaScript null).</summary>
+    public ExpressionScope Set(string name, JsonNode? value) => Put(name, ScopeValue.FromNode(value));
+
+    /// <summary>Sets a variable to JSON data.</summary>
+    public ExpressionScope Set(string name, JsonElement value) => Put(name, ScopeValue.FromElement(value));
+
+    /// <summary>Sets a variable to a number.</summary>
+    public ExpressionScope Set(string name, double value) => Put(name, ScopeValue.FromNumber(value));
+
+    /// <summary>Sets a variable to a string (null means JavaScript null).</summary>
+    public ExpressionScope Set(string name, string? value) => Put(name, value is null ? default : ScopeValue.FromText(value));
+
+    /// <summary>Sets a variable to a boolean.</summary>
+    public ExpressionScope Set(string name, bool value) => Put(name, ScopeValue.FromBoolean(value));
+
+    /// <summary>True when <paramref name="name"/> can be a variable: an ASCII identifier, not a reserved word, not starting with <c>__lc</c>.</summary>
+    public static bool IsValidName(string name)
+    {
+        if (string.IsNullOrEmpty(name) || char.IsAsciiDigit(name[0]) || name.StartsWith("__lc", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        foreach (var c in name)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c != '_' && c != '$')
+            {
+                return false;
+            }
+        }
+
+        return !JavaScriptNames.ReservedWords.Contains(name);
+    }
+
+    internal bool TryGet(string name, out ScopeValue value) => _variables.TryGetValue(name, out value);
+
+    private ExpressionScope Put(string name, ScopeValue value)
+    {
+        if (!IsValidName(name))
+        {
+            throw new ArgumentException(
+                $"'{name}' cannot be an expression variable: use letters, digits, _ or $, not starting with a digit, not a JavaScript reserved word.",
+                nameof(name));
+        }
+
+        _variables[name] = value;
+        return this;
+    }
+}

@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Jint.Native;
+using Jint.Native.Array;
+using Jint.Native.Date;
+using Jint.Native.Object;
+using Jint.Runtime;
+
+namespace LowCode.Engine.Expressions;
+
+/// <summary>
+/// Turns a script's result into a plain <see cref="ExpressionValue"/>. Only data properties are read, so
+/// no script code (getters, toString) runs after the limits have stopped counting.
+/// </summary>
+internal sealed class ResultConverter
+{
+    private const int MaxDepth = 64;
+    private readonly ExpressionLimits _limits;
+    private int _nodes;
+
+    private ResultConverter(ExpressionLimits limits)
+    {
+        _limits = limits;
+    }
+
+    public static ExpressionValue Convert(JsValue value, ExpressionLimits limits)
+    {
+        switch (value.Type)
+        {
+            case Types.Boolean:
+                return ExpressionValue.FromBoolean(value.AsBoolean());
+            case Types.Number:
+                return ExpressionValue.FromNumber(value.AsNumber());
+            case Types.String:
+                return ExpressionValue.FromText(value.AsString());
+            case Types.Null:
+                return ExpressionValue.Null;
+            case Types.Undefined or Types.None:
+                return ExpressionValue.Undefined;
+            default:
+                break;
+        }
+
+        var target = value.AsObject();
+        if (target is ICallable)
+        {
+            throw new SandboxLimitException(ExpressionErrorCategory.TypeMismatch, "The expression returned a function, not a value.",
+                "Did you forget the brackets of a call, e.g. today() rather than today?");
+        }
+
+        if (target is DateInstance date)
+        {
+            return ExpressionValue.FromText(IsoDate(date));
+        }
+
+        var converter = new ResultConverter(limits);
+        return ExpressionValue.FromNode(converter.Node(target, 0)!);
+    }
+
+    internal static string IsoDate(DateInstance date)
+        => double.IsNaN(date.PrimitiveValue)
+            ? "Invalid Date"
+            : DateTimeOffset.FromUnixTimeMilliseconds((long)date.PrimitiveValue).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    private JsonNode? Node(JsValue value, int depth)
+    {
+        if (++_nodes > _limits.MaxResultNodes)
+        {
+            throw new SandboxLimitException(ExpressionErrorCategory.MemoryLimit,
+                $"The result holds more than {_limits.MaxResultNodes} values.", "Return a smaller value.");
+        }
+
+        switch (value.Type)
+        {
+            case Types.Boolean:
+                return JsonValue.Create(value.AsBoolean());
+            case Types.Number:
+                return double.IsFinite(value.AsNumber()) ? JsonValue.Create(value.AsNumber()) : null;
+            case Types.String:
+                return JsonValue.Create(value.AsString());
+            case Types.Object:
+                break;
+            default:
+                return null;
+        }
+
+        if (depth >= MaxDepth)
+        {
+            throw new SandboxLimitException(ExpressionErrorCategory.MemoryLimit,
+                $"The result is nested more than {MaxDepth} levels deep (or refers to itself).", "Return a flatter value.");
+        }
+
+        var target = value.AsObject();
+        switch (target)
+        {
+            case ICallable:
+                return null;
+            case DateInstance date:
+                return JsonValue.Create(IsoDate(date));
+            case ArrayInstance array:
+            {
+                var length = TypeConverter.ToUint32(DataProperty(array, "length") ?? JsValue.Undefined);
+                if (length > _limits.MaxArrayLength)
+                {
+                    throw new SandboxLimitException(ExpressionErrorCategory.MemoryLimit,
+                        $"The result is an array of {length} items; the limit is {_limits.MaxArrayLength}.", "Return fewer items.");
+                }
+
+                var list = new JsonArray();
+                for (uint i = 0; i < length; i++)
+                {
+                    var item = DataProperty(array, i.ToString(CultureInfo.InvariantCulture));
+                    list.Add(item is null ? null : Node(item, depth + 1));
+                }
+
+                return list;
+            }
+
+            default:
+            {
+                var record = new JsonObject();
+                foreach (var (name, descriptor) in target.GetOwnProperties().ToList())
+                {
+                    if (descriptor.Enumerable == true && descriptor.IsDataDescriptor() && descriptor.Value is { } item
+                        && !item.IsUndefined() && !(item.IsObject() && item.AsObject() is ICallable))
+                    {
+                        record[name] = Node(item, depth + 1);
+                    }
+                }
+
+                return record;
+            }
+        }
+    }
+
+    private static JsValue? DataProperty(ObjectInstance target, string name)
+    {
+        var descriptor = target.GetOwnProperty(name);
+        return descriptor != Jint.Runtime.Descriptors.PropertyDescriptor.Undefined && descriptor.IsDataDescriptor() ? descriptor.Value : null;
+    }
+}

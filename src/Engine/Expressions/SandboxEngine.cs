@@ -1,0 +1,136 @@
+using System.Globalization;
+using Jint.Native;
+using Jint.Native.Object;
+using Jint.Runtime.Descriptors;
+using Jint.Runtime.Environments;
+using Jint.Runtime.Interop;
+
+namespace LowCode.Engine.Expressions;
+
+/// <summary>
+/// One Jint engine prepared for untrusted expressions: strict mode, no CLR access, eval and Function
+/// disabled, clock and randomness made deterministic, size-amplifying built-ins guarded, helpers
+/// installed, and every built-in object frozen so nothing one evaluation does is visible to the next.
+/// Not thread-safe: the evaluator keeps one per thread.
+/// </summary>
+internal sealed partial class SandboxEngine
+{
+    private readonly InputConverter _input;
+
+    public SandboxEngine(ExpressionLimits limits)
+    {
+        State = new EvaluationState(limits);
+        Engine = new Jint.Engine(options => options
+            .Strict()
+            .MaxStatements(limits.MaxStatements)
+            .TimeoutInterval(limits.Timeout)
+            .LocalTimeZone(TimeZoneInfo.Utc)
+            .Culture(CultureInfo.InvariantCulture));
+        _input = new InputConverter(Engine, limits);
+        State.Begin(DateTimeOffset.UnixEpoch);
+        InstallGuards();
+        HelperLibrary.Install(this);
+        Freeze();
+    }
+
+    public Jint.Engine Engine { get; }
+
+    public EvaluationState State { get; }
+
+    /// <summary>Set when an evaluation was cut off in a way that may leave the engine's context stack inconsistent.</summary>
+    public bool Broken { get; private set; }
+
+    public JsValue Run(CompiledExpression compiled, ExpressionScope scope)
+    {
+        State.Begin(scope.Now);
+        var environment = LexicalEnvironment.NewDeclarativeEnvironment(Engine, Engine.GlobalEnvironment);
+        var record = (DeclarativeEnvironmentRecord)environment.Record;
+        _input.Reset();
+        foreach (var name in compiled.ReferencedNames)
+        {
+            if (scope.TryGet(name, out var value))
+            {
+                record.CreateImmutableBinding(name);
+                record.InitializeImmutableBinding(name, _input.Convert(name, value));
+            }
+        }
+
+        State.StartAllocationBudget();
+        var context = Engine.EnterExecutionContext(environment, environment, JsValue.Undefined);
+        var completed = false;
+        try
+        {
+            Engine.ResetStatementsCount();
+            Engine.ResetTimeoutTicks();
+            Engine.Execute(compiled.Program!);
+            completed = true;
+            return Engine.GetCompletionValue();
+        }
+        finally
+        {
+            if (ReferenceEquals(Engine.ExecutionContext, context))
+            {
+                Engine.LeaveExecutionContext();
+            }
+            else
+            {
+                Broken = true;
+            }
+
+            if (!completed && State.Depth != 0)
+            {
+                // The guards' enter/leave pairs did not unwind; the engine's own stacks may not have either.
+                Broken = true;
+            }
+        }
+    }
+
+    internal void DefineGlobal(string name, Func<JsValue, JsValue[], JsValue> function, int length)
+        => Replace(Engine.Global, name, new ClrFunctionInstance(Engine, function, length));
+
+    internal static void Replace(ObjectInstance target, string name, JsValue value)
+        => target.FastSetProperty(name, new PropertyDescriptor(value, true, false, true));
+
+    /// <summary>Freezes every object reachable from the global object, so built-ins and helpers cannot be changed or extended.</summary>
+    private void Freeze()
+    {
+        var seen = new HashSet<ObjectInstance>(ReferenceEqualityComparer.Instance);
+        var pending = new Stack<ObjectInstance>();
+        pending.Push(Engine.Global);
+        while (pending.Count > 0)
+        {
+            var current = pending.Pop();
+            if (!seen.Add(current))
+            {
+                continue;
+            }
+
+            foreach (var (_, descriptor) in current.GetOwnProperties().ToList())
+            {
+                Push(descriptor.Value);
+                Push(descriptor.Get);
+                Push(descriptor.Set);
+                descriptor.Configurable = false;
+                if (descriptor.IsDataDescriptor())
+                {
+                    descriptor.Writable = false;
+                }
+            }
+
+            if (current.Prototype is { } prototype)
+            {
+                pending.Push(prototype);
+            }
+
+            current.Extensible = false;
+        }
+
+        void Push(JsValue? value)
+        {
+            if (value is not null && value.IsObject())
+            {
+                pending.Push(value.AsObject());
+            }
+        }
+    }
+}
