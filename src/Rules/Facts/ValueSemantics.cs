@@ -97,9 +97,9 @@ public static class ValueSemantics
             case string or long or bool or Fact:
                 return value;
             case double d:
-                return d % 1 == 0 && d >= long.MinValue && d < long.MaxValue ? (long)d : d;
+                return d % 1 == 0 && d >= long.MinValue && d < long.MaxValue ? (object)(long)d : d;
             case decimal m:
-                return m % 1 == 0 && m >= long.MinValue && m <= long.MaxValue ? (long)m : (double)m;
+                return m % 1 == 0 && m >= long.MinValue && m <= long.MaxValue ? (object)(long)m : (double)m;
             case IReadOnlyList<object?> or IReadOnlyDictionary<string, object?>:
                 return "\u0001" + FactValue.ToJson(value);
             default:
