@@ -30,8 +30,8 @@ export default defineConfig({
         },
       },
       onwarn(warning, warn) {
-        // GraphiQL's dependencies carry "use client" markers meant for server-component bundlers; they do not apply here.
-        if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('"use client"')) {
+        // GraphiQL's dependencies carry "use client" / "use no memo" markers for React tooling; they do not apply to a bundle.
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && /[\\/]node_modules[\\/]/.test(warning.id ?? '')) {
           return;
         }
         warn(warning);
