@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace LowCode.GraphQL.AspNetCore.Serialization;
@@ -55,6 +56,12 @@ internal static class JsonToClr
             return l;
         }
 
-        return element.GetDouble();
+        if (element.TryGetDouble(out var d))
+        {
+            return d;
+        }
+
+        // Out of double range (1e400): JSON.parse gives ±Infinity and lets the Float scalar reject it; so do we.
+        return double.Parse(element.GetRawText(), NumberStyles.Float, CultureInfo.InvariantCulture);
     }
 }

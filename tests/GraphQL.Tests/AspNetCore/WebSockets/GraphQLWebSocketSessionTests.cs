@@ -63,6 +63,25 @@ public sealed class GraphQLWebSocketSessionTests
         await executor.ForeverEnded;
     }
 
+    [Fact]
+    public async Task ACloseReasonLongerThanAFrameAllows_IsShortenedToFit()
+    {
+        var executor = new StreamingFakeExecutor();
+        var id = new string('é', 100);
+        await using var client = await TransportWsTestClient.ConnectAsync(executor);
+        await client.InitAsync();
+        await client.SubscribeAsync(id, StreamingFakeExecutor.Forever);
+        Assert.Equal("next", (await client.ReceiveAsync()).GetProperty("type").GetString());
+
+        await client.SubscribeAsync(id, StreamingFakeExecutor.Hello);
+
+        var (code, reason) = await client.ReceiveCloseAsync();
+        Assert.Equal(4409, code);
+        Assert.StartsWith("Subscriber for éé", reason, StringComparison.Ordinal);
+        Assert.EndsWith("...", reason, StringComparison.Ordinal);
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(reason) <= 123);
+    }
+
     [Theory]
     [InlineData("not json", "Invalid message received: the message is not valid JSON")]
     [InlineData("[1]", "Invalid message received: a message must be a JSON object with a string \"type\"")]

@@ -38,5 +38,5 @@ async function run({ query, variables, take }) {
 
 const outcomes = await Promise.all(operations.map(run));
 await client.dispose();
-await Promise.race([firstClose, new Promise((resolve) => setTimeout(resolve, 5000))]);
+await Promise.race([firstClose, new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
 process.stdout.write(JSON.stringify({ outcomes, closes }));
