@@ -342,6 +342,19 @@ internal sealed class SyntaxChecker
         _functionDepth--;
         _scopes.RemoveAt(_scopes.Count - 1);
 
+        // Jint applies its Strict option to global code only; strict functions make writes to frozen built-ins throw instead of failing silently.
+        switch (function)
+        {
+            case FunctionExpression expression:
+                expression.Strict = true;
+                break;
+            case FunctionDeclaration declaration:
+                declaration.Strict = true;
+                break;
+            default:
+                break;
+        }
+
         if (function.Body is BlockStatement body)
         {
             body.Body = GuardBody(node, body.Body.ToList());
