@@ -73,6 +73,7 @@ public static partial class DefinitionJson
         string code;
         var unknown = UnmappedMember().Match(message);
         var required = MissingRequired().Match(message);
+        var nullNotAllowed = NullNotAllowed().Match(message);
         if (unknown.Success)
         {
             friendly = $"Unknown property '{unknown.Groups["name"].Value}'. Check its spelling and letter case (properties are camelCase, e.g. 'visibleWhen').";
@@ -88,7 +89,12 @@ public static partial class DefinitionJson
             friendly = $"Missing required property {string.Join(", ", names)}. Add it to this object.";
             code = "json.missingProperty";
         }
-        else if (ex.InnerException is null && message.Contains("could not be converted", StringComparison.Ordinal))
+        else if (nullNotAllowed.Success)
+        {
+            friendly = $"'{nullNotAllowed.Groups["name"].Value}' cannot be null. Give it a value, or leave the property out if it is optional.";
+            code = "json.nullNotAllowed";
+        }
+        else if (message.Contains("could not be converted", StringComparison.Ordinal))
         {
             friendly = $"This value has the wrong type for '{LastSegment(path)}'. {ExpectedFor(message)}";
             code = "json.wrongType";
@@ -169,8 +175,11 @@ public static partial class DefinitionJson
     [GeneratedRegex(@"The JSON property '(?<name>[^']+)' could not be mapped")]
     private static partial Regex UnmappedMember();
 
-    [GeneratedRegex(@"missing required properties including: (?<names>.+?)\.?\s*Path", RegexOptions.Singleline)]
+    [GeneratedRegex(@"missing required properties including: (?<names>[^.]+)", RegexOptions.Singleline)]
     private static partial Regex MissingRequired();
+
+    [GeneratedRegex(@"The property or field '(?<name>[^']+)' on type '[^']+' doesn't allow setting null values")]
+    private static partial Regex NullNotAllowed();
 }
 
 /// <summary>A parsed definition, or the problem that kept the text from being one.</summary>

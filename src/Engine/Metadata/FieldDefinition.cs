@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace LowCode.Engine.Metadata;
 
@@ -68,7 +67,4 @@ public sealed record FieldDefinition
     public ImmutableArray<string> Accept { get; init; } = [];
 
     public long? MaxSizeBytes { get; init; }
-
-    [JsonIgnore]
-    public FieldType? FieldType => FieldTypes.TryParse(Type, out var type) ? type : null;
 }

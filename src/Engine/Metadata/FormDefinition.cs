@@ -19,6 +19,5 @@ public sealed record FormDefinition : IDefinition
 
     public ImmutableArray<FormValidation> Validations { get; init; } = [];
 
-    [JsonIgnore]
-    public DefinitionKind Kind => DefinitionKind.Form;
+    DefinitionKind IDefinition.Kind => DefinitionKind.Form;
 }

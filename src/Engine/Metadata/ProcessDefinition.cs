@@ -26,10 +26,5 @@ public sealed record ProcessDefinition : IDefinition
     /// <summary>SLA for the whole instance, as an ISO-8601 duration (e.g. <c>P5D</c>).</summary>
     public string? Sla { get; init; }
 
-    [JsonIgnore]
-    public DefinitionKind Kind => DefinitionKind.Process;
-
-    /// <summary>The key of the step instances start at.</summary>
-    [JsonIgnore]
-    public string? StartStep => Start ?? (Steps.IsDefaultOrEmpty ? null : Steps[0].Key);
+    DefinitionKind IDefinition.Kind => DefinitionKind.Process;
 }

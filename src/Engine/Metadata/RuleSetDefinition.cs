@@ -17,6 +17,5 @@ public sealed record RuleSetDefinition : IDefinition
 
     public ImmutableArray<RuleDefinition> Rules { get; init; } = [];
 
-    [JsonIgnore]
-    public DefinitionKind Kind => DefinitionKind.RuleSet;
+    DefinitionKind IDefinition.Kind => DefinitionKind.RuleSet;
 }

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.Json.Serialization;
 
 namespace LowCode.Engine.Metadata;
 
@@ -48,30 +47,4 @@ public sealed record StepDefinition
 
     /// <summary>The signal name a signal step waits for.</summary>
     public string? Signal { get; init; }
-
-    [JsonIgnore]
-    public StepType? StepType => StepTypes.TryParse(Type, out var type) ? type : null;
-
-    /// <summary>Every step this one can lead to by its own definition (rules may add more).</summary>
-    [JsonIgnore]
-    public IEnumerable<string> Targets
-    {
-        get
-        {
-            if (Next is not null)
-            {
-                yield return Next;
-            }
-
-            foreach (var target in Transitions.Values)
-            {
-                yield return target;
-            }
-
-            foreach (var branch in Branches)
-            {
-                yield return branch;
-            }
-        }
-    }
 }

@@ -38,7 +38,7 @@ public sealed class DefinitionValidator(IExpressionSyntaxChecker? expressions = 
             RuleSetDefinition ruleSet => Run(RuleSets, ruleSet, catalog),
             _ => [],
         });
-        return [.. problems.Distinct().OrderBy(p => p.Path, StringComparer.Ordinal)];
+        return [.. problems.Distinct().OrderBy(p => p.Path, DocumentOrder.Instance)];
     }
 
     private IEnumerable<ValidationProblem> Run<T>(IEnumerable<IValidator<T>> rules, T definition, IDefinitionCatalog? catalog)

@@ -34,7 +34,7 @@ public sealed class FieldTypesTests
     [Fact]
     public void FieldDefinition_ExposesItsParsedType()
     {
-        Assert.Equal(FieldType.Select, new FieldDefinition { Key = "a", Type = "select" }.FieldType);
-        Assert.Null(new FieldDefinition { Key = "a", Type = "dropdown" }.FieldType);
+        Assert.Equal(FieldType.Select, new FieldDefinition { Key = "a", Type = "select" }.ParsedType());
+        Assert.Null(new FieldDefinition { Key = "a", Type = "dropdown" }.ParsedType());
     }
 }

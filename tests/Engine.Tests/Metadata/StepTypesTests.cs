@@ -34,7 +34,7 @@ public sealed class StepTypesTests
             Branches = ["b1", "b2"],
         };
 
-        Assert.Equal(["n", "r", "b1", "b2"], step.Targets);
+        Assert.Equal(["n", "r", "b1", "b2"], step.Targets());
     }
 
     [Fact]
@@ -42,8 +42,8 @@ public sealed class StepTypesTests
     {
         StepDefinition[] steps = [new() { Key = "first", Type = "formTask" }, new() { Key = "second", Type = "end" }];
 
-        Assert.Equal("first", new ProcessDefinition { Key = "p1", Name = "P", Steps = [.. steps] }.StartStep);
-        Assert.Equal("second", new ProcessDefinition { Key = "p1", Name = "P", Start = "second", Steps = [.. steps] }.StartStep);
-        Assert.Null(new ProcessDefinition { Key = "p1", Name = "P" }.StartStep);
+        Assert.Equal("first", new ProcessDefinition { Key = "p1", Name = "P", Steps = [.. steps] }.StartStep());
+        Assert.Equal("second", new ProcessDefinition { Key = "p1", Name = "P", Start = "second", Steps = [.. steps] }.StartStep());
+        Assert.Null(new ProcessDefinition { Key = "p1", Name = "P" }.StartStep());
     }
 }

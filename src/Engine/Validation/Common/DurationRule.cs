@@ -57,9 +57,16 @@ internal sealed class DurationRule : DefinitionRule<IDefinition>
                 {
                     for (var j = 0; j < ruleSet.Rules[i].Then.Length; j++)
                     {
-                        if (ruleSet.Rules[i].Then[j].Webhook?.Timeout is { } timeout)
+                        var action = ruleSet.Rules[i].Then[j];
+                        var at = JsonPath.Root.Property("rules").Index(i).Property("then").Index(j);
+                        if (action.Webhook?.Timeout is { } timeout)
                         {
-                            yield return (JsonPath.Root.Property("rules").Index(i).Property("then").Index(j).Property("webhook").Property("timeout"), timeout);
+                            yield return (at.Property("webhook").Property("timeout"), timeout);
+                        }
+
+                        if (action.Assignee?.External?.LinkValidFor is { } valid)
+                        {
+                            yield return (at.Property("assignee").Property("external").Property("linkValidFor"), valid);
                         }
                     }
                 }

@@ -10,7 +10,7 @@ internal sealed class FieldConstraintsRule : DefinitionRule<FormDefinition>
     {
         foreach (var (field, path, _) in FieldWalker.Walk(definition))
         {
-            if (field.FieldType is { } type)
+            if (field.ParsedType() is { } type)
             {
                 CheckField(field, type, path, context);
             }
@@ -203,9 +203,13 @@ internal sealed class FieldConstraintsRule : DefinitionRule<FormDefinition>
                 notFor(field.MinRows is not null ? "minRows" : "maxRows", "repeating fields");
             }
         }
-        else if (field.MinRows < 0 || field.MinRows > field.MaxRows)
+        else if (field.MinRows < 0 || field.MaxRows < 0)
         {
-            context.Report(path.Property("minRows"), "field.minAboveMax", $"minRows ({field.MinRows}) must be zero or more and not above maxRows ({field.MaxRows}).");
+            context.Report(path.Property(field.MinRows < 0 ? "minRows" : "maxRows"), "field.negativeRows", "A number of rows cannot be negative.");
+        }
+        else if (field.MinRows > field.MaxRows)
+        {
+            context.Report(path.Property("minRows"), "field.minAboveMax", $"minRows ({field.MinRows}) is greater than maxRows ({field.MaxRows}).");
         }
     }
 }

@@ -23,7 +23,7 @@ internal sealed class FieldKeysRule : DefinitionRule<FormDefinition>
                 continue;
             }
 
-            if (field.FieldType is FieldType.Static or FieldType.Group)
+            if (field.ParsedType() is FieldType.Static or FieldType.Group)
             {
                 // Static text and plain groups hold no data, but their keys still name them in the designer.
                 if (!seen.TryAdd((scope + "#layout", field.Key), path))

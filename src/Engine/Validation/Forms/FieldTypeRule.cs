@@ -10,7 +10,7 @@ internal sealed class FieldTypeRule : DefinitionRule<FormDefinition>
     {
         foreach (var (field, path, _) in FieldWalker.Walk(definition))
         {
-            if (field.FieldType is null)
+            if (field.ParsedType() is null)
             {
                 context.Report(
                     path.Property("type"),

@@ -18,7 +18,7 @@ internal static class FieldWalker
             var field = fields[i];
             var at = path.Index(i);
             yield return (field, at, scope);
-            var childScope = field.FieldType == FieldType.Repeating ? at : scope;
+            var childScope = field.ParsedType() == FieldType.Repeating ? at : scope;
             foreach (var child in Walk(field.Fields, at.Property("fields"), childScope))
             {
                 yield return child;

@@ -7,12 +7,12 @@ internal sealed class ReachabilityRule : DefinitionRule<ProcessDefinition>
 {
     protected override void Check(ProcessDefinition definition, RuleContext context)
     {
-        if (definition.StartStep is not { } start || definition.Steps.All(s => s.Key != start))
+        if (definition.StartStep() is not { } start || definition.Steps.All(s => s.Key != start))
         {
             return;
         }
 
-        var edges = definition.Steps.ToLookup(s => s.Key, s => s.Targets, StringComparer.Ordinal);
+        var edges = definition.Steps.ToLookup(s => s.Key, s => s.Targets(), StringComparer.Ordinal);
         var ruleEdges = definition.RuleSet is { } key && context.Catalog.FindRuleSet(key) is { } ruleSet
             ? RoutingEdges.Edges(definition, ruleSet).ToLookup(e => e.From, e => e.To, StringComparer.Ordinal)
             : null;

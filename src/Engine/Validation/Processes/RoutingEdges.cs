@@ -21,13 +21,31 @@ internal static class RoutingEdges
         }
     }
 
+    /// <summary>Every step a rule set names: goTo targets and the steps rules are restricted to.</summary>
+    public static IEnumerable<(string Path, string Step, string Rule)> StepReferences(RuleSetDefinition ruleSet)
+    {
+        for (var i = 0; i < ruleSet.Rules.Length; i++)
+        {
+            var rule = ruleSet.Rules[i];
+            for (var j = 0; j < rule.Steps.Length; j++)
+            {
+                yield return (JsonPath.Root.Property("rules").Index(i).Property("steps").Index(j), rule.Steps[j], rule.Name);
+            }
+        }
+
+        foreach (var goTo in GoTos(ruleSet))
+        {
+            yield return goTo;
+        }
+    }
+
     /// <summary>Steps a rule can route from: those it names in 'steps', or any step that waits for people or systems.</summary>
     public static IEnumerable<(string From, string To)> Edges(ProcessDefinition process, RuleSetDefinition ruleSet)
     {
         foreach (var rule in ruleSet.Rules)
         {
             var sources = rule.Steps.IsDefaultOrEmpty
-                ? process.Steps.Where(s => s.StepType is not (StepType.End or StepType.ParallelSplit)).Select(s => s.Key)
+                ? process.Steps.Where(s => s.ParsedType() is not (StepType.End or StepType.ParallelSplit)).Select(s => s.Key)
                 : rule.Steps;
             foreach (var action in rule.Then.Where(a => a is { Type: ActionTypes.GoTo, Step: not null }))
             {

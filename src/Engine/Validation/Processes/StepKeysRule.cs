@@ -28,7 +28,7 @@ internal sealed class StepKeysRule : DefinitionRule<ProcessDefinition>
                 context.Report(at.Property("key"), "step.duplicateKey", $"The key '{step.Key}' is already used by the step at $.steps[{seen[step.Key]}]. Step keys must be unique.");
             }
 
-            if (step.StepType is null)
+            if (step.ParsedType() is null)
             {
                 context.Report(at.Property("type"), "step.unknownType", $"'{step.Type}' is not a step type.{KeyFormat.DidYouMean(step.Type, StepTypes.Names)} Known types: {string.Join(", ", StepTypes.Names)}.");
             }
@@ -39,7 +39,7 @@ internal sealed class StepKeysRule : DefinitionRule<ProcessDefinition>
             context.Report("$.start", "process.unknownStart", $"The start step '{start}' does not exist.{KeyFormat.DidYouMean(start, seen.Keys)}");
         }
 
-        if (!definition.Steps.Any(s => s.StepType == StepType.End))
+        if (!definition.Steps.Any(s => s.ParsedType() == StepType.End))
         {
             context.Report("$.steps", "process.noEnd", "The process has no 'end' step, so no instance could ever complete. Add a step of type 'end'.");
         }

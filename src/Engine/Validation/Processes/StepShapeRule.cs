@@ -10,7 +10,7 @@ internal sealed class StepShapeRule : DefinitionRule<ProcessDefinition>
         for (var i = 0; i < definition.Steps.Length; i++)
         {
             var step = definition.Steps[i];
-            if (step.StepType is { } type)
+            if (step.ParsedType() is { } type)
             {
                 CheckStep(definition, step, type, JsonPath.Root.Property("steps").Index(i), context);
             }
