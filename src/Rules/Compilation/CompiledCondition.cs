@@ -8,4 +8,8 @@ internal sealed record CompiledCondition(
     Func<Token?, Fact, bool> Test,
     bool IsAlpha,
     string Signature,
-    string Description);
+    string Description)
+{
+    /// <summary>A <c>path == literal</c> test: cheap and the most likely to be shared, so alpha chains start with these.</summary>
+    public bool IsConstantEquality { get; init; }
+}

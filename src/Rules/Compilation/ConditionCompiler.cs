@@ -156,7 +156,10 @@ internal static class ConditionCompiler
 
         var signature = $"{path} {symbol} {first?.Text} {second?.Text}";
         var isAlpha = (first?.IsAlpha ?? true) && (second?.IsAlpha ?? true);
-        return new CompiledCondition(test, isAlpha, signature, RuleModelPrinter.Print(condition));
+        return new CompiledCondition(test, isAlpha, signature, RuleModelPrinter.Print(condition))
+        {
+            IsConstantEquality = condition.Operator == ConditionOperator.Equal && first!.IsConstant,
+        };
     }
 
     private static Func<Token?, Fact, bool>? BuildTest(

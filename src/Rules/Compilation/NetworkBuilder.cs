@@ -296,7 +296,10 @@ internal sealed class NetworkBuilder(RuleCompilerOptions options)
             return null;
         }
 
-        var memory = AlphaChain(pattern.FactType, alpha, ruleName);
+        // Structured conditions have no side effects, so their order is free: equality tests on literals go first,
+        // where rules most often share them (e.g. region == "EU" before amount > 500).
+        var ordered = alpha.Where(c => c.IsConstantEquality).Concat(alpha.Where(c => !c.IsConstantEquality)).ToList();
+        var memory = AlphaChain(pattern.FactType, ordered, ruleName);
         var description = string.Join(", ", beta.Select(c => c.Description).Prepend(joinText).Where(t => t.Length > 0));
         return (memory, new JoinSpec(leftKey, rightKey, Combine(beta), description));
     }
