@@ -120,6 +120,7 @@ public sealed class JsonSchemaTests
         { "process.schema.json", """{ "key": "p1", "name": "P", "steps": [ { "key": "a", "type": "formTask", "assignee": { "role": "m" } } ] }""", "/steps/0", "required" },
         { "process.schema.json", """{ "key": "p1", "name": "P", "steps": [ { "key": "a", "type": "script", "assignee": { "role": "m" }, "set": [ { "path": "x", "expression": "1" } ] } ] }""", "/steps/0/assignee", "false schema" },
         { "process.schema.json", """{ "key": "p1", "name": "P", "steps": [ { "key": "a", "type": "aproval" } ] }""", "/steps/0/type", "enum" },
+        { "process.schema.json", """{ "key": "p1", "name": "P", "steps": [ { "key": "a", "type": "timer", "duration": "P1D" }, { "key": "done", "type": "end" } ] }""", "/steps/0", "anyOf" },
         { "ruleset.schema.json", """{ "key": "r1", "name": "R", "rules": [ { "name": "a", "when": [ { "path": "x", "op": "=", "value": 1 } ], "then": [ { "type": "goTo", "step": "b" } ] } ] }""", "/rules/0/when/0/op", "enum" },
         { "ruleset.schema.json", """{ "key": "r1", "name": "R", "rules": [ { "name": "a", "when": [ { "path": "x", "op": ">", "value": 1, "expression": "x > 1" } ], "then": [ { "type": "goTo", "step": "b" } ] } ] }""", "/rules/0/when/0", "oneOf" },
         { "ruleset.schema.json", """{ "key": "r1", "name": "R", "rules": [ { "name": "a", "when": [ { "path": "x", "op": "between", "value": [ 1 ] } ], "then": [ { "type": "goTo", "step": "b" } ] } ] }""", "/rules/0/when/0/value", "minItems" },
@@ -144,6 +145,16 @@ public sealed class JsonSchemaTests
             .Select(pair => $"{pair.First.Json}{Environment.NewLine}  expected {pair.First.Keyword} at '{pair.First.Path}', got {pair.Second}")
             .ToList();
         Assert.True(misses.Count == 0, string.Join(Environment.NewLine, misses));
+    }
+
+    [Fact]
+    public void StepWithoutNextOrTransitions_PassesTheSchemaWhenARuleSetRoutesTheProcess()
+    {
+        var result = JsonSchemaCheck.Validate("process.schema.json", """
+            { "key": "p1", "name": "P", "ruleSet": "routing", "steps": [ { "key": "a", "type": "timer", "duration": "P1D" }, { "key": "done", "type": "end" } ] }
+            """);
+
+        Assert.True(result.Valid, result.ToString());
     }
 
     [Fact]
