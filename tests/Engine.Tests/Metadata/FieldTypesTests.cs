@@ -30,11 +30,4 @@ public sealed class FieldTypesTests
     {
         Assert.False(FieldTypes.TryParse(name, out _));
     }
-
-    [Fact]
-    public void FieldDefinition_ExposesItsParsedType()
-    {
-        Assert.Equal(FieldType.Select, new FieldDefinition { Key = "a", Type = "select" }.ParsedType());
-        Assert.Null(new FieldDefinition { Key = "a", Type = "dropdown" }.ParsedType());
-    }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using LowCode.Engine.Metadata;
 
 namespace LowCode.Engine.Tests.Metadata;
@@ -20,30 +19,5 @@ public sealed class StepTypesTests
     public void IsHuman_HoldsForStepsPeopleWorkOn(StepType type, bool expected)
     {
         Assert.Equal(expected, StepTypes.IsHuman(type));
-    }
-
-    [Fact]
-    public void Targets_ListNextTransitionsAndBranches()
-    {
-        var step = new StepDefinition
-        {
-            Key = "a",
-            Type = "approval",
-            Next = "n",
-            Transitions = new Dictionary<string, string> { ["rejected"] = "r" }.ToImmutableDictionary(),
-            Branches = ["b1", "b2"],
-        };
-
-        Assert.Equal(["n", "r", "b1", "b2"], step.Targets());
-    }
-
-    [Fact]
-    public void StartStep_IsTheFirstStepUnlessStartNamesAnother()
-    {
-        StepDefinition[] steps = [new() { Key = "first", Type = "formTask" }, new() { Key = "second", Type = "end" }];
-
-        Assert.Equal("first", new ProcessDefinition { Key = "p1", Name = "P", Steps = [.. steps] }.StartStep());
-        Assert.Equal("second", new ProcessDefinition { Key = "p1", Name = "P", Start = "second", Steps = [.. steps] }.StartStep());
-        Assert.Null(new ProcessDefinition { Key = "p1", Name = "P" }.StartStep());
     }
 }
