@@ -90,6 +90,50 @@ public sealed class DefinitionValidatorTests
         ProblemAssert.None(withCatalog);
     }
 
+    [Theory]
+    [InlineData("""{ "key": "a", "type": "select", "options": [ { "value": "x" } ], "default": "x" }""")]
+    [InlineData("""{ "key": "a", "type": "multiselect", "options": [ { "value": "x" }, { "value": "y" } ], "default": [ "x", "y" ] }""")]
+    [InlineData("""{ "key": "a", "type": "number", "default": 5 }""")]
+    [InlineData("""{ "key": "a", "type": "boolean", "default": true }""")]
+    [InlineData("""{ "key": "a", "type": "text", "default": "hello" }""")]
+    public void DefaultTheFieldCanHold_HasNoProblems(string fieldJson)
+    {
+        ProblemAssert.None(new DefinitionValidator().Validate(Form($"[ {fieldJson} ]")));
+    }
+
+    // Regression: 'default' is never checked, so a form can start with a value its own field rejects.
+    [Theory]
+    [InlineData("""{ "key": "a", "type": "select", "options": [ { "value": "x" } ], "default": "z" }""")]
+    [InlineData("""{ "key": "a", "type": "multiselect", "options": [ { "value": "x" } ], "default": [ "x", "z" ] }""")]
+    [InlineData("""{ "key": "a", "type": "number", "default": "ten" }""")]
+    [InlineData("""{ "key": "a", "type": "number", "min": 1, "max": 5, "default": 9 }""")]
+    [InlineData("""{ "key": "a", "type": "boolean", "default": "yes" }""")]
+    public void DefaultTheFieldCouldNeverHold_IsReportedAtDefault(string fieldJson)
+    {
+        var problems = new DefinitionValidator().Validate(Form($"[ {fieldJson} ]"));
+
+        Assert.True(problems.Any(p => p.Path == "$.fields[0].default"), $"Expected a problem at $.fields[0].default, found:{Environment.NewLine}{ProblemAssert.Describe(problems)}");
+    }
+
+    // Regression: a parallelJoin waits for the branches of its split; with no split in the process it can never complete.
+    [Fact]
+    public void ParallelJoinInAProcessWithoutAParallelSplit_IsReported()
+    {
+        var process = Process("""
+            [
+              { "key": "fill", "type": "script", "set": [ { "path": "x", "expression": "1" } ], "next": "join" },
+              { "key": "join", "type": "parallelJoin", "next": "done" },
+              { "key": "done", "type": "end" }
+            ]
+            """);
+
+        var problems = new DefinitionValidator().Validate(process);
+
+        Assert.True(
+            problems.Any(p => p.Path == "$.steps[1]" || p.Path.StartsWith("$.steps[1].", StringComparison.Ordinal)),
+            $"Expected a problem at the join $.steps[1], found:{Environment.NewLine}{ProblemAssert.Describe(problems)}");
+    }
+
     private sealed class RejectsLet : IExpressionSyntaxChecker
     {
         public IReadOnlyList<ExpressionSyntaxError> Check(string source) =>
