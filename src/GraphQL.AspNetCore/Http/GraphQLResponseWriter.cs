@@ -16,9 +16,9 @@ internal static class GraphQLResponseWriter
         var response = context.Response;
         response.StatusCode = statusCode;
         response.ContentType = ContentType(mediaType);
-        using (var writer = new Utf8JsonWriter(response.BodyWriter, ExecutionResultWriter.WriterOptions))
+        using (var writer = new Utf8JsonWriter(response.BodyWriter, TransportJson.WriterOptions))
         {
-            ExecutionResultWriter.Write(writer, result);
+            ExecutionResultSerializer.Write(writer, result);
         }
 
         return response.BodyWriter.FlushAsync(context.RequestAborted).AsTask();

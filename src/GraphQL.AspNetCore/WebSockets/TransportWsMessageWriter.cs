@@ -16,7 +16,7 @@ internal static class TransportWsMessageWriter
             if (payload is not null)
             {
                 writer.WritePropertyName("payload");
-                ExecutionResultWriter.WriteValue(writer, payload);
+                ExecutionResultSerializer.WriteValue(writer, payload);
             }
         });
 
@@ -24,14 +24,19 @@ internal static class TransportWsMessageWriter
         Write(TransportWsMessageTypes.Next, id, writer =>
         {
             writer.WritePropertyName("payload");
-            ExecutionResultWriter.Write(writer, result);
+            ExecutionResultSerializer.Write(writer, result);
         });
 
     public static byte[] Error(string id, IReadOnlyList<GraphQLError> errors) =>
         Write(TransportWsMessageTypes.Error, id, writer =>
         {
-            writer.WritePropertyName("payload");
-            ExecutionResultWriter.WriteErrors(writer, errors);
+            writer.WriteStartArray("payload");
+            foreach (var error in errors)
+            {
+                ExecutionResultSerializer.WriteError(writer, error);
+            }
+
+            writer.WriteEndArray();
         });
 
     public static byte[] Complete(string id) => Write(TransportWsMessageTypes.Complete, id, static _ => { });
@@ -39,7 +44,7 @@ internal static class TransportWsMessageWriter
     private static byte[] Write(string type, string? id, Action<Utf8JsonWriter> payload)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer, ExecutionResultWriter.WriterOptions))
+        using (var writer = new Utf8JsonWriter(buffer, TransportJson.WriterOptions))
         {
             writer.WriteStartObject();
             if (id is not null)
