@@ -15,6 +15,9 @@ public sealed class RequestContext
     /// Null allows all.
     /// </summary>
     public IReadOnlySet<OperationKind>? AllowedOperations { get; init; }
+
+    /// <summary>The parent value root fields see (graphql-js rootValue); null by default.</summary>
+    public object? RootValue { get; init; }
 }
 
 /// <summary>The three root operation kinds.</summary>

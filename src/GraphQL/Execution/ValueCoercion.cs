@@ -224,13 +224,16 @@ public static class ValueCoercion
 
                 if (input.IsOneOf)
                 {
-                    if (map.Count != 1)
+                    if (coerced.Count != 1)
                     {
                         onError(path.ToArray(), value, $"Exactly one key must be specified for OneOf type \"{input.Name}\".");
                     }
-                    else if (map.Values.First() is null)
+
+                    if (coerced.Count > 0 && coerced.First() is { Value: null } only)
                     {
-                        onError(path.ToArray(), value, $"Field \"{map.Keys.First()}\" must be non-null.");
+                        path.Add(only.Key);
+                        onError(path.ToArray(), null, $"Field \"{only.Key}\" must be non-null.");
+                        path.RemoveAt(path.Count - 1);
                     }
                 }
 

@@ -121,6 +121,7 @@ internal static class IntrospectionSchema
           ENUM_VALUE
           INPUT_OBJECT
           INPUT_FIELD_DEFINITION
+          DIRECTIVE_DEFINITION
         }
         """;
 

@@ -20,7 +20,7 @@ internal static class BuiltInDirectives
         directive @deprecated(
           "Why, and what to use instead (Markdown)."
           reason: String = "No longer supported"
-        ) on FIELD_DEFINITION | ARGUMENT_DEFINITION | INPUT_FIELD_DEFINITION | ENUM_VALUE
+        ) on FIELD_DEFINITION | ARGUMENT_DEFINITION | INPUT_FIELD_DEFINITION | ENUM_VALUE | DIRECTIVE_DEFINITION
 
         "Links a custom scalar to the document that defines it."
         directive @specifiedBy(

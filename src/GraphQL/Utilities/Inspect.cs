@@ -23,6 +23,11 @@ public static class Inspect
             return number > 0 ? "Infinity" : "-Infinity";
         }
 
+        if (number == 0)
+        {
+            return "0";
+        }
+
         if (number == Math.Floor(number) && Math.Abs(number) < 1e21)
         {
             return number.ToString("0", CultureInfo.InvariantCulture);

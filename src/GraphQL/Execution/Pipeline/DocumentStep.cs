@@ -10,7 +10,7 @@ internal sealed class DocumentStep(Schema schema, ExecutorOptions options, Docum
     public bool Run(RequestState state)
     {
         var query = state.Request.Query;
-        if (string.IsNullOrWhiteSpace(query))
+        if (query is null)
         {
             return state.Fail(new GraphQLError("Must provide query string.", Extensions: ErrorCodes.Extensions(ErrorCodes.ParseFailed)));
         }

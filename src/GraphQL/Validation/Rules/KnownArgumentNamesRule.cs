@@ -26,7 +26,7 @@ public sealed class KnownArgumentNamesRule : ValidationRule
 
     public override void EnterArgument(ArgumentNode node)
     {
-        if (Context.Argument is null && Context.FieldDefinition is { } field && Context.ParentType is { } parent)
+        if (Context.Argument is null && Context.Directive is null && Context.FieldDefinition is { } field && Context.ParentType is { } parent)
         {
             var name = node.Name.Value;
             var suggestions = Suggestions.List(name, field.Arguments.Select(a => a.Name));
