@@ -41,12 +41,17 @@ internal static class JsonSchemaCheck
             UseShellExecute = false,
             WorkingDirectory = JsFolder,
         };
-        using var node = Process.Start(start) ?? throw new InvalidOperationException("Could not start node; Node.js 20 must be on the PATH.");
+        using var node = Start(start);
         var output = node.StandardOutput.ReadToEndAsync();
         var errors = node.StandardError.ReadToEndAsync();
         node.StandardInput.Write(request);
         node.StandardInput.Close();
-        node.WaitForExit();
+        if (!node.WaitForExit(TimeSpan.FromMinutes(2)))
+        {
+            node.Kill(entireProcessTree: true);
+            Assert.Fail("validate-schema.mjs did not finish within two minutes; it was stopped.");
+        }
+
         if (node.ExitCode != 0)
         {
             Assert.Fail($"validate-schema.mjs failed (exit {node.ExitCode}): {errors.Result}");
@@ -54,6 +59,18 @@ internal static class JsonSchemaCheck
 
         return JsonSerializer.Deserialize<List<Result>>(output.Result, Web)
             ?? throw new InvalidOperationException("validate-schema.mjs answered null.");
+    }
+
+    private static Process Start(ProcessStartInfo start)
+    {
+        try
+        {
+            return Process.Start(start) ?? throw new InvalidOperationException("node did not start.");
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            throw new InvalidOperationException($"Could not start node ({ex.Message}); the schema tests need Node.js 20 on the PATH.", ex);
+        }
     }
 
     public static Result Validate(string schema, string json) => Validate([new Document("document", schema, json)])[0];
