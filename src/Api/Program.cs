@@ -1,15 +1,23 @@
+using LowCode.Api.GraphQL;
 using LowCode.Api.Hosting;
 using LowCode.Engine;
+using LowCode.GraphQL.AspNetCore;
+using LowCode.GraphQL.Execution;
 
 var builder = WebApplication.CreateBuilder(args);
-var connectionString = SqliteConnectionStrings.Resolve(builder.Configuration.GetConnectionString("LowCode"), builder.Environment.ContentRootPath);
-builder.Services.AddLowCodeEngine(connectionString);
+builder.Services.AddLowCodeEngine(sp => SqliteConnectionStrings.Resolve(
+    sp.GetRequiredService<IConfiguration>().GetConnectionString("LowCode"),
+    sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath));
+builder.Services.AddSingleton(_ => DefinitionsSchema.Build().CreateExecutor(new ExecutorOptions()));
+builder.Services.AddLowCodeGraphQL(options => options.GraphiQLPagePath = Path.Combine("wwwroot", "graphiql.html"));
 
 var app = builder.Build();
 await StartupTasks.PrepareDatabaseAsync(app).ConfigureAwait(false);
 
 app.UseDefaultFiles();
 app.UseStaticFiles();
+app.UseWebSockets();
+app.MapGraphQL("/graphql");
 app.MapHealth();
 app.MapFallbackToFile("index.html");
 
