@@ -23,6 +23,12 @@ if (args is ["--counts", ..])
     return;
 }
 
+if (args is ["--cpu", ..])
+{
+    CpuTimeHarness.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 
 /// <summary>Runs the benchmarks chosen on the command line (see docs/benchmarks/rules.md).</summary>

@@ -1,5 +1,6 @@
 using LowCode.Rules.Facts;
 using LowCode.Rules.Model;
+using LowCode.Rules.Runtime;
 
 namespace LowCode.Rules.Compilation;
 
@@ -121,15 +122,17 @@ internal static class ActionCompiler
         }
 
         var name = emit.Name;
+        var names = arguments.Select(a => a.Name).ToArray();
+        var operands = arguments.Select(a => a.Operand.Evaluate).ToArray();
         return new CompiledAction(RuleModelPrinter.Print(emit), context =>
         {
-            var values = new Dictionary<string, object?>(arguments.Length, StringComparer.Ordinal);
-            foreach (var (argument, operand) in arguments)
+            var values = new object?[operands.Length];
+            for (var i = 0; i < operands.Length; i++)
             {
-                values[argument] = operand.Evaluate(context.Token, null);
+                values[i] = operands[i](context.Token, null);
             }
 
-            context.Emit(name, values);
+            context.Emit(name, new ArgumentMap(names, values));
         });
     }
 

@@ -64,6 +64,7 @@ internal sealed class NetworkBuilder(RuleCompilerOptions options)
             var ordered = memory.Successors.OrderByDescending(node => node.Depth).ToList();
             memory.Successors.Clear();
             memory.Successors.AddRange(ordered);
+            memory.StoresFacts = ordered.Exists(node => !node.IsIndexed && !node.IsFirst);
         }
 
         return new ReteNetwork(_typeNodes, _alphaMemories.Count, _betaCount, _rules, _firstNodes, _alphaNodeCount);

@@ -9,4 +9,11 @@ internal sealed class AlphaMemoryNode(int id)
     public int Id { get; } = id;
 
     public List<RightInputNode> Successors { get; } = [];
+
+    /// <summary>
+    /// Whether any successor scans the stored facts (an unindexed join, not, exists or aggregate after the first
+    /// element). Memories feeding only first elements or hash-indexed nodes skip storing, which saves a set
+    /// insertion per fact and memory.
+    /// </summary>
+    public bool StoresFacts { get; set; }
 }

@@ -1,5 +1,4 @@
 using LowCode.Rules.Facts;
-using LowCode.Rules.Runtime;
 
 namespace LowCode.Rules.Rete;
 
@@ -8,7 +7,7 @@ namespace LowCode.Rules.Rete;
 /// Lists are intrusive (no per-token list allocations): a token sits in its consumer's left memory, in its
 /// parent's children and in its fact handle's token list, and is unlinked from all three in O(1).
 /// </summary>
-internal sealed class Token
+internal class Token
 {
     public Token(Token? parent, FactHandle? handle, Fact? fact, BetaNode? consumer)
     {
@@ -60,8 +59,6 @@ internal sealed class Token
     public int MatchCount { get; set; }
 
     public List<FactHandle>? Matches { get; set; }
-
-    public Activation? Activation { get; set; }
 
     /// <summary>The token <paramref name="steps"/> levels up (0 is this token).</summary>
     public Token Ancestor(int steps)

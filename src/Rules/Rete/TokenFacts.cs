@@ -5,18 +5,26 @@ namespace LowCode.Rules.Rete;
 /// <summary>Reads the facts of a partial match in binding order (only off the hot path: errors, traces, actions).</summary>
 internal static class TokenFacts
 {
-    public static IReadOnlyList<Fact> Of(Token? token)
+    public static Fact[] Of(Token? token)
     {
-        var facts = new List<Fact>();
+        var count = 0;
         for (var current = token; current is not null; current = current.Parent)
         {
             if (current.Fact is not null)
             {
-                facts.Add(current.Fact);
+                count++;
             }
         }
 
-        facts.Reverse();
+        var facts = new Fact[count];
+        for (var current = token; current is not null; current = current.Parent)
+        {
+            if (current.Fact is not null)
+            {
+                facts[--count] = current.Fact;
+            }
+        }
+
         return facts;
     }
 }

@@ -1,20 +1,25 @@
 using LowCode.Rules.Compilation;
+using LowCode.Rules.Facts;
 using LowCode.Rules.Rete;
 
 namespace LowCode.Rules.Runtime;
 
-/// <summary>A rule matched with one combination of facts, waiting on (or taken off) the agenda.</summary>
-internal sealed class Activation(CompiledRule rule, Token token, long sequence, long recency)
+/// <summary>
+/// A rule matched with one combination of facts, waiting on (or taken off) the agenda. It is the terminal node's
+/// token itself, so a complete match costs one object, not two.
+/// </summary>
+internal sealed class Activation(Token parent, FactHandle? handle, Fact? fact, BetaNode consumer)
+    : Token(parent, handle, fact, consumer)
 {
-    public CompiledRule Rule { get; } = rule;
+    public CompiledRule Rule { get; set; } = null!;
 
-    public Token Token { get; } = token;
+    public Token Token => this;
 
     /// <summary>Creation order; the last tie-breaker, so that firing order is deterministic.</summary>
-    public long Sequence { get; } = sequence;
+    public long Sequence { get; set; }
 
     /// <summary>The recency of the newest fact in the match.</summary>
-    public long Recency { get; } = recency;
+    public long Recency { get; set; }
 
     public int HeapIndex { get; set; } = -1;
 
@@ -22,4 +27,7 @@ internal sealed class Activation(CompiledRule rule, Token token, long sequence, 
 
     /// <summary>The facts' versions when it fired, for refraction.</summary>
     public long FiredStamp { get; set; }
+
+    /// <summary>Cleared when the match is retracted, so a later Deactivate is a no-op.</summary>
+    public bool Live { get; set; }
 }

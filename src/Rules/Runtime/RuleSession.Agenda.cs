@@ -84,8 +84,11 @@ public sealed partial class RuleSession
             }
         }
 
-        var activation = new Activation(rule, token, ++_nextActivation, recency);
-        token.Activation = activation;
+        var activation = (Activation)token;
+        activation.Rule = rule;
+        activation.Sequence = ++_nextActivation;
+        activation.Recency = recency;
+        activation.Live = true;
         if (_refractionStash is { Count: > 0 } && IsRefracted(activation))
         {
             activation.Fired = true;
@@ -100,13 +103,13 @@ public sealed partial class RuleSession
 
     internal void Deactivate(Token token)
     {
-        var activation = token.Activation;
-        if (activation is null)
+        var activation = (Activation)token;
+        if (!activation.Live)
         {
             return;
         }
 
-        token.Activation = null;
+        activation.Live = false;
         if (activation.Fired)
         {
             if (_updateDepth > 0)

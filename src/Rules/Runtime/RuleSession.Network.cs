@@ -14,7 +14,7 @@ public sealed partial class RuleSession
     /// <summary>Creates the child token of a match and passes it to the next node.</summary>
     internal void EmitChild(BetaNode child, Token parent, FactHandle? handle, Fact? fact)
     {
-        var token = new Token(parent, handle, fact, child);
+        var token = child is TerminalNode ? new Activation(parent, handle, fact, child) : new Token(parent, handle, fact, child);
         parent.AddChild(token);
         handle?.AddToken(token);
         child.LeftActivate(this, token);
@@ -84,7 +84,11 @@ public sealed partial class RuleSession
 
     private void AddToMemory(FactHandle handle, AlphaMemoryNode node)
     {
-        AlphaMemoryOf(node).Add(handle);
+        if (node.StoresFacts)
+        {
+            AlphaMemoryOf(node).Add(handle);
+        }
+
         handle.Memories.Add(node);
         var successors = node.Successors;
         for (var i = 0; i < successors.Count; i++)
@@ -104,7 +108,11 @@ public sealed partial class RuleSession
         // Every memory forgets the fact before any not/exists/aggregate reacts, so no reaction can see it again.
         foreach (var memory in handle.Memories)
         {
-            AlphaMemoryOf(memory).Remove(handle);
+            if (memory.StoresFacts)
+            {
+                AlphaMemoryOf(memory).Remove(handle);
+            }
+
             foreach (var successor in memory.Successors)
             {
                 successor.RemoveRight(this, handle);
