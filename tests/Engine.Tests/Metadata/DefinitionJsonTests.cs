@@ -121,6 +121,29 @@ public sealed class DefinitionJsonTests
         Assert.DoesNotContain("not well formed", problem.Message, StringComparison.Ordinal);
     }
 
+    // Regression: System.Text.Json does not apply nullability to list elements or dictionary values, so null items
+    // parse, and the validators then fail with a NullReferenceException instead of a problem at a path.
+    [Theory]
+    [InlineData(DefinitionKind.Form, """{ "key": "f1", "name": "F", "fields": [ null ] }""", "$.fields")]
+    [InlineData(DefinitionKind.Form, """{ "key": "f1", "name": "F", "fields": [ { "key": "a", "type": "select", "options": [ null ] } ] }""", "$.fields[0].options")]
+    [InlineData(DefinitionKind.Form, """{ "key": "f1", "name": "F", "fields": [ { "key": "a", "type": "text" } ], "validations": [ null ] }""", "$.validations")]
+    [InlineData(DefinitionKind.Process, """{ "key": "p1", "name": "P", "steps": [ null ] }""", "$.steps")]
+    [InlineData(DefinitionKind.Process, """{ "key": "p1", "name": "P", "steps": [ { "key": "a", "type": "script", "set": [ null ] } ] }""", "$.steps[0].set")]
+    [InlineData(DefinitionKind.Process, """{ "key": "p1", "name": "P", "steps": [ { "key": "a", "type": "parallelSplit", "branches": [ null, "b" ] } ] }""", "$.steps[0].branches")]
+    [InlineData(DefinitionKind.Process, """{ "key": "p1", "name": "P", "steps": [ { "key": "a", "type": "approval", "transitions": { "rejected": null } } ] }""", "$.steps[0].transitions")]
+    [InlineData(DefinitionKind.RuleSet, """{ "key": "r1", "name": "R", "rules": [ null ] }""", "$.rules")]
+    [InlineData(DefinitionKind.RuleSet, """{ "key": "r1", "name": "R", "rules": [ { "name": "a", "when": [ null ], "then": [ { "type": "goTo", "step": "b" } ] } ] }""", "$.rules[0].when")]
+    [InlineData(DefinitionKind.RuleSet, """{ "key": "r1", "name": "R", "rules": [ { "name": "a", "then": [ null ] } ] }""", "$.rules[0].then")]
+    [InlineData(DefinitionKind.RuleSet, """{ "key": "r1", "name": "R", "rules": [ { "name": "a", "when": [ { "exists": { "fact": "task", "where": [ null ] } } ], "then": [ { "type": "goTo", "step": "b" } ] } ] }""", "$.rules[0].when[0].exists.where")]
+    public void Parse_WithNullInAListOrMap_ReportsItAtItsPath(DefinitionKind kind, string json, string listPath)
+    {
+        var result = DefinitionJson.Parse(kind, json);
+
+        Assert.False(result.Succeeded, "null inside a list or map should not parse");
+        var problem = Assert.Single(result.Problems);
+        Assert.StartsWith(listPath, problem.Path, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("""{ "key": "f1", "name": "F", }""", 1)]
     [InlineData("{ \"key\": \"f1\",\n  \"name\": \"F\"", 2)]
