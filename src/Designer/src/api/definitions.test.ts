@@ -13,6 +13,13 @@ describe('definitionListQuery', () => {
 });
 
 describe('fetchDefinitions', () => {
+  it('reads the list with a GET, since it is a read-only query', async () => {
+    const fake = fakeFetch(() => jsonResponse({ data: { ruleSets: [] } }));
+    await fetchDefinitions('ruleSet', { fetchImpl: fake.fetch });
+    expect(fake.calls[0]?.init?.method).toBe('GET');
+    expect(new URL(fake.calls[0]?.url ?? '', 'http://localhost').searchParams.get('query')).toBe(definitionListQuery('ruleSet'));
+  });
+
   it('returns the parsed list of the requested kind', async () => {
     const fake = fakeFetch(() =>
       jsonResponse({

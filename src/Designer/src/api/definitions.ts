@@ -25,9 +25,11 @@ export function definitionListQuery(kind: DefinitionKind): string {
 
 export async function fetchDefinitions(
   kind: DefinitionKind,
-  options: Omit<GraphQLRequestOptions, 'operationName' | 'variables'> = {},
+  options: Omit<GraphQLRequestOptions, 'operationName' | 'variables' | 'method'> = {},
 ): Promise<GraphQLOutcome<readonly DefinitionSummary[]>> {
-  const outcome = await requestGraphQL<Record<string, unknown>>(definitionListQuery(kind), options);
+  // A list is a read-only query, so it goes as GET: an Api without GraphQL answers that with its SPA
+  // fallback page (reported as "unavailable") instead of a 405 the browser would log as a failed resource.
+  const outcome = await requestGraphQL<Record<string, unknown>>(definitionListQuery(kind), { ...options, method: 'GET' });
   if (outcome.kind !== 'data') {
     return outcome;
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeFetch, jsonResponse } from './fakeFetch';
-import { interpretPayload, isJsonMediaType, requestGraphQL } from './graphqlRequest';
+import { getUrl, interpretPayload, isJsonMediaType, requestGraphQL } from './graphqlRequest';
 
 describe('requestGraphQL', () => {
   it('POSTs the query as JSON to /graphql, asking for plain JSON', async () => {
@@ -14,6 +14,18 @@ describe('requestGraphQL', () => {
     expect(call?.init?.method).toBe('POST');
     expect(call?.init?.headers).toEqual({ 'Content-Type': 'application/json', Accept: 'application/json' });
     expect(JSON.parse(String(call?.init?.body))).toEqual({ query: '{ ok }', variables: { a: 1 }, operationName: 'Q' });
+  });
+
+  it('sends a GET with the query, operation name and JSON variables in the URL and no body', async () => {
+    const fake = fakeFetch(() => jsonResponse({ data: { ok: true } }));
+
+    await requestGraphQL('{ ok }', { fetchImpl: fake.fetch, method: 'GET', variables: { a: 1 }, operationName: 'Q' });
+
+    const call = fake.calls[0];
+    expect(call?.url).toBe('/graphql?query=%7B+ok+%7D&operationName=Q&variables=%7B%22a%22%3A1%7D');
+    expect(call?.init?.method).toBe('GET');
+    expect(call?.init?.body).toBeUndefined();
+    expect(call?.init?.headers).toEqual({ Accept: 'application/json' });
   });
 
   it('returns the data of a successful response', async () => {
@@ -122,5 +134,14 @@ describe('isJsonMediaType', () => {
     ['', false],
   ])('%j → %s', (contentType, expected) => {
     expect(isJsonMediaType(contentType)).toBe(expected);
+  });
+});
+
+describe('getUrl', () => {
+  it('encodes the query so it survives as one URL parameter', () => {
+    const url = new URL(getUrl('/graphql', 'query A($k: String) { form(key: $k) { key } }'), 'http://localhost');
+    expect(url.pathname).toBe('/graphql');
+    expect(url.searchParams.get('query')).toBe('query A($k: String) { form(key: $k) { key } }');
+    expect(url.searchParams.has('variables')).toBe(false);
   });
 });

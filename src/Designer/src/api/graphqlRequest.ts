@@ -17,12 +17,17 @@ export interface GraphQLRequestOptions {
   readonly variables?: Readonly<Record<string, unknown>>;
   readonly operationName?: string;
   readonly signal?: AbortSignal;
+  /**
+   * GET suits read-only queries (GraphQL over HTTP allows it for queries only); POST is the default and
+   * required for mutations.
+   */
+  readonly method?: 'GET' | 'POST';
   /** Injected by tests; defaults to the browser's fetch. */
   readonly fetchImpl?: typeof fetch;
 }
 
 /**
- * POSTs a GraphQL request and classifies every way it can go wrong.
+ * Sends a GraphQL request (POST unless GET is asked for) and classifies every way it can go wrong.
  * Asks for `application/json`: under GraphQL over HTTP a well-formed request that fails validation
  * then still answers 200 with `errors`, which this helper reports, instead of a 4xx the browser
  * would also log as a failed resource.
@@ -33,22 +38,20 @@ export async function requestGraphQL<TData>(
 ): Promise<GraphQLOutcome<TData>> {
   const endpoint = options.endpoint ?? graphqlEndpoint;
   const fetchImpl = options.fetchImpl ?? globalThis.fetch.bind(globalThis);
-  const body: Record<string, unknown> = { query };
-  if (options.variables) {
-    body['variables'] = options.variables;
-  }
-  if (options.operationName) {
-    body['operationName'] = options.operationName;
-  }
+  const method = options.method ?? 'POST';
+  const signal = options.signal ? { signal: options.signal } : {};
 
   let response: Response;
   try {
-    response = await fetchImpl(endpoint, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify(body),
-      ...(options.signal ? { signal: options.signal } : {}),
-    });
+    response =
+      method === 'GET'
+        ? await fetchImpl(getUrl(endpoint, query, options), { method, headers: { Accept: 'application/json' }, ...signal })
+        : await fetchImpl(endpoint, {
+            method,
+            headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+            body: JSON.stringify(postBody(query, options)),
+            ...signal,
+          });
   } catch (error) {
     if (isAbort(error, options.signal)) {
       return { kind: 'aborted' };
@@ -79,6 +82,29 @@ export async function requestGraphQL<TData>(
   }
 
   return interpretPayload<TData>(payload, response.status, endpoint);
+}
+
+function postBody(query: string, options: GraphQLRequestOptions): Record<string, unknown> {
+  const body: Record<string, unknown> = { query };
+  if (options.variables) {
+    body['variables'] = options.variables;
+  }
+  if (options.operationName) {
+    body['operationName'] = options.operationName;
+  }
+  return body;
+}
+
+/** The GraphQL-over-HTTP GET form: query, operationName and JSON-encoded variables as URL parameters. */
+export function getUrl(endpoint: string, query: string, options: Pick<GraphQLRequestOptions, 'variables' | 'operationName'> = {}): string {
+  const parameters = new URLSearchParams({ query });
+  if (options.operationName) {
+    parameters.set('operationName', options.operationName);
+  }
+  if (options.variables) {
+    parameters.set('variables', JSON.stringify(options.variables));
+  }
+  return `${endpoint}?${parameters.toString()}`;
 }
 
 /** Reads a GraphQL response body: errors win over partial data, since pages cannot show half a list honestly. */

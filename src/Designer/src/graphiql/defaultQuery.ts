@@ -1,8 +1,8 @@
 /** What a first-time visitor of the explorer sees in the editor. */
-export const defaultExplorerQuery = `# Welcome to the LowCode GraphQL explorer.
+export const defaultExplorerQuery = `# LowCode GraphQL explorer
 #
-# Write a query on the left, run it with Ctrl+Enter, and browse the
-# schema with the documentation explorer in the sidebar.
+# Run a query with Ctrl+Enter; browse the
+# schema in the documentation explorer.
 
 query Definitions {
   forms {

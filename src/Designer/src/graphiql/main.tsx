@@ -15,7 +15,14 @@ const container = document.getElementById('graphiql');
 if (container) {
   createRoot(container).render(
     <StrictMode>
-      <GraphiQL fetcher={fetcher} defaultQuery={defaultExplorerQuery} />
+      <GraphiQL fetcher={fetcher} defaultQuery={defaultExplorerQuery}>
+        <GraphiQL.Logo>
+          <a className="lowcode-logo" href="/api" target="_top">
+            LowCode
+          </a>{' '}
+          Graph<em>i</em>QL
+        </GraphiQL.Logo>
+      </GraphiQL>
     </StrictMode>,
   );
 }

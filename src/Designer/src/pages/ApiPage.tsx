@@ -4,9 +4,11 @@ import { healthEndpoint } from '../api/health';
 
 export const graphiqlPath = '/graphiql.html';
 
-const exampleRequest = `curl -s ${graphqlEndpoint} \\
+function exampleRequest(origin: string): string {
+  return `curl -s ${origin}${graphqlEndpoint} \\
   -H 'Content-Type: application/json' \\
   -d '{"query":"{ __typename }"}'`;
+}
 
 export function ApiPage() {
   const [embedded, setEmbedded] = useState(false);
@@ -46,7 +48,7 @@ export function ApiPage() {
       </section>
       <section className="panel panel--padded">
         <h2 className="panel__title">Try it from a terminal</h2>
-        <pre className="code">{exampleRequest}</pre>
+        <pre className="code">{exampleRequest(window.location.origin)}</pre>
       </section>
       {embedded ? (
         <section className="panel embed">

@@ -1,0 +1,25 @@
+using LowCode.EndToEnd.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace LowCode.EndToEnd.Tests.Designer;
+
+[Collection(DesignerSuite.Name)]
+public sealed class GraphiQLPageTests(DesignerFixture fixture)
+{
+    [Fact]
+    public async Task GraphiQLPage_LoadsTheEditorsFromTheBundle_WithoutConsoleErrors()
+    {
+        var (page, errors) = await fixture.OpenPageAsync();
+
+        // GraphiQL introspects the schema as soon as it mounts; wait for that answer so its errors are logged.
+        await page.RunAndWaitForResponseAsync(
+            () => page.GotoAsync("/graphiql.html"),
+            response => response.Url.EndsWith("/graphql", StringComparison.Ordinal) && response.Request.Method == "POST");
+
+        await Expect(page.Locator(".graphiql-container")).ToBeVisibleAsync();
+        await Expect(page.Locator(".graphiql-query-editor .monaco-editor")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Execute query (Ctrl-Enter)" })).ToBeVisibleAsync();
+        fixture.AssertNoUnexpectedErrors(errors, "The GraphiQL page");
+    }
+}
