@@ -121,6 +121,18 @@ public sealed class DefinitionJsonTests
         Assert.DoesNotContain("not well formed", problem.Message, StringComparison.Ordinal);
     }
 
+    // Regression: a property written twice parses with the last value winning, so the first is silently lost;
+    // JsonSerializerOptions.AllowDuplicateProperties = false (.NET 10) makes it an error with its path.
+    [Fact]
+    public void Parse_WithAPropertyWrittenTwice_ReportsTheDuplicateAtItsPath()
+    {
+        var result = ParseForm("""{ "key": "f1", "name": "F", "fields": [ { "key": "a", "type": "text", "visibleWhen": "x", "visibleWhen": "y" } ] }""");
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal("$.fields[0].visibleWhen", problem.Path);
+        Assert.Contains("'visibleWhen'", problem.Message, StringComparison.Ordinal);
+    }
+
     // Regression: System.Text.Json does not apply nullability to list elements or dictionary values, so null items
     // parse, and the validators then fail with a NullReferenceException instead of a problem at a path.
     [Theory]
