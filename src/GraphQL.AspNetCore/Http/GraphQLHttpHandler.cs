@@ -104,14 +104,23 @@ internal sealed class GraphQLHttpHandler(GraphQLHttpOptions options, ILogger log
             return (null!, contentTypeError);
         }
 
-        return await RequestBodyReader.ReadAsync(
-            context,
-            options.MaxRequestBodySize,
-            body => GraphQLRequestReader.TryReadBody(body, out var request, out var error) ? (request, null) : (request, error),
-            () => ((GraphQLRequest)null!, (TransportError?)new TransportError(
-                StatusCodes.Status413PayloadTooLarge, TransportErrorCodes.RequestTooLarge,
-                $"The request body is larger than this endpoint accepts ({options.MaxRequestBodySize} bytes).")))
-            .ConfigureAwait(false);
+        try
+        {
+            return await RequestBodyReader.ReadAsync(
+                context,
+                options.MaxRequestBodySize,
+                body => GraphQLRequestReader.TryReadBody(body, out var request, out var error) ? (request, null) : (request, error),
+                () => ((GraphQLRequest)null!, (TransportError?)new TransportError(
+                    StatusCodes.Status413PayloadTooLarge, TransportErrorCodes.RequestTooLarge,
+                    $"The request body is larger than this endpoint accepts ({options.MaxRequestBodySize} bytes).")))
+                .ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException ex)
+        {
+            // The server refused the body itself (a malformed chunked body, or Kestrel's own size limit).
+            var code = ex.StatusCode == StatusCodes.Status413PayloadTooLarge ? TransportErrorCodes.RequestTooLarge : TransportErrorCodes.InvalidBody;
+            return (null!, new TransportError(ex.StatusCode, code, $"The request body could not be read: {ex.Message}"));
+        }
     }
 
     private static TransportError? CheckContentType(string? contentType)

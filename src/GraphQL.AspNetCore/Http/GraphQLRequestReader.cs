@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using LowCode.GraphQL.AspNetCore.Serialization;
 using LowCode.GraphQL.Execution;
@@ -38,7 +39,17 @@ internal static class GraphQLRequestReader
 
         using (document)
         {
-            return TryReadParameters(document.RootElement, "The request body", out request, out error);
+            try
+            {
+                return TryReadParameters(document.RootElement, "The request body", out request, out error);
+            }
+            catch (InvalidOperationException ex) when (ex.InnerException is DecoderFallbackException)
+            {
+                // JsonDocument checks structure, not the bytes inside strings; reading them is where bad UTF-8 shows.
+                error = TransportError.BadRequest(TransportErrorCodes.InvalidJson,
+                    "The request body is not valid UTF-8: a string in it holds bytes that are not UTF-8. Encode the body as UTF-8.");
+                return false;
+            }
         }
     }
 

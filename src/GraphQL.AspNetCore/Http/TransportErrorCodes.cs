@@ -7,6 +7,7 @@ public static class TransportErrorCodes
     public const string InvalidParameter = "INVALID_REQUEST_PARAMETER";
     public const string MissingQuery = "MISSING_QUERY";
     public const string EmptyBody = "EMPTY_REQUEST_BODY";
+    public const string InvalidBody = "INVALID_REQUEST_BODY";
     public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";
     public const string NotAcceptable = "NOT_ACCEPTABLE";
     public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using LowCode.GraphQL.AspNetCore.Http;
 using LowCode.GraphQL.AspNetCore.Serialization;
 using LowCode.GraphQL.Execution;
@@ -141,6 +142,12 @@ internal sealed partial class GraphQLWebSocketSession(
 
     private async ValueTask<ProtocolViolation?> HandleMessageAsync(ReadOnlyMemory<byte> utf8)
     {
+        // A text frame must be UTF-8 (RFC 6455 §5.6); JsonDocument alone would not look inside strings.
+        if (!Utf8.IsValid(utf8.Span))
+        {
+            return ProtocolViolation.InvalidMessage("Invalid message received: the message is not valid UTF-8");
+        }
+
         JsonDocument document;
         try
         {

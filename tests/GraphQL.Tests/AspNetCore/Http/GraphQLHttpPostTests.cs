@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using LowCode.GraphQL.Execution;
+using Microsoft.AspNetCore.Hosting;
 using LowCode.GraphQL.Tests.AspNetCore.TestSupport;
 
 namespace LowCode.GraphQL.Tests.AspNetCore.Http;
@@ -162,6 +163,42 @@ public sealed class GraphQLHttpPostTests
         var error = await SingleErrorAsync(response);
         Assert.Equal("REQUEST_TOO_LARGE", error.GetProperty("extensions").GetProperty("code").GetString());
         Assert.Contains("(100 bytes)", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Empty(executor.Calls);
+    }
+
+    [Fact]
+    public async Task Post_WithInvalidUtf8_Answers400InvalidJson()
+    {
+        await using var server = await GraphQLTestServer.StartInMemoryAsync(FakeExecutor.Typename());
+        using var client = server.CreateClient();
+        using var content = new ByteArrayContent([.. "{\"query\":\""u8, 0xC3, 0x28, .. "\"}"u8]);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+
+        using var response = await client.PostAsync("/graphql", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var error = await SingleErrorAsync(response);
+        Assert.Equal("INVALID_JSON", error.GetProperty("extensions").GetProperty("code").GetString());
+        Assert.StartsWith("The request body is not valid UTF-8", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_WithAChunkedBodyOverKestrelsOwnLimit_AnswersASpecShaped413()
+    {
+        var executor = FakeExecutor.Typename();
+        await using var server = await GraphQLTestServer.StartOnLoopbackAsync(
+            executor, configureHost: host => host.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 64));
+        using var client = server.CreateClient();
+        using var content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes($$"""{"query":"{ {{new string('a', 500)}} }"}""")));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var error = await SingleErrorAsync(response);
+        Assert.Equal("REQUEST_TOO_LARGE", error.GetProperty("extensions").GetProperty("code").GetString());
         Assert.Empty(executor.Calls);
     }
 

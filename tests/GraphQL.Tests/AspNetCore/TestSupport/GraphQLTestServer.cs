@@ -34,8 +34,9 @@ public sealed class GraphQLTestServer : IAsyncDisposable
         IRequestExecutor executor, Action<GraphQLHttpOptions>? configure = null, bool useWebSockets = true) =>
         StartAsync(executor, configure, realPort: false, useWebSockets);
 
-    public static Task<GraphQLTestServer> StartOnLoopbackAsync(IRequestExecutor executor, Action<GraphQLHttpOptions>? configure = null) =>
-        StartAsync(executor, configure, realPort: true, useWebSockets: true);
+    public static Task<GraphQLTestServer> StartOnLoopbackAsync(
+        IRequestExecutor executor, Action<GraphQLHttpOptions>? configure = null, Action<WebApplicationBuilder>? configureHost = null) =>
+        StartAsync(executor, configure, realPort: true, useWebSockets: true, configureHost);
 
     public HttpClient CreateClient()
     {
@@ -59,7 +60,7 @@ public sealed class GraphQLTestServer : IAsyncDisposable
     }
 
     private static async Task<GraphQLTestServer> StartAsync(
-        IRequestExecutor executor, Action<GraphQLHttpOptions>? configure, bool realPort, bool useWebSockets)
+        IRequestExecutor executor, Action<GraphQLHttpOptions>? configure, bool realPort, bool useWebSockets, Action<WebApplicationBuilder>? configureHost = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
@@ -74,6 +75,7 @@ public sealed class GraphQLTestServer : IAsyncDisposable
         }
 
         builder.Services.AddLowCodeGraphQL();
+        configureHost?.Invoke(builder);
         var app = builder.Build();
         if (useWebSockets)
         {

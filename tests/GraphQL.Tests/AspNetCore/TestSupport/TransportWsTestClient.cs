@@ -47,6 +47,12 @@ public sealed class TransportWsTestClient : IAsyncDisposable
     public Task SubscribeAsync(string id, string query) =>
         SendAsync(JsonSerializer.Serialize(new { id, type = "subscribe", payload = new { query } }));
 
+    public async Task SendRawTextAsync(byte[] bytes)
+    {
+        using var timeout = new CancellationTokenSource(Guard);
+        await _socket.SendAsync(bytes, WebSocketMessageType.Text, true, timeout.Token);
+    }
+
     public async Task SendBinaryAsync(byte[] bytes)
     {
         using var timeout = new CancellationTokenSource(Guard);

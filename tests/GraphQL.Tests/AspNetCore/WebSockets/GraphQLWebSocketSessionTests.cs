@@ -116,6 +116,16 @@ public sealed class GraphQLWebSocketSessionTests
     }
 
     [Fact]
+    public async Task ATextFrameWithInvalidUtf8_ClosesWith4400()
+    {
+        await using var client = await TransportWsTestClient.ConnectAsync(new StreamingFakeExecutor());
+
+        await client.SendRawTextAsync([.. "{\"type\":\"ping\",\"payload\":{\"a\":\""u8, 0xC3, 0x28, .. "\"}}"u8]);
+
+        Assert.Equal((4400, "Invalid message received: the message is not valid UTF-8"), await client.ReceiveCloseAsync());
+    }
+
+    [Fact]
     public async Task ABinaryFrame_ClosesWith4400()
     {
         await using var client = await TransportWsTestClient.ConnectAsync(new StreamingFakeExecutor());
