@@ -12,6 +12,35 @@ internal static class AstPath
         return path;
     }
 
+    public static Identifier? FindIdentifier(SyntaxNode root, string name)
+    {
+        var pending = new Stack<(SyntaxNode Node, int Depth)>();
+        pending.Push((root, 0));
+        while (pending.Count > 0)
+        {
+            var (node, depth) = pending.Pop();
+            if (node is Identifier identifier && identifier.Name == name)
+            {
+                return identifier;
+            }
+
+            if (depth > 200)
+            {
+                continue;
+            }
+
+            foreach (var child in Children(node).Reverse())
+            {
+                if (child is not null)
+                {
+                    pending.Push((child, depth + 1));
+                }
+            }
+        }
+
+        return null;
+    }
+
     private static bool Search(SyntaxNode? node, SyntaxNode target, List<SyntaxNode> path, int depth)
     {
         if (node is null || depth > 200)
@@ -37,7 +66,7 @@ internal static class AstPath
         return false;
     }
 
-    private static IEnumerable<SyntaxNode?> Children(SyntaxNode node) => node switch
+    internal static IEnumerable<SyntaxNode?> Children(SyntaxNode node) => node switch
     {
         Program p => p.Body,
         ExpressionStatement s => [s.Expression],

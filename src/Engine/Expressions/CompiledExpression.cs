@@ -37,4 +37,23 @@ public sealed class CompiledExpression
     internal string[] ReferencedNames { get; }
 
     internal Program? Program { get; }
+
+    private ProbeProgram? _probe;
+    private bool _probeBuilt;
+    private readonly Lock _probeLock = new();
+
+    /// <summary>The error-locating variant of this expression, built on first need (see <see cref="ProbeProgram"/>).</summary>
+    internal ProbeProgram? GetProbe(ExpressionLimits limits)
+    {
+        lock (_probeLock)
+        {
+            if (!_probeBuilt)
+            {
+                _probe = ProbeProgram.Create(this, limits);
+                _probeBuilt = true;
+            }
+
+            return _probe;
+        }
+    }
 }

@@ -29,6 +29,9 @@ internal sealed class EvaluationState
 
     public int Depth { get; private set; }
 
+    /// <summary>The last <c>__lcProbe</c> seen when re-running an expression to locate an error: the node's id and its value.</summary>
+    public (int Id, Jint.Native.JsValue? Value) LastProbe { get; set; } = (-1, null);
+
     /// <summary>Objects an Array.prototype.join is currently joining, to stop cycles the way browsers do.</summary>
     public HashSet<object> Joining { get; } = new(ReferenceEqualityComparer.Instance);
 
@@ -42,6 +45,7 @@ internal sealed class EvaluationState
         }
 
         Depth = 0;
+        LastProbe = (-1, null);
         Joining.Clear();
         _deadline = Stopwatch.GetTimestamp() + (long)(_limits.Timeout.TotalSeconds * Stopwatch.Frequency);
         _allocationBaseline = GC.GetAllocatedBytesForCurrentThread();

@@ -61,18 +61,46 @@ public sealed class ExpressionEvaluator : IExpressionEvaluator, IDisposable
                 last = null;
             }
 
+            var probe = !sandbox.Broken && RuntimeErrorDescriber.NeedsProbe(exception) ? Probe(sandbox, expression, scope) : (null, null);
             if (sandbox.Broken || exception is not Jint.Runtime.JavaScriptException)
             {
                 // Start the next evaluation on this thread from a fresh engine: nothing half-done can leak into it.
                 _engines.Value = null;
             }
 
-            return ExpressionResult.Failure(RuntimeErrorDescriber.Describe(exception, expression, last, scope, label));
+            return ExpressionResult.Failure(RuntimeErrorDescriber.Describe(exception, expression, last, probe, scope, label));
         }
     }
 
     /// <summary>Releases the per-thread engines.</summary>
     public void Dispose() => _engines.Dispose();
+
+    /// <summary>Re-runs a failed expression in its probing variant to find the failing part (error path only; the expression is deterministic).</summary>
+    private (SyntaxNode? Node, Jint.Native.JsValue? Value) Probe(SandboxEngine sandbox, CompiledExpression expression, ExpressionScope scope)
+    {
+        if (expression.GetProbe(Limits) is not { } probe)
+        {
+            return (null, null);
+        }
+
+        try
+        {
+            sandbox.Run(probe.Program, expression.ReferencedNames, scope);
+        }
+        catch (Jint.Runtime.JavaScriptException)
+        {
+            var (id, value) = sandbox.State.LastProbe;
+            return (probe.Node(id), value);
+        }
+#pragma warning disable CA1031 // Locating the error is best effort; the original error is reported either way.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            _engines.Value = null;
+        }
+
+        return (null, null);
+    }
 
     private static ExpressionResult Check(ExpressionValue value, ExpectedType expected, CompiledExpression expression, string label)
     {

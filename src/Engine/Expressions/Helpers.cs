@@ -314,7 +314,7 @@ internal sealed class Helpers
         var rows = new List<JsValue>((int)length);
         for (uint i = 0; i < length; i++)
         {
-            rows.Add(array.Get(i.ToString(CultureInfo.InvariantCulture)));
+            rows.Add(ArrayAccess.Get(array, i));
         }
 
         return rows;
@@ -374,12 +374,15 @@ internal sealed class Helpers
 
     private static bool Same(JsValue left, JsValue right)
     {
-        if (left.IsNumber() && right.IsNumber())
+        return left.Type switch
         {
-            return left.AsNumber().Equals(right.AsNumber());
-        }
-
-        return left.Equals(right);
+            _ when left.Type != right.Type => false,
+            Types.Number => left.AsNumber().Equals(right.AsNumber()),
+            Types.String => string.Equals(left.AsString(), right.AsString(), StringComparison.Ordinal),
+            Types.Boolean => left.AsBoolean() == right.AsBoolean(),
+            Types.Object => ReferenceEquals(left.AsObject(), right.AsObject()),
+            _ => true,
+        };
     }
 
     private static string Describe(JsValue value) => value.Type switch

@@ -14,7 +14,6 @@ namespace LowCode.Engine.Expressions;
 /// </summary>
 internal sealed class InputConverter
 {
-    private static readonly string[] Indexes = Enumerable.Range(0, 1024).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
     private readonly Jint.Engine _engine;
     private readonly ExpressionLimits _limits;
     private int _nodes;
@@ -137,7 +136,7 @@ internal sealed class InputConverter
 
     private ObjectInstance NewArray() => _engine.Array.Construct(Arguments.Empty);
 
-    private static string Index(int i) => i < Indexes.Length ? Indexes[i] : i.ToString(CultureInfo.InvariantCulture);
+    private static string Index(int i) => ArrayAccess.IndexName((uint)i);
 
     private JsValue Text(string text, string path)
     {

@@ -26,6 +26,11 @@ internal sealed partial class SandboxEngine
         var global = Engine.Global;
         DefineGlobal(SyntaxChecker.AddFunction, Add, 2);
         DefineGlobal(SyntaxChecker.EnterFunction, (_, _) => { State.Enter(); return JsValue.Undefined; }, 0);
+        DefineGlobal(ProbeProgram.ProbeFunction, (_, args) =>
+        {
+            State.LastProbe = ((int)args[1].AsNumber(), args[0]);
+            return args[0];
+        }, 2);
         DefineGlobal(SyntaxChecker.LeaveFunction, (_, _) => { State.Leave(); return JsValue.Undefined; }, 0);
 
         var forbidden = new GuardedConstructor(Engine, (_, _) => throw Forbidden("Function"), _ => throw Forbidden("Function"));
@@ -319,7 +324,7 @@ internal sealed partial class SandboxEngine
                     text.Append(separator);
                 }
 
-                var element = target.Get(TypeConverter.ToString(new JsValue(i)));
+                var element = ArrayAccess.Get(target, i);
                 if (!element.IsUndefined() && !element.IsNull())
                 {
                     text.Append(TypeConverter.ToString(element));

@@ -30,6 +30,7 @@ internal sealed partial class SandboxEngine
         State.Begin(DateTimeOffset.UnixEpoch);
         InstallGuards();
         HelperLibrary.Install(this);
+        MakeErrorDefaultsOverridable();
         Freeze();
     }
 
@@ -40,13 +41,15 @@ internal sealed partial class SandboxEngine
     /// <summary>Set when an evaluation was cut off in a way that may leave the engine's context stack inconsistent.</summary>
     public bool Broken { get; private set; }
 
-    public JsValue Run(CompiledExpression compiled, ExpressionScope scope)
+    public JsValue Run(CompiledExpression compiled, ExpressionScope scope) => Run(compiled.Program!, compiled.ReferencedNames, scope);
+
+    public JsValue Run(Jint.Parser.Ast.Program program, string[] referencedNames, ExpressionScope scope)
     {
         State.Begin(scope.Now);
         var environment = LexicalEnvironment.NewDeclarativeEnvironment(Engine, Engine.GlobalEnvironment);
         var record = (DeclarativeEnvironmentRecord)environment.Record;
         _input.Reset();
-        foreach (var name in compiled.ReferencedNames)
+        foreach (var name in referencedNames)
         {
             if (scope.TryGet(name, out var value))
             {
@@ -62,7 +65,7 @@ internal sealed partial class SandboxEngine
         {
             Engine.ResetStatementsCount();
             Engine.ResetTimeoutTicks();
-            Engine.Execute(compiled.Program!);
+            Engine.Execute(program);
             completed = true;
             return Engine.GetCompletionValue();
         }
@@ -90,6 +93,40 @@ internal sealed partial class SandboxEngine
 
     internal static void Replace(ObjectInstance target, string name, JsValue value)
         => target.FastSetProperty(name, new PropertyDescriptor(value, true, false, true));
+
+    /// <summary>
+    /// Errors get their message by assignment, which a frozen Error.prototype.message would silently block
+    /// (the "override mistake"). The defaults become frozen accessors whose setter gives the error its own property.
+    /// </summary>
+    private void MakeErrorDefaultsOverridable()
+    {
+        var prototypes = new[] { Engine.Error, Engine.EvalError, Engine.RangeError, Engine.ReferenceError, Engine.SyntaxError, Engine.TypeError, Engine.UriError }
+            .Select(constructor => constructor.PrototypeObject);
+        foreach (var prototype in prototypes)
+        {
+            foreach (var name in new[] { "message", "name" })
+            {
+                var descriptor = prototype.GetOwnProperty(name);
+                if (descriptor == PropertyDescriptor.Undefined || !descriptor.IsDataDescriptor())
+                {
+                    continue;
+                }
+
+                var value = descriptor.Value;
+                var getter = new ClrFunctionInstance(Engine, (_, _) => value, 0);
+                var setter = new ClrFunctionInstance(Engine, (self, args) =>
+                {
+                    if (self.IsObject())
+                    {
+                        self.AsObject().FastAddProperty(name, args.Length > 0 ? args[0] : JsValue.Undefined, true, false, true);
+                    }
+
+                    return JsValue.Undefined;
+                }, 1);
+                prototype.FastSetProperty(name, new PropertyDescriptor(getter, setter, false, false));
+            }
+        }
+    }
 
     /// <summary>Freezes every object reachable from the global object, so built-ins and helpers cannot be changed or extended.</summary>
     private void Freeze()

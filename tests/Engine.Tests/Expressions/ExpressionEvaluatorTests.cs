@@ -1,0 +1,202 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using LowCode.Engine.Expressions;
+
+namespace LowCode.Engine.Tests.Expressions;
+
+public sealed class ExpressionEvaluatorTests : IDisposable
+{
+    private static readonly DateTimeOffset Now = new(2024, 5, 31, 14, 30, 0, TimeSpan.Zero);
+    private readonly ExpressionEvaluator _evaluator = new(ExpressionLimits.Default with { Timeout = TimeSpan.FromSeconds(10) });
+
+    [Fact]
+    public void Evaluate_BooleanCondition_ReturnsBoolean()
+    {
+        var scope = new ExpressionScope(Now).Set("amount", 1500).Set("region", "EU");
+
+        var result = _evaluator.Evaluate("amount > 1000 && region === \"EU\"", scope, ExpectedType.Boolean, "$.fields[0].visibleWhen");
+
+        Assert.True(result.IsSuccess, result.ToString());
+        Assert.True(result.Value.AsBoolean());
+    }
+
+    [Fact]
+    public void Evaluate_WithJsonElementScope_ReadsNestedData()
+    {
+        using var document = JsonDocument.Parse("""{"order":{"lines":[{"cost":10.5},{"cost":4.5}],"customer":{"name":"Ada"}},"first-name":"skipped"}""");
+        var scope = ExpressionScope.FromJson(document.RootElement, Now);
+
+        var result = _evaluator.Evaluate("order.customer.name + ': ' + sum(order.lines, 'cost')", scope, ExpectedType.Text, "$.computed");
+
+        Assert.Equal("Ada: 15", result.Value.AsText());
+        Assert.DoesNotContain("first-name", scope.Names);
+    }
+
+    [Fact]
+    public void Evaluate_WithJsonObjectScope_ReturnsObjectsAsDetachedJson()
+    {
+        var scope = ExpressionScope.FromJson(JsonNode.Parse("""{"a":1,"b":[1,2]}""")!.AsObject(), Now);
+
+        var result = _evaluator.Evaluate("({ total: a + b.length, items: b, when: new Date(0), skip: undefined, f: function () { return 1; } })", scope, ExpectedType.Record, "x");
+
+        Assert.Equal("""{"total":3,"items":[1,2],"when":"1970-01-01T00:00:00.000Z"}""", result.Value.AsNode().ToJsonString());
+    }
+
+    [Fact]
+    public void Evaluate_VisibleWhenReturningString_ReportsTypeMismatchNamingTheValue()
+    {
+        var scope = new ExpressionScope(Now).Set("region", "EU");
+
+        var result = _evaluator.Evaluate("region", scope, ExpectedType.Boolean, "$.fields[3].visibleWhen");
+
+        Assert.Equal(ExpressionErrorCategory.TypeMismatch, result.Error!.Category);
+        Assert.Equal(
+            "$.fields[3].visibleWhen: TypeMismatch error of expression `region`: The expression returned the string \"EU\", but a boolean (true or false) is required. Compare explicitly, e.g. amount > 0, status === 'open' or !isEmpty(name).",
+            result.Error.ToString());
+    }
+
+    [Fact]
+    public void Evaluate_NumberExpectedButNaN_ExplainsEmptyFields()
+    {
+        var scope = new ExpressionScope(Now).Set("qty", "many");
+
+        var result = _evaluator.Evaluate("qty * 2", scope, ExpectedType.Number, "$.fields[1].computed");
+
+        Assert.Equal(ExpressionErrorCategory.TypeMismatch, result.Error!.Category);
+        Assert.Contains("NaN", result.Error.Message, StringComparison.Ordinal);
+        Assert.Contains("coalesce", result.Error.Hint, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_ReadingPropertyOfMissingValue_NamesTheFailingPartAndPosition()
+    {
+        var scope = new ExpressionScope(Now).Set("order", JsonNode.Parse("""{"customer":null}"""));
+
+        var result = _evaluator.Evaluate("amountOk || order.customer.name === 'x'", scope.Set("amountOk", false), ExpectedType.Boolean, "$.rules[2].condition");
+
+        Assert.Equal(ExpressionErrorCategory.Runtime, result.Error!.Category);
+        Assert.Equal("order.customer.name", result.Error.Part);
+        Assert.Equal((1, 13), (result.Error.Line, result.Error.Column));
+        Assert.Contains("get(obj, 'a.b'", result.Error.Hint, StringComparison.Ordinal);
+        Assert.StartsWith("$.rules[2].condition: Runtime error in `order.customer.name` (line 1, column 13) of expression", result.Error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_UnknownName_SaysItIsNotDefinedAndListsKnownNames()
+    {
+        var scope = new ExpressionScope(Now).Set("amount", 1);
+
+        var result = _evaluator.Evaluate("amout > 5", scope, ExpectedType.Boolean, "$.fields[0].visibleWhen");
+
+        Assert.Equal(ExpressionErrorCategory.Runtime, result.Error!.Category);
+        Assert.Equal("'amout' is not defined: the scope has no field or variable of that name.", result.Error.Message);
+        Assert.Contains("amount", result.Error.Hint, StringComparison.Ordinal);
+        Assert.Equal("amout", result.Error.Part);
+    }
+
+    [Fact]
+    public void Evaluate_HelperWithBadArgument_NamesTheHelper()
+    {
+        var scope = new ExpressionScope(Now).Set("lines", JsonNode.Parse("""[{"cost":"abc"}]"""));
+
+        var result = _evaluator.Evaluate("sum(lines, 'cost')", scope, ExpectedType.Number, "$.fields[4].computed");
+
+        Assert.Equal(ExpressionErrorCategory.Runtime, result.Error!.Category);
+        Assert.Equal("TypeError: sum(): row 0 has the string \"abc\" in 'cost', not a number.", result.Error.Message);
+    }
+
+    [Fact]
+    public void Evaluate_InvalidExpression_ReturnsTheCompileDiagnosticAsError()
+    {
+        var result = _evaluator.Evaluate("x => 1", new ExpressionScope(Now), ExpectedType.Any, "$.fields[0].computed");
+
+        Assert.Equal(ExpressionErrorCategory.Unsupported, result.Error!.Category);
+        Assert.Equal((1, 3), (result.Error.Line, result.Error.Column));
+        Assert.Equal("=> 1", result.Error.Part);
+    }
+
+    [Fact]
+    public void Evaluate_NewDateWithArgumentsAndDateNowFreeClock_AreDeterministic()
+    {
+        var scope = new ExpressionScope(Now);
+
+        var first = _evaluator.Evaluate("[now(), today(), new Date(2020, 0, 2).getTime(), Date.UTC(2020, 0, 1)]", scope, ExpectedType.List, "x");
+        var second = _evaluator.Evaluate("[now(), today(), new Date(2020, 0, 2).getTime(), Date.UTC(2020, 0, 1)]", scope, ExpectedType.List, "x");
+
+        Assert.Equal("""["2024-05-31T14:30:00.000Z","2024-05-31",1577923200000,1577836800000]""", first.Value.AsNode().ToJsonString());
+        Assert.Equal(first.Value, second.Value);
+    }
+
+    [Fact]
+    public void Evaluate_DateNowReachedDynamically_ReturnsTheScopeClock()
+    {
+        var result = _evaluator.Evaluate("Date['no' + 'w']() === new Date(Date['no' + 'w']()).getTime()", new ExpressionScope(Now), ExpectedType.Boolean, "x");
+        var clock = _evaluator.Evaluate("Date['no' + 'w']()", new ExpressionScope(Now), ExpectedType.Number, "x");
+
+        Assert.True(result.Value.AsBoolean());
+        Assert.Equal(Now.ToUnixTimeMilliseconds(), clock.Value.AsNumber());
+    }
+
+    [Fact]
+    public void Evaluate_UndefinedResult_IsUndefinedForAny()
+    {
+        var result = _evaluator.Evaluate("void 0", new ExpressionScope(Now), ExpectedType.Any, "x");
+
+        Assert.Equal(ExpressionValueKind.Undefined, result.Value.Kind);
+        Assert.Null(result.Value.ToJsonNode());
+    }
+
+    [Fact]
+    public void Evaluate_FunctionBodiesAreStrict_SoWritesToFrozenBuiltInsThrow()
+    {
+        var result = _evaluator.Evaluate("(function () { Math.PI = 3; return Math.PI; })()", new ExpressionScope(Now), ExpectedType.Any, "x");
+
+        Assert.Equal(ExpressionErrorCategory.Runtime, result.Error!.Category);
+    }
+
+    [Fact]
+    public void Evaluate_CallbacksOverTableRows_Work()
+    {
+        var scope = new ExpressionScope(Now).Set("lines", JsonNode.Parse("""[{"qty":2,"price":5},{"qty":0,"price":9},{"qty":1,"price":3}]"""));
+
+        var result = _evaluator.Evaluate(
+            "lines.filter(function (l) { return l.qty > 0; }).map(function (l) { return l.qty * l.price; }).reduce(function (a, b) { return a + b; }, 0)",
+            scope, ExpectedType.Number, "x");
+
+        Assert.Equal(13, result.Value.AsNumber());
+    }
+
+    [Fact]
+    public void Evaluate_StringConcatenationThroughTheGuard_KeepsJavaScriptSemantics()
+    {
+        var scope = new ExpressionScope(Now).Set("a", 1).Set("b", "2").Set("c", JsonNode.Parse("[1,2]"));
+
+        var result = _evaluator.Evaluate("[a + a, a + b, b + a, c + a, a + null, (function () { var s = 'x'; s += a; return s; })()]", scope, ExpectedType.List, "x");
+
+        Assert.Equal("""[2,"12","21","1,21",1,"x1"]""", result.Value.AsNode().ToJsonString());
+    }
+
+    [Fact]
+    public void Evaluate_ManyThreadsAtOnce_EachGetsItsOwnCorrectAnswer()
+    {
+        var compiled = _evaluator.Compile("amount * 2 + sum(lines, 'cost')");
+        var lines = JsonNode.Parse("""[{"cost":1},{"cost":2}]""");
+
+        Parallel.For(0, 2_000, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i =>
+        {
+            var result = _evaluator.Evaluate(compiled, new ExpressionScope(Now).Set("amount", i).Set("lines", lines), ExpectedType.Number, "x");
+            Assert.Equal((i * 2) + 3, result.Value.AsNumber());
+        });
+    }
+
+    [Fact]
+    public void Evaluate_ScopeVariableNamedLikeAHelper_ShadowsTheHelper()
+    {
+        var scope = new ExpressionScope(Now).Set("count", 7);
+
+        Assert.Equal(8, _evaluator.Evaluate("count + 1", scope, ExpectedType.Number, "x").Value.AsNumber());
+        Assert.Equal(2, _evaluator.Evaluate("len([1, 2])", scope, ExpectedType.Number, "x").Value.AsNumber());
+    }
+
+    public void Dispose() => _evaluator.Dispose();
+}

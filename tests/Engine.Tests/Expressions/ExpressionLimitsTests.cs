@@ -1,0 +1,194 @@
+using System.Text.Json.Nodes;
+using LowCode.Engine.Expressions;
+
+namespace LowCode.Engine.Tests.Expressions;
+
+/// <summary>One test per limit: just inside it succeeds, just past it fails with the limit's category.</summary>
+public sealed class ExpressionLimitsTests
+{
+    private static readonly DateTimeOffset Now = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    // Wall-clock time is only the subject of the Timeout tests; elsewhere it must not decide the outcome on a busy machine.
+    private static readonly ExpressionLimits Relaxed = ExpressionLimits.Default with { Timeout = TimeSpan.FromSeconds(10) };
+
+    [Fact]
+    public void Defaults_AreTheDocumentedSafeValues()
+    {
+        var limits = ExpressionLimits.Default;
+
+        Assert.Equal(
+            (2_000, 32, 100, 10_000, TimeSpan.FromMilliseconds(50), 64, 100_000, 10_000, 32L * 1024 * 1024, 100_000, 32, 10_000, TimeSpan.FromMilliseconds(20), 500, 4_096),
+            (limits.MaxSourceLength, limits.MaxNestingDepth, limits.MaxSyntaxDepth, limits.MaxStatements, limits.Timeout, limits.MaxRecursionDepth,
+                limits.MaxStringLength, limits.MaxArrayLength, limits.MaxAllocatedBytes, limits.MaxInputNodes, limits.MaxInputDepth,
+                limits.MaxResultNodes, limits.RegexTimeout, limits.MaxRegexPatternLength, limits.MaxCachedExpressions));
+    }
+
+    [Fact]
+    public void Limits_WithNonPositiveValue_AreRejectedAtConstruction()
+    {
+        Assert.Throws<ArgumentException>(() => new ExpressionEvaluator(ExpressionLimits.Default with { MaxStatements = 0 }));
+    }
+
+    [Fact]
+    public void MaxSourceLength_LongerExpression_IsTooComplex()
+    {
+        var limits = Relaxed with { MaxSourceLength = 10 };
+
+        Assert.True(Run(limits, "1234567890", ExpectedType.Any).IsSuccess);
+        Assert.Equal(ExpressionErrorCategory.TooComplex, Fail(limits, "12345678901"));
+    }
+
+    [Fact]
+    public void MaxNestingDepth_DeeperBrackets_AreTooComplex()
+    {
+        var limits = Relaxed with { MaxNestingDepth = 3 };
+
+        Assert.True(Run(limits, "(((1)))", ExpectedType.Number).IsSuccess);
+        Assert.Equal(ExpressionErrorCategory.TooComplex, Fail(limits, "((((1))))"));
+    }
+
+    [Fact]
+    public void MaxSyntaxDepth_LongerOperatorChain_IsTooComplex()
+    {
+        var limits = Relaxed with { MaxSyntaxDepth = 20 };
+
+        Assert.True(Run(limits, string.Join(" + ", Enumerable.Repeat("1", 10)), ExpectedType.Number).IsSuccess);
+        Assert.Equal(ExpressionErrorCategory.TooComplex, Fail(limits, string.Join(" + ", Enumerable.Repeat("1", 40))));
+    }
+
+    [Fact]
+    public void MaxStatements_ExceededByRecursion_IsStatementLimit()
+    {
+        var limits = Relaxed with { MaxStatements = 500 };
+        const string Source = "(function f(n) { return n <= 0 ? 0 : f(n - 1) + f(n - 1); })({0})";
+
+        Assert.True(Run(limits, Source.Replace("{0}", "3", StringComparison.Ordinal), ExpectedType.Number).IsSuccess);
+        Assert.Equal(ExpressionErrorCategory.StatementLimit, Fail(limits, Source.Replace("{0}", "12", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Timeout_ExceededByLongComputation_IsTimeout()
+    {
+        var limits = ExpressionLimits.Default with { MaxStatements = int.MaxValue, Timeout = TimeSpan.FromMilliseconds(30) };
+
+        Assert.Equal(ExpressionErrorCategory.Timeout, Fail(limits, "(function f(n) { return n <= 0 ? 0 : f(n - 1) + f(n - 1); })(40)"));
+    }
+
+    [Fact]
+    public void MaxRecursionDepth_DeeperCalls_AreRecursionLimit()
+    {
+        var limits = Relaxed with { MaxRecursionDepth = 10 };
+        const string Source = "(function f(n) { return n <= 0 ? 0 : 1 + f(n - 1); })({0})";
+
+        Assert.Equal(9, Run(limits, Source.Replace("{0}", "9", StringComparison.Ordinal), ExpectedType.Number).Value.AsNumber());
+        Assert.Equal(ExpressionErrorCategory.RecursionLimit, Fail(limits, Source.Replace("{0}", "10", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void MaxStringLength_LongerConcatenation_IsMemoryLimit()
+    {
+        var limits = Relaxed with { MaxStringLength = 10 };
+        var scope = new ExpressionScope(Now).Set("s", "12345");
+
+        Assert.Equal("1234512345", Run(limits, "s + s", ExpectedType.Text, scope).Value.AsText());
+        Assert.Equal(ExpressionErrorCategory.MemoryLimit, Run(limits, "s + s + s", ExpectedType.Text, scope).Error!.Category);
+    }
+
+    [Fact]
+    public void MaxArrayLength_LargerArray_IsMemoryLimit()
+    {
+        var limits = Relaxed with { MaxArrayLength = 100 };
+
+        Assert.True(Run(limits, "Array(100).length", ExpectedType.Number).IsSuccess);
+        Assert.Equal(ExpressionErrorCategory.MemoryLimit, Fail(limits, "Array(101).length"));
+    }
+
+    [Fact]
+    public void MaxAllocatedBytes_ExceededByManyStrings_IsMemoryLimit()
+    {
+        var limits = Relaxed with { MaxAllocatedBytes = 4 * 1024 * 1024 };
+        const string Source = "(function f(n) { var s = Array(5000).join('ab') + n; return n ? f(n - 1) + s.length : 0; })({0})";
+
+        Assert.True(Run(limits, Source.Replace("{0}", "1", StringComparison.Ordinal), ExpectedType.Number).IsSuccess);
+        Assert.Equal(ExpressionErrorCategory.MemoryLimit, Fail(limits, Source.Replace("{0}", "60", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void MaxInputNodes_LargerScope_IsInputLimit()
+    {
+        var limits = Relaxed with { MaxInputNodes = 10 };
+        var small = new ExpressionScope(Now).Set("rows", JsonNode.Parse("[1,2,3,4,5,6,7,8,9]"));
+        var large = new ExpressionScope(Now).Set("rows", JsonNode.Parse("[1,2,3,4,5,6,7,8,9,10]"));
+
+        Assert.True(Run(limits, "rows.length", ExpectedType.Number, small).IsSuccess);
+        var error = Run(limits, "rows.length", ExpectedType.Number, large).Error!;
+        Assert.Equal(ExpressionErrorCategory.InputLimit, error.Category);
+        Assert.Contains("'rows'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MaxInputDepth_DeeperScopeValue_IsInputLimit()
+    {
+        var limits = Relaxed with { MaxInputDepth = 2 };
+
+        Assert.True(Run(limits, "a.b.c", ExpectedType.Number, new ExpressionScope(Now).Set("a", JsonNode.Parse("""{"b":{"c":1}}"""))).IsSuccess);
+        Assert.Equal(ExpressionErrorCategory.InputLimit,
+            Run(limits, "a.b.c", ExpectedType.Any, new ExpressionScope(Now).Set("a", JsonNode.Parse("""{"b":{"c":{"d":1}}}"""))).Error!.Category);
+    }
+
+    [Fact]
+    public void MaxStringLength_LongerInputString_IsInputLimit()
+    {
+        var limits = Relaxed with { MaxStringLength = 5 };
+
+        Assert.Equal(ExpressionErrorCategory.InputLimit, Run(limits, "s.length", ExpectedType.Number, new ExpressionScope(Now).Set("s", "123456")).Error!.Category);
+    }
+
+    [Fact]
+    public void MaxArrayLength_LongerInputArray_IsInputLimit()
+    {
+        var limits = Relaxed with { MaxArrayLength = 2 };
+
+        Assert.Equal(ExpressionErrorCategory.InputLimit, Run(limits, "a.length", ExpectedType.Number, new ExpressionScope(Now).Set("a", JsonNode.Parse("[1,2,3]"))).Error!.Category);
+    }
+
+    [Fact]
+    public void MaxResultNodes_LargerResult_IsMemoryLimit()
+    {
+        var limits = Relaxed with { MaxResultNodes = 5 };
+
+        Assert.True(Run(limits, "[1, 2, 3, 4]", ExpectedType.List).IsSuccess);
+        Assert.Equal(ExpressionErrorCategory.MemoryLimit, Fail(limits, "[1, 2, 3, 4, 5]"));
+    }
+
+    [Fact]
+    public void RegexTimeout_CatastrophicBacktracking_IsTimeout()
+    {
+        var limits = Relaxed with { RegexTimeout = TimeSpan.FromMilliseconds(5) };
+
+        Assert.True(Run(limits, "/(a+)+$/.test('aaab')", ExpectedType.Boolean).IsSuccess);
+        Assert.Equal(ExpressionErrorCategory.Timeout, Fail(limits, "/(a+)+$/.test(Array(40).join('a') + 'b')"));
+    }
+
+    [Fact]
+    public void MaxRegexPatternLength_LongerPattern_IsMemoryLimit()
+    {
+        var limits = Relaxed with { MaxRegexPatternLength = 5 };
+
+        Assert.True(Run(limits, "new RegExp('abcde').test('abcde')", ExpectedType.Boolean).IsSuccess);
+        Assert.Equal(ExpressionErrorCategory.MemoryLimit, Fail(limits, "new RegExp('abcdef').test('abcdef')"));
+    }
+
+    private static ExpressionErrorCategory Fail(ExpressionLimits limits, string source)
+    {
+        var result = Run(limits, source, ExpectedType.Any);
+        Assert.False(result.IsSuccess, $"{source} returned {result.Value}");
+        return result.Error!.Category;
+    }
+
+    private static ExpressionResult Run(ExpressionLimits limits, string source, ExpectedType expected, ExpressionScope? scope = null)
+    {
+        using var evaluator = new ExpressionEvaluator(limits);
+        return evaluator.Evaluate(source, scope ?? new ExpressionScope(Now), expected, "$.limit");
+    }
+}
