@@ -134,6 +134,27 @@ public sealed class DefinitionValidatorTests
             $"Expected a problem at the join $.steps[1], found:{Environment.NewLine}{ProblemAssert.Describe(problems)}");
     }
 
+    // Regression: reachability is only checked from the start; a loop with no way on to an end traps every
+    // instance that enters it, yet each step in it has a 'next', so nothing is reported.
+    [Fact]
+    public void LoopWithNoWayToAnEnd_IsReported()
+    {
+        var process = Process("""
+            [
+              { "key": "triage", "type": "approval", "assignee": { "role": "clerk" }, "next": "review", "transitions": { "trivial": "done" } },
+              { "key": "review", "type": "approval", "assignee": { "role": "clerk" }, "next": "recheck" },
+              { "key": "recheck", "type": "approval", "assignee": { "role": "clerk" }, "next": "review" },
+              { "key": "done", "type": "end" }
+            ]
+            """);
+
+        var problems = new DefinitionValidator().Validate(process);
+
+        Assert.True(
+            problems.Any(p => p.Path is "$.steps[1]" or "$.steps[2]" || p.Path.StartsWith("$.steps[1].", StringComparison.Ordinal) || p.Path.StartsWith("$.steps[2].", StringComparison.Ordinal)),
+            $"Expected a problem at the trapped steps $.steps[1] or $.steps[2], found:{Environment.NewLine}{ProblemAssert.Describe(problems)}");
+    }
+
     private sealed class RejectsLet : IExpressionSyntaxChecker
     {
         public IReadOnlyList<ExpressionSyntaxError> Check(string source) =>
