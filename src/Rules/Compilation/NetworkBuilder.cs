@@ -65,6 +65,7 @@ internal sealed class NetworkBuilder(RuleCompilerOptions options)
             memory.Successors.Clear();
             memory.Successors.AddRange(ordered);
             memory.StoresFacts = ordered.Exists(node => !node.IsIndexed && !node.IsFirst);
+            memory.TracksMembers = memory.StoresFacts || ordered.Exists(node => !(node is JoinNode && node.IsFirst));
         }
 
         return new ReteNetwork(_typeNodes, _alphaMemories.Count, _betaCount, _rules, _firstNodes, _alphaNodeCount);

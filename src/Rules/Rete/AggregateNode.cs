@@ -23,8 +23,9 @@ internal sealed class AggregateNode(
     string resultDescription)
     : RightInputNode(id, depth, rule, right, join)
 {
-    public override void LeftActivate(RuleSession session, Token token)
+    public override void LeftActivate(RuleSession session, Token left)
     {
+        var token = (MemoryToken)left;
         var memory = session.BetaMemoryOf(this);
         AddLeft(memory, token);
         token.Matches = [];
@@ -43,8 +44,9 @@ internal sealed class AggregateNode(
         Publish(session, token, force: true);
     }
 
-    public override void LeftRetract(RuleSession session, Token token)
+    public override void LeftRetract(RuleSession session, Token left)
     {
+        var token = (MemoryToken)left;
         RemoveLeft(token);
         ForgetMatches(session.BetaMemoryOf(this), token);
     }
@@ -78,7 +80,7 @@ internal sealed class AggregateNode(
         }
     }
 
-    private void Publish(RuleSession session, Token token, bool force)
+    private void Publish(RuleSession session, MemoryToken token, bool force)
     {
         var value = Compute(token.Matches!);
         var count = (long)token.Matches!.Count;

@@ -16,4 +16,11 @@ internal sealed class AlphaMemoryNode(int id)
     /// insertion per fact and memory.
     /// </summary>
     public bool StoresFacts { get; set; }
+
+    /// <summary>
+    /// Whether a retraction must visit this memory: it stores facts, or a successor keeps per-fact state (an index,
+    /// not/exists counts, aggregate matches). A memory feeding only first-element joins needs no visit: the fact's
+    /// tokens are found through its handle.
+    /// </summary>
+    public bool TracksMembers { get; set; }
 }

@@ -14,5 +14,5 @@ internal sealed class BetaMemory
 
     public Dictionary<FactHandle, object>? RightKeys { get; set; }
 
-    public Dictionary<FactHandle, List<Token>>? RightMatches { get; set; }
+    public Dictionary<FactHandle, List<MemoryToken>>? RightMatches { get; set; }
 }

@@ -20,7 +20,8 @@ internal sealed class FactHandle
     /// <summary>Bumped by every update; the agenda prefers activations over more recent facts.</summary>
     public long Recency { get; set; }
 
-    public List<AlphaMemoryNode> Memories { get; } = [];
+    /// <summary>The alpha memories a retraction must visit (allocated on first need).</summary>
+    public List<AlphaMemoryNode>? Memories { get; set; }
 
     public Token? FirstToken { get; private set; }
 

@@ -7,8 +7,9 @@ namespace LowCode.Rules.Rete;
 internal sealed class JoinNode(int id, int depth, CompiledRule rule, AlphaMemoryNode right, JoinSpec join)
     : RightInputNode(id, depth, rule, right, join)
 {
-    public override void LeftActivate(RuleSession session, Token token)
+    public override void LeftActivate(RuleSession session, Token left)
     {
+        var token = (MemoryToken)left;
         var memory = session.BetaMemoryOf(this);
         AddLeft(memory, token);
         var candidates = CandidatesFor(session, memory, token);
@@ -27,7 +28,7 @@ internal sealed class JoinNode(int id, int depth, CompiledRule rule, AlphaMemory
         }
     }
 
-    public override void LeftRetract(RuleSession session, Token token) => RemoveLeft(token);
+    public override void LeftRetract(RuleSession session, Token token) => RemoveLeft((MemoryToken)token);
 
     public override void RightActivate(RuleSession session, FactHandle handle)
     {

@@ -12,8 +12,9 @@ internal abstract class QuantifierNode(int id, int depth, CompiledRule rule, Alp
 {
     protected abstract bool Holds(int count);
 
-    public override void LeftActivate(RuleSession session, Token token)
+    public override void LeftActivate(RuleSession session, Token left)
     {
+        var token = (MemoryToken)left;
         var memory = session.BetaMemoryOf(this);
         AddLeft(memory, token);
         var candidates = CandidatesFor(session, memory, token);
@@ -37,8 +38,9 @@ internal abstract class QuantifierNode(int id, int depth, CompiledRule rule, Alp
         }
     }
 
-    public override void LeftRetract(RuleSession session, Token token)
+    public override void LeftRetract(RuleSession session, Token left)
     {
+        var token = (MemoryToken)left;
         RemoveLeft(token);
         ForgetMatches(session.BetaMemoryOf(this), token);
     }
@@ -76,7 +78,7 @@ internal abstract class QuantifierNode(int id, int depth, CompiledRule rule, Alp
         }
     }
 
-    private void Reconcile(RuleSession session, Token token)
+    private void Reconcile(RuleSession session, MemoryToken token)
     {
         var holds = Holds(token.MatchCount);
         if (holds && token.FirstChild is null)

@@ -45,7 +45,7 @@ internal abstract class RightInputNode(int id, int depth, CompiledRule rule, Alp
     {
     }
 
-    protected void AddLeft(BetaMemory memory, Token token)
+    protected void AddLeft(BetaMemory memory, MemoryToken token)
     {
         if (Join.LeftKey is null)
         {
@@ -65,7 +65,7 @@ internal abstract class RightInputNode(int id, int depth, CompiledRule rule, Alp
         bucket.Add(token);
     }
 
-    protected static void RemoveLeft(Token token) => token.List?.Remove(token);
+    protected static void RemoveLeft(MemoryToken token) => token.List?.Remove(token);
 
     /// <summary>Records a new right fact and returns the left tokens it may join with (null when none).</summary>
     protected TokenList? AddRight(BetaMemory memory, FactHandle handle)
@@ -90,7 +90,7 @@ internal abstract class RightInputNode(int id, int depth, CompiledRule rule, Alp
     }
 
     /// <summary>The right facts a left token may join with.</summary>
-    protected List<FactHandle>? CandidatesFor(RuleSession session, BetaMemory memory, Token token)
+    protected List<FactHandle>? CandidatesFor(RuleSession session, BetaMemory memory, MemoryToken token)
     {
         if (Join.LeftKey is null)
         {
@@ -119,7 +119,7 @@ internal abstract class RightInputNode(int id, int depth, CompiledRule rule, Alp
         }
     }
 
-    protected static void RecordMatch(BetaMemory memory, Token token, FactHandle handle)
+    protected static void RecordMatch(BetaMemory memory, MemoryToken token, FactHandle handle)
     {
         (token.Matches ??= []).Add(handle);
         memory.RightMatches ??= [];
@@ -132,7 +132,7 @@ internal abstract class RightInputNode(int id, int depth, CompiledRule rule, Alp
         tokens.Add(token);
     }
 
-    protected static void ForgetMatches(BetaMemory memory, Token token)
+    protected static void ForgetMatches(BetaMemory memory, MemoryToken token)
     {
         if (token.Matches is null || memory.RightMatches is null)
         {

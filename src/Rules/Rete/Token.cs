@@ -3,45 +3,23 @@ using LowCode.Rules.Facts;
 namespace LowCode.Rules.Rete;
 
 /// <summary>
-/// A partial match: the facts bound by the first <see cref="Depth"/>+1 elements of one rule, as a chain of parents.
-/// Lists are intrusive (no per-token list allocations): a token sits in its consumer's left memory, in its
-/// parent's children and in its fact handle's token list, and is unlinked from all three in O(1).
+/// A partial match: the facts bound by the elements up to this one, as a chain of parents. Lists are intrusive
+/// (no per-token list allocations): a token sits in its parent's children and in its fact handle's token list,
+/// and is unlinked from both in O(1). Tokens waiting in a node's left memory are <see cref="MemoryToken"/>s;
+/// complete matches are <see cref="Runtime.Activation"/>s, so each kind carries only the fields it needs.
 /// </summary>
-internal class Token
+internal class Token(Token? parent, FactHandle? handle, Fact? fact, BetaNode? consumer)
 {
-    public Token(Token? parent, FactHandle? handle, Fact? fact, BetaNode? consumer)
-    {
-        Parent = parent;
-        Handle = handle;
-        Fact = fact;
-        Consumer = consumer;
-        Depth = parent is null ? -1 : parent.Depth + 1;
-    }
-
-    public Token? Parent { get; }
+    public Token? Parent { get; } = parent;
 
     /// <summary>The session fact joined at this level, or null (not/exists levels, aggregate results, the root).</summary>
-    public FactHandle? Handle { get; }
+    public FactHandle? Handle { get; } = handle;
 
     /// <summary>The fact bound at this level (an aggregate result is a fact too); null for not/exists levels.</summary>
-    public Fact? Fact { get; set; }
-
-    /// <summary>The element index this token ends at; the root is -1.</summary>
-    public int Depth { get; }
+    public Fact? Fact { get; } = fact;
 
     /// <summary>The node whose left input holds this token.</summary>
-    public BetaNode? Consumer { get; }
-
-    public bool Removed { get; set; }
-
-    // Membership of the consumer's left memory bucket.
-    public TokenList? List { get; set; }
-
-    public Token? Previous { get; set; }
-
-    public Token? Next { get; set; }
-
-    public object? LeftKey { get; set; }
+    public BetaNode? Consumer { get; } = consumer;
 
     // Children produced from this token by its consumer.
     public Token? FirstChild { get; set; }
@@ -54,11 +32,6 @@ internal class Token
     public Token? PreviousOfHandle { get; set; }
 
     public Token? NextOfHandle { get; set; }
-
-    // State kept for the consumer node: match counts (not/exists), matched facts (aggregates), activation (terminal).
-    public int MatchCount { get; set; }
-
-    public List<FactHandle>? Matches { get; set; }
 
     /// <summary>The token <paramref name="steps"/> levels up (0 is this token).</summary>
     public Token Ancestor(int steps)

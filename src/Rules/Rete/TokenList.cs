@@ -3,13 +3,13 @@ namespace LowCode.Rules.Rete;
 /// <summary>An intrusive doubly-linked list of tokens in insertion order (a left memory or one of its index buckets).</summary>
 internal sealed class TokenList
 {
-    public Token? First { get; private set; }
+    public MemoryToken? First { get; private set; }
 
-    public Token? Last { get; private set; }
+    public MemoryToken? Last { get; private set; }
 
     public int Count { get; private set; }
 
-    public void Add(Token token)
+    public void Add(MemoryToken token)
     {
         token.List = this;
         token.Previous = Last;
@@ -27,7 +27,7 @@ internal sealed class TokenList
         Count++;
     }
 
-    public void Remove(Token token)
+    public void Remove(MemoryToken token)
     {
         if (token.Previous is null)
         {

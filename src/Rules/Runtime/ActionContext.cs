@@ -40,7 +40,7 @@ internal sealed class ActionContext(RuleSession session) : IActionContext
     public void Retract(Fact fact) => Session.Retract(fact);
 
     public void Emit(string name, IReadOnlyDictionary<string, object?> arguments) =>
-        Session.AddOutput(new RuleOutput(RuleName, name, arguments, Facts));
+        Session.AddOutput(new RuleOutput(RuleName, name, arguments, Token));
 
     public void Halt() => Session.Halt();
 

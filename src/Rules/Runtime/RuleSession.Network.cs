@@ -14,7 +14,7 @@ public sealed partial class RuleSession
     /// <summary>Creates the child token of a match and passes it to the next node.</summary>
     internal void EmitChild(BetaNode child, Token parent, FactHandle? handle, Fact? fact)
     {
-        var token = child is TerminalNode ? new Activation(parent, handle, fact, child) : new Token(parent, handle, fact, child);
+        Token token = child is TerminalNode ? new Activation(parent, handle, fact, child) : new MemoryToken(parent, handle, fact, child);
         parent.AddChild(token);
         handle?.AddToken(token);
         child.LeftActivate(this, token);
@@ -28,7 +28,6 @@ public sealed partial class RuleSession
             RetractToken(token.FirstChild);
         }
 
-        token.Removed = true;
         token.Consumer?.LeftRetract(this, token);
         token.Parent?.RemoveChild(token);
         token.Handle?.RemoveToken(token);
@@ -89,7 +88,11 @@ public sealed partial class RuleSession
             AlphaMemoryOf(node).Add(handle);
         }
 
-        handle.Memories.Add(node);
+        if (node.TracksMembers)
+        {
+            (handle.Memories ??= []).Add(node);
+        }
+
         var successors = node.Successors;
         for (var i = 0; i < successors.Count; i++)
         {
@@ -103,6 +106,11 @@ public sealed partial class RuleSession
         while (handle.FirstToken is not null)
         {
             RetractToken(handle.FirstToken);
+        }
+
+        if (handle.Memories is null)
+        {
+            return;
         }
 
         // Every memory forgets the fact before any not/exists/aggregate reacts, so no reaction can see it again.

@@ -36,7 +36,7 @@ public sealed partial class RuleSession
         {
             if (first is not JoinNode)
             {
-                first.LeftActivate(this, new Token(null, null, null, first));
+                first.LeftActivate(this, new MemoryToken(null, null, null, first));
             }
         }
     }
