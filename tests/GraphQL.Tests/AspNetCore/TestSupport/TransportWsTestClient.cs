@@ -90,7 +90,7 @@ public sealed class TransportWsTestClient : IAsyncDisposable
         await _server.DisposeAsync();
     }
 
-    private async Task<(JsonElement? Message, (int Code, string Reason)? Close)> ReceiveOrCloseAsync()
+    public async Task<(JsonElement? Message, (int Code, string Reason)? Close)> ReceiveOrCloseAsync()
     {
         using var timeout = new CancellationTokenSource(Guard);
         var buffer = new byte[64 * 1024];
