@@ -37,6 +37,11 @@ public static partial class DefinitionJson
         ArgumentNullException.ThrowIfNull(json);
         try
         {
+            if (NullScan.FindMisplacedNull(json) is { } nullProblem)
+            {
+                return new ParseResult(null, [nullProblem]);
+            }
+
             var value = JsonSerializer.Deserialize(json, ClrType(kind), Options);
             return value is IDefinition definition
                 ? new ParseResult(definition, [])
@@ -74,6 +79,7 @@ public static partial class DefinitionJson
         var unknown = UnmappedMember().Match(message);
         var required = MissingRequired().Match(message);
         var nullNotAllowed = NullNotAllowed().Match(message);
+        var duplicate = DuplicateProperty().Match(message);
         if (unknown.Success)
         {
             friendly = $"Unknown property '{unknown.Groups["name"].Value}'. Check its spelling and letter case (properties are camelCase, e.g. 'visibleWhen').";
@@ -81,6 +87,13 @@ public static partial class DefinitionJson
             path = ex.Path is { Length: > 0 } p && p.EndsWith("." + unknown.Groups["name"].Value, StringComparison.Ordinal)
                 ? p
                 : $"{path}.{unknown.Groups["name"].Value}";
+        }
+        else if (duplicate.Success)
+        {
+            var name = duplicate.Groups["name"].Value;
+            friendly = $"The property '{name}' is written twice in this object; only one value can count. Keep one and delete the other.";
+            code = "json.duplicateProperty";
+            path = path.EndsWith("." + name, StringComparison.Ordinal) ? path : $"{path}.{name}";
         }
         else if (required.Success)
         {
@@ -143,6 +156,7 @@ public static partial class DefinitionJson
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
             RespectNullableAnnotations = true,
             AllowTrailingCommas = false,
+            AllowDuplicateProperties = false,
             ReadCommentHandling = JsonCommentHandling.Skip,
             WriteIndented = true,
             IndentSize = 2,
@@ -177,6 +191,9 @@ public static partial class DefinitionJson
 
     [GeneratedRegex(@"missing required properties including: (?<names>[^.]+)", RegexOptions.Singleline)]
     private static partial Regex MissingRequired();
+
+    [GeneratedRegex(@"[Dd]uplicate property '(?<name>[^']+)'")]
+    private static partial Regex DuplicateProperty();
 
     [GeneratedRegex(@"The property or field '(?<name>[^']+)' on type '[^']+' doesn't allow setting null values")]
     private static partial Regex NullNotAllowed();

@@ -18,10 +18,10 @@ public sealed class DefinitionValidator(IExpressionSyntaxChecker? expressions = 
         [new DefinitionHeaderRule(), new ExpressionSyntaxRule(), new DurationRule(), new AssigneeAndWebhookRule(), new RoutingTargetsRule()];
 
     private static readonly IValidator<FormDefinition>[] Forms =
-        [new FieldKeysRule(), new FieldTypeRule(), new FieldConstraintsRule(), new FormValidationsRule()];
+        [new FieldKeysRule(), new FieldTypeRule(), new FieldConstraintsRule(), new FieldDefaultRule(), new FormValidationsRule()];
 
     private static readonly IValidator<ProcessDefinition>[] Processes =
-        [new StepKeysRule(), new StepShapeRule(), new StepTargetsRule(), new ReachabilityRule()];
+        [new StepKeysRule(), new StepShapeRule(), new StepTargetsRule(), new ReachabilityRule(), new CompletionRule()];
 
     private static readonly IValidator<RuleSetDefinition>[] RuleSets =
         [new RuleHeaderRule(), new ConditionShapeRule(), new ActionShapeRule()];

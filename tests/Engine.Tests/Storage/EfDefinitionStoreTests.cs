@@ -70,6 +70,24 @@ public sealed class EfDefinitionStoreTests
     }
 
     [Fact]
+    public async Task SaveDraft_WithUnsupportedExpression_IsRejectedAtTheExpressionsPath()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        const string json = """
+            { "key": "feedback", "name": "Feedback", "fields": [
+              { "key": "amount", "type": "number" },
+              { "key": "note", "type": "text", "visibleWhen": "(() => amount > 5)()" } ] }
+            """;
+
+        var result = await db.Store.SaveDraftAsync(DefinitionKind.Form, json, null, "ada");
+
+        var problem = Assert.Single(result.Error!.Problems);
+        Assert.Equal("$.fields[1].visibleWhen", problem.Path);
+        Assert.Equal("expression.syntax", problem.Code);
+        Assert.Contains("column", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SaveDraft_WithMalformedJson_ReportsLineAndColumn()
     {
         await using var db = await TestDatabase.CreateAsync();

@@ -1,3 +1,4 @@
+using LowCode.Engine.Expressions;
 using LowCode.Engine.Seeding;
 using LowCode.Engine.Storage;
 using LowCode.Engine.Validation;
@@ -19,7 +20,7 @@ internal sealed class TestDatabase : IAsyncDisposable
         Clock = clock;
         Contexts = new Factory(new DbContextOptionsBuilder<LowCodeDbContext>().UseSqlite($"Data Source={File}").Options);
         Initializer = new DatabaseInitializer(Contexts);
-        Store = new EfDefinitionStore(Contexts, new DefinitionValidator(), clock);
+        Store = new EfDefinitionStore(Contexts, new DefinitionValidator(new SandboxExpressionChecker(ExpressionCompiler.Default)), clock);
         Seeds = new SeedLoader(Store, NullLogger<SeedLoader>.Instance);
     }
 
