@@ -62,7 +62,7 @@ public sealed class ExpressionEvaluator : IExpressionEvaluator, IDisposable
             }
 
             var probe = !sandbox.Broken && RuntimeErrorDescriber.NeedsProbe(exception) ? Probe(sandbox, expression, scope) : (null, null);
-            if (sandbox.Broken || exception is not Jint.Runtime.JavaScriptException)
+            if (sandbox.Broken || !IsExpected(exception))
             {
                 // Start the next evaluation on this thread from a fresh engine: nothing half-done can leak into it.
                 _engines.Value = null;
@@ -74,6 +74,10 @@ public sealed class ExpressionEvaluator : IExpressionEvaluator, IDisposable
 
     /// <summary>Releases the per-thread engines.</summary>
     public void Dispose() => _engines.Dispose();
+
+    /// <summary>Failures the sandbox anticipates; anything else may have left the engine half-way through an operation.</summary>
+    private static bool IsExpected(Exception exception) => exception is Jint.Runtime.JavaScriptException or SandboxLimitException
+        or Jint.Runtime.StatementsCountOverflowException or TimeoutException or InsufficientExecutionStackException;
 
     /// <summary>Re-runs a failed expression in its probing variant to find the failing part (error path only; the expression is deterministic).</summary>
     private (SyntaxNode? Node, Jint.Native.JsValue? Value) Probe(SandboxEngine sandbox, CompiledExpression expression, ExpressionScope scope)

@@ -30,8 +30,11 @@ public sealed record ExpressionLimits
     /// <summary>Longest string the expression may build (input strings are held to the same cap).</summary>
     public int MaxStringLength { get; init; } = 100_000;
 
-    /// <summary>Longest array the expression may build or hand to a built-in (input arrays too).</summary>
-    public int MaxArrayLength { get; init; } = 10_000;
+    /// <summary>
+    /// Longest array the expression may build or hand to a built-in (input arrays too). Jint 2.10's array
+    /// built-ins cost several microseconds per element, so this also bounds how long one native call can run.
+    /// </summary>
+    public int MaxArrayLength { get; init; } = 5_000;
 
     /// <summary>Bytes the evaluating thread may allocate during one evaluation (measured at every guarded call).</summary>
     public long MaxAllocatedBytes { get; init; } = 32L * 1024 * 1024;

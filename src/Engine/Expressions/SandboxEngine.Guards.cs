@@ -48,6 +48,8 @@ internal sealed partial class SandboxEngine
         Replace(Engine.Array.PrototypeObject, "join", Guarded(Join, 1));
         WrapAll(Engine.String.PrototypeObject, GuardKind.StringMethod);
         Replace(Engine.String.PrototypeObject, "concat", Guarded(ConcatStrings, 1));
+        var split = Engine.String.PrototypeObject.Get("split").AsObject() as ICallable;
+        Replace(Engine.String.PrototypeObject, "split", Guarded(Split(split!), 2));
         WrapAll(Engine.String, GuardKind.Plain);
         WrapAll(Engine.RegExp.PrototypeObject, GuardKind.RegExpMethod);
         WrapAll(Engine.Object, GuardKind.Plain);
@@ -340,6 +342,60 @@ internal sealed partial class SandboxEngine
             State.Joining.Remove(target);
         }
     }
+
+    /// <summary>
+    /// String.prototype.split by a string separator in linear time with the array cap checked before the array is
+    /// built (Jint's own is quadratic on long inputs); regular-expression separators go to the guarded original.
+    /// </summary>
+    private Func<JsValue, JsValue[], JsValue> Split(ICallable original) => (self, args) =>
+    {
+        var separator = args.Length > 0 ? args[0] : JsValue.Undefined;
+        if (separator.IsObject() || (args.Length > 1 && !args[1].IsUndefined()))
+        {
+            var copy = (JsValue[])args.Clone();
+            if (copy.Length > 0)
+            {
+                Protect(copy[0]);
+            }
+
+            return original.Call(self, copy);
+        }
+
+        TypeConverter.CheckObjectCoercible(Engine, self);
+        var text = TypeConverter.ToString(self);
+        string[] parts;
+        if (separator.IsUndefined())
+        {
+            parts = [text];
+        }
+        else
+        {
+            var by = TypeConverter.ToString(separator);
+            if (by.Length == 0)
+            {
+                State.CheckArray(text.Length);
+                parts = text.Select(c => c.ToString()).ToArray();
+            }
+            else
+            {
+                var count = 1;
+                for (var at = text.IndexOf(by, StringComparison.Ordinal); at >= 0; at = text.IndexOf(by, at + by.Length, StringComparison.Ordinal))
+                {
+                    State.CheckArray(++count);
+                }
+
+                parts = text.Split(by);
+            }
+        }
+
+        var array = Engine.Array.Construct(Jint.Runtime.Arguments.Empty);
+        for (var i = 0; i < parts.Length; i++)
+        {
+            array.Put(ArrayAccess.IndexName((uint)i), new JsValue(parts[i]), false);
+        }
+
+        return array;
+    };
 
     private JsValue ConcatStrings(JsValue self, JsValue[] arguments)
     {

@@ -60,29 +60,23 @@ internal sealed partial class SandboxEngine
 
         State.StartAllocationBudget();
         var context = Engine.EnterExecutionContext(environment, environment, JsValue.Undefined);
-        var completed = false;
         try
         {
             Engine.ResetStatementsCount();
             Engine.ResetTimeoutTicks();
             Engine.Execute(program);
-            completed = true;
             return Engine.GetCompletionValue();
         }
         finally
         {
+            // Jint unwinds its function contexts in finally blocks, so after any stop (a limit included) the
+            // context stack is back at ours; if it is not, this engine is not trusted again.
             if (ReferenceEquals(Engine.ExecutionContext, context))
             {
                 Engine.LeaveExecutionContext();
             }
             else
             {
-                Broken = true;
-            }
-
-            if (!completed && State.Depth != 0)
-            {
-                // The guards' enter/leave pairs did not unwind; the engine's own stacks may not have either.
                 Broken = true;
             }
         }

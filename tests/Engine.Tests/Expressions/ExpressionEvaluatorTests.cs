@@ -198,5 +198,17 @@ public sealed class ExpressionEvaluatorTests : IDisposable
         Assert.Equal(2, _evaluator.Evaluate("len([1, 2])", scope, ExpectedType.Number, "x").Value.AsNumber());
     }
 
+    [Theory]
+    [InlineData("'a,b,,c'.split(',')", "[\"a\",\"b\",\"\",\"c\"]")]
+    [InlineData("'abc'.split('')", "[\"a\",\"b\",\"c\"]")]
+    [InlineData("'abc'.split()", "[\"abc\"]")]
+    [InlineData("'a1b2c'.split(/\\d/)", "[\"a\",\"b\",\"c\"]")]
+    [InlineData("'a,b,c'.split(',', 2)", "[\"a\",\"b\"]")]
+    [InlineData("''.split(',')", "[\"\"]")]
+    public void Evaluate_GuardedSplit_KeepsJavaScriptSemantics(string source, string expectedJson)
+    {
+        Assert.Equal(expectedJson, _evaluator.Evaluate(source, new ExpressionScope(Now), ExpectedType.List, "x").Value.AsNode().ToJsonString());
+    }
+
     public void Dispose() => _evaluator.Dispose();
 }
