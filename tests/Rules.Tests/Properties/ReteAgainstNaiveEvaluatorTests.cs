@@ -67,13 +67,18 @@ public sealed class ReteAgainstNaiveEvaluatorTests
     {
         // Fire everything with an action that records the match: each pending activation fires exactly once.
         session.Fire();
-        return session.Outputs.Select(o => Key(o.Rule, [.. o.Arguments.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => (Fact?)a.Value)]));
+        return session.Outputs.Select(o => Key(o.Rule, [.. o.Arguments.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => a.Value)]));
     }
 
-    private static string Key(string rule, IReadOnlyList<Fact?> match) =>
-        rule + ":" + string.Join(",", match.Select(f => f is null ? "-" : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(f).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    private static string Key(string rule, IReadOnlyList<object?> match) =>
+        rule + ":" + string.Join(",", match.Select(value => value switch
+        {
+            Fact fact => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(fact).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            long count => "#" + count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            _ => "-",
+        }));
 
-    private sealed record Element(string Kind, string Type, long? MinV, bool JoinOnK, bool VGreaterThanFirst);
+    private sealed record Element(string Kind, string Type, long? MinV, bool JoinOnK, bool VGreaterThanFirst, long MinCount);
 
     private sealed record RandomRuleSpec(RuleDefinition Definition, List<Element> Elements);
 
@@ -84,12 +89,13 @@ public sealed class ReteAgainstNaiveEvaluatorTests
         var count = 1 + random.Next(3);
         for (var i = 0; i < count; i++)
         {
-            var kind = i == 0 ? "match" : random.Next(5) switch { 0 => "not", 1 => "exists", _ => "match" };
+            var kind = i == 0 ? "match" : random.Next(6) switch { 0 => "not", 1 => "exists", 2 => "count", _ => "match" };
             var type = Types[random.Next(Types.Length)];
             long? minV = random.Next(2) == 0 ? random.Next(4) : null;
             var join = i > 0 && random.Next(3) != 0;
             var greater = i > 0 && random.Next(4) == 0;
-            var element = new Element(kind, type, minV, join, greater);
+            var minCount = (long)random.Next(3);
+            var element = new Element(kind, type, minV, join, greater, minCount);
             elements.Add(element);
             void Conditions(ConditionsBuilder w)
             {
@@ -117,36 +123,45 @@ public sealed class ReteAgainstNaiveEvaluatorTests
                 case "not":
                     builder.Not(type, Conditions);
                     break;
+                case "count":
+                    builder.Aggregate($"n{i}", AggregateKind.Count, type, source: Conditions, result: r => r.Where("value", ">=", minCount));
+                    break;
                 default:
                     builder.Exists(type, Conditions);
                     break;
             }
         }
 
-        var bound = elements.Select((e, i) => (e, i)).Where(p => p.e.Kind == "match").Select(p => ($"f{p.i}", (object?)Operand.Ref($"f{p.i}"))).ToArray();
+        var bound = elements.Select((e, i) => (e, i))
+            .Where(p => p.e.Kind is "match" or "count")
+            .Select(p => p.e.Kind == "match" ? ($"f{p.i}", (object?)Operand.Ref($"f{p.i}")) : ($"n{p.i}", Operand.Ref($"n{p.i}.value")))
+            .ToArray();
         builder.Emit("match", bound);
         return new RandomRuleSpec(builder.Build(), elements);
     }
 
-    private static IEnumerable<IReadOnlyList<Fact?>> Naive(RandomRuleSpec rule, List<Fact> facts)
+    private static IEnumerable<IReadOnlyList<object?>> Naive(RandomRuleSpec rule, List<Fact> facts)
     {
-        IEnumerable<List<Fact?>> partial = [[]];
+        IEnumerable<List<object?>> partial = [[]];
         for (var i = 0; i < rule.Elements.Count; i++)
         {
             var element = rule.Elements[i];
             partial = element.Kind switch
             {
-                "match" => partial.SelectMany(p => facts.Where(f => Holds(element, f, p)).Select(f => new List<Fact?>(p) { f })).ToList(),
-                "not" => partial.Where(p => !facts.Any(f => Holds(element, f, p))).Select(p => new List<Fact?>(p) { null }).ToList(),
-                _ => partial.Where(p => facts.Any(f => Holds(element, f, p))).Select(p => new List<Fact?>(p) { null }).ToList(),
+                "match" => partial.SelectMany(p => facts.Where(f => Holds(element, f, p)).Select(f => new List<object?>(p) { f })).ToList(),
+                "not" => partial.Where(p => !facts.Any(f => Holds(element, f, p))).Select(p => new List<object?>(p) { null }).ToList(),
+                "exists" => partial.Where(p => facts.Any(f => Holds(element, f, p))).Select(p => new List<object?>(p) { null }).ToList(),
+                _ => partial.Select(p => (p, n: (long)facts.Count(f => Holds(element, f, p))))
+                    .Where(x => x.n >= element.MinCount).Select(x => new List<object?>(x.p) { x.n }).ToList(),
             };
         }
 
-        // Outputs carry only the bound facts, ordered by variable name (f0, f1, f2 sort the same as by slot).
-        return partial.Select(p => (IReadOnlyList<Fact?>)[.. p.Where(f => f is not null)]);
+        // Outputs carry the bound facts and counts ordered by argument name; f0..f2 and n1..n2 sort so that all
+        // facts come first (f < n), each group by slot.
+        return partial.Select(p => (IReadOnlyList<object?>)[.. p.Where(v => v is Fact), .. p.Where(v => v is long)]);
     }
 
-    private static bool Holds(Element element, Fact fact, List<Fact?> partial)
+    private static bool Holds(Element element, Fact fact, List<object?> partial)
     {
         if (fact.Type != element.Type)
         {
@@ -159,11 +174,12 @@ public sealed class ReteAgainstNaiveEvaluatorTests
             return false;
         }
 
-        if (element.JoinOnK && !Equals(fact["k"], partial[0]!["k"]))
+        var first = partial.Count > 0 ? (Fact)partial[0]! : fact;
+        if (element.JoinOnK && !Equals(fact["k"], first["k"]))
         {
             return false;
         }
 
-        return !element.VGreaterThanFirst || v > (long)partial[0]!["v"]!;
+        return !element.VGreaterThanFirst || v > (long)first["v"]!;
     }
 }

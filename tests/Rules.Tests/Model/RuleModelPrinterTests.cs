@@ -1,7 +1,7 @@
 using LowCode.Rules.Builders;
 using LowCode.Rules.Model;
 
-namespace LowCode.Rules.Tests.Builders;
+namespace LowCode.Rules.Tests.Model;
 
 public sealed class RuleModelPrinterTests
 {
