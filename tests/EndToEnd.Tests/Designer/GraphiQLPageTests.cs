@@ -22,4 +22,24 @@ public sealed class GraphiQLPageTests(DesignerFixture fixture)
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Execute query (Ctrl-Enter)" })).ToBeVisibleAsync();
         fixture.AssertNoUnexpectedErrors(errors, "The GraphiQL page");
     }
+
+    [Fact]
+    public async Task GraphiQLPage_RunsTheDefaultQueryAgainstTheApi()
+    {
+        var (page, errors) = await fixture.OpenPageAsync();
+        await page.GotoAsync("/graphiql.html");
+        var execute = page.GetByRole(AriaRole.Button, new() { Name = "Execute query (Ctrl-Enter)" });
+        await Expect(execute).ToBeVisibleAsync();
+
+        await page.RunAndWaitForResponseAsync(
+            () => execute.ClickAsync(),
+            response => response.Url.EndsWith("/graphql", StringComparison.Ordinal)
+                && (response.Request.PostData ?? string.Empty).Contains("Definitions", StringComparison.Ordinal));
+
+        var result = page.Locator(".graphiql-response");
+        await Expect(result).ToContainTextAsync("\"data\"");
+        await Expect(result).ToContainTextAsync("\"forms\"");
+        await Expect(result).Not.ToContainTextAsync("\"errors\"");
+        fixture.AssertNoUnexpectedErrors(errors, "Running a query in GraphiQL");
+    }
 }

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { definitionListQuery, fetchDefinitions, formatUpdatedAt, parseDefinitionList, statusLabel } from './definitions';
+import { definitionListQuery, fetchDefinitions, formatUpdatedAt, parseDefinitionList, statusLabel, versionLabel } from './definitions';
 import { fakeFetch, jsonResponse } from './fakeFetch';
 
 describe('definitionListQuery', () => {
   it.each([
-    ['form', 'query DesignerForms { forms { key version status updatedAt } }'],
-    ['process', 'query DesignerProcesses { processes { key version status updatedAt } }'],
-    ['ruleSet', 'query DesignerRuleSets { ruleSets { key version status updatedAt } }'],
+    ['form', 'query DesignerForms { forms { key name version status updatedAt } }'],
+    ['process', 'query DesignerProcesses { processes { key name version status updatedAt } }'],
+    ['ruleSet', 'query DesignerRuleSets { ruleSets { key name version status updatedAt } }'],
   ] as const)('asks for the %s list by its root field', (kind, query) => {
     expect(definitionListQuery(kind)).toBe(query);
   });
@@ -23,12 +23,16 @@ describe('fetchDefinitions', () => {
   it('returns the parsed list of the requested kind', async () => {
     const fake = fakeFetch(() =>
       jsonResponse({
-        data: { processes: [{ key: 'expense-approval', version: 2, status: 'PUBLISHED', updatedAt: '2026-11-20T10:00:00Z' }] },
+        data: {
+          processes: [
+            { key: 'expense-approval', name: 'Expense approval', version: 2, status: 'PUBLISHED', updatedAt: '2026-11-20T10:00:00Z' },
+          ],
+        },
       }),
     );
     expect(await fetchDefinitions('process', { fetchImpl: fake.fetch })).toEqual({
       kind: 'data',
-      data: [{ key: 'expense-approval', version: 2, status: 'PUBLISHED', updatedAt: '2026-11-20T10:00:00Z' }],
+      data: [{ key: 'expense-approval', name: 'Expense approval', version: 2, status: 'PUBLISHED', updatedAt: '2026-11-20T10:00:00Z' }],
     });
   });
 
@@ -54,8 +58,16 @@ describe('parseDefinitionList', () => {
   it('fills absent optional metadata with explicit blanks', () => {
     expect(parseDefinitionList({ forms: [{ key: 'draft-only' }] }, 'forms')).toEqual({
       kind: 'data',
-      data: [{ key: 'draft-only', version: null, status: 'unknown', updatedAt: null }],
+      data: [{ key: 'draft-only', name: null, version: null, status: 'unknown', updatedAt: null }],
     });
+  });
+});
+
+describe('versionLabel', () => {
+  it('calls version 0 the draft and numbers published versions', () => {
+    expect(versionLabel(0)).toBe('draft');
+    expect(versionLabel(3)).toBe('v3');
+    expect(versionLabel(null)).toBe('—');
   });
 });
 

@@ -5,6 +5,8 @@ export type DefinitionKind = 'form' | 'process' | 'ruleSet';
 /** The metadata the lists show; bodies stay on the server until a definition is opened. */
 export interface DefinitionSummary {
   readonly key: string;
+  readonly name: string | null;
+  /** 0 is the draft; published versions count from 1. */
   readonly version: number | null;
   readonly status: string;
   readonly updatedAt: string | null;
@@ -20,7 +22,7 @@ export const listFieldByKind: Readonly<Record<DefinitionKind, string>> = {
 export function definitionListQuery(kind: DefinitionKind): string {
   const field = listFieldByKind[kind];
   const operation = `Designer${field.charAt(0).toUpperCase()}${field.slice(1)}`;
-  return `query ${operation} { ${field} { key version status updatedAt } }`;
+  return `query ${operation} { ${field} { key name version status updatedAt } }`;
 }
 
 export async function fetchDefinitions(
@@ -52,12 +54,21 @@ export function parseDefinitionList(
     }
     items.push({
       key: entry['key'],
+      name: typeof entry['name'] === 'string' && entry['name'] !== '' ? entry['name'] : null,
       version: typeof entry['version'] === 'number' ? entry['version'] : null,
       status: typeof entry['status'] === 'string' ? entry['status'] : 'unknown',
       updatedAt: typeof entry['updatedAt'] === 'string' ? entry['updatedAt'] : null,
     });
   }
   return { kind: 'data', data: items };
+}
+
+/** "v3" for a published version, "draft" for version 0, a dash when unknown. */
+export function versionLabel(version: number | null): string {
+  if (version === null) {
+    return '—';
+  }
+  return version === 0 ? 'draft' : `v${version}`;
 }
 
 /** Lower-case word for a status enum value such as `PUBLISHED`. */

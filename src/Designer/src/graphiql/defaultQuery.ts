@@ -7,6 +7,7 @@ export const defaultExplorerQuery = `# LowCode GraphQL explorer
 query Definitions {
   forms {
     key
+    name
     version
     status
   }

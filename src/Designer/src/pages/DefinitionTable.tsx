@@ -1,4 +1,4 @@
-import { formatUpdatedAt, statusLabel, type DefinitionSummary } from '../api/definitions';
+import { formatUpdatedAt, statusLabel, versionLabel, type DefinitionSummary } from '../api/definitions';
 
 export function DefinitionTable({ items, caption }: { readonly items: readonly DefinitionSummary[]; readonly caption: string }) {
   return (
@@ -7,7 +7,7 @@ export function DefinitionTable({ items, caption }: { readonly items: readonly D
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">Key</th>
+            <th scope="col">Name</th>
             <th scope="col" className="num">
               Version
             </th>
@@ -18,8 +18,11 @@ export function DefinitionTable({ items, caption }: { readonly items: readonly D
         <tbody>
           {items.map((item) => (
             <tr key={`${item.key}@${item.version ?? 'draft'}`}>
-              <td className="mono">{item.key}</td>
-              <td className="num">{item.version ?? '—'}</td>
+              <td>
+                <span className="cell-title">{item.name ?? item.key}</span>
+                <span className="cell-sub mono">{item.key}</span>
+              </td>
+              <td className="num">{versionLabel(item.version)}</td>
               <td>
                 <span className={`badge badge--${statusLabel(item.status).replace(/\s+/g, '-')}`}>{statusLabel(item.status)}</span>
               </td>
