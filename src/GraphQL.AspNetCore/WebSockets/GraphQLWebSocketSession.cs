@@ -20,6 +20,7 @@ internal sealed partial class GraphQLWebSocketSession(
     WebSocket socket, HttpContext httpContext, IRequestExecutor executor, GraphQLHttpOptions options, ILogger logger) : IDisposable
 {
     private static readonly TimeSpan CloseGracePeriod = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan StreamShutdownTimeout = TimeSpan.FromSeconds(5);
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 128 };
 
     private readonly SemaphoreSlim _sendLock = new(1, 1);
@@ -30,6 +31,7 @@ internal sealed partial class GraphQLWebSocketSession(
     private int _initReceived;
     private int _closing;
     private volatile bool _acknowledged;
+    private bool _abandonedStreams;
     private IReadOnlyDictionary<string, object?>? _initPayload;
 
     public async Task RunAsync()
@@ -43,12 +45,27 @@ internal sealed partial class GraphQLWebSocketSession(
         {
             await _connection.CancelAsync().ConfigureAwait(false);
             await initWatcher.ConfigureAwait(false);
-            await Task.WhenAll(_running.Values).ConfigureAwait(false);
+            try
+            {
+                // A source stream that ignores cancellation must not hold the request open forever.
+                await Task.WhenAll(_running.Values).WaitAsync(StreamShutdownTimeout).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                _abandonedStreams = true;
+                logger.LogWarning("A subscription source stream ignored cancellation; the WebSocket connection ended without waiting for it.");
+            }
         }
     }
 
     public void Dispose()
     {
+        // Streams still running hold these; leave them to the garbage collector rather than fault those tasks.
+        if (_abandonedStreams)
+        {
+            return;
+        }
+
         _connection.Dispose();
         _receive.Dispose();
         _sendLock.Dispose();

@@ -17,10 +17,12 @@ namespace LowCode.GraphQL.Tests.AspNetCore.TestSupport;
 public sealed class GraphQLTestServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly RequestCounter _requests;
 
-    private GraphQLTestServer(WebApplication app, Uri baseAddress)
+    private GraphQLTestServer(WebApplication app, Uri baseAddress, RequestCounter requests)
     {
         _app = app;
+        _requests = requests;
         BaseAddress = baseAddress;
     }
 
@@ -50,6 +52,17 @@ public sealed class GraphQLTestServer : IAsyncDisposable
         return new HttpClient { BaseAddress = BaseAddress };
     }
 
+    /// <summary>Waits until no request is running on the server (a WebSocket request runs for the connection's life).</summary>
+    public async Task WaitUntilNoRequestsRunAsync()
+    {
+        for (var waited = 0; Volatile.Read(ref _requests.InFlight) > 0; waited++)
+        {
+            // A guard against a hung request, not a measurement: 1,500 waits of 10 ms.
+            Assert.True(waited < 1_500, $"{_requests.InFlight} request(s) still running on the server.");
+            await Task.Delay(10);
+        }
+    }
+
     public WebSocketClient CreateWebSocketClient() =>
         ((TestServer)_app.Services.GetRequiredService<IServer>()).CreateWebSocketClient();
 
@@ -77,6 +90,19 @@ public sealed class GraphQLTestServer : IAsyncDisposable
         builder.Services.AddLowCodeGraphQL();
         configureHost?.Invoke(builder);
         var app = builder.Build();
+        var requests = new RequestCounter();
+        app.Use(async (context, next) =>
+        {
+            Interlocked.Increment(ref requests.InFlight);
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref requests.InFlight);
+            }
+        });
         if (useWebSockets)
         {
             app.UseWebSockets();
@@ -87,6 +113,11 @@ public sealed class GraphQLTestServer : IAsyncDisposable
         var address = realPort
             ? new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First())
             : new Uri("http://localhost");
-        return new GraphQLTestServer(app, address);
+        return new GraphQLTestServer(app, address, requests);
+    }
+
+    private sealed class RequestCounter
+    {
+        public int InFlight;
     }
 }

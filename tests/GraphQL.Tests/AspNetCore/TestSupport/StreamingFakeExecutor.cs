@@ -15,9 +15,11 @@ public sealed class StreamingFakeExecutor : IRequestExecutor
     public const string Invalid = "{ nope }";
     public const string Crash = "{ crash }";
     public const string WhoAmI = "{ whoAmI }";
+    public const string Stubborn = "subscription { stubborn }";
 
     private readonly TaskCompletionSource _foreverEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _foreverStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _stubbornRelease = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Completes once an endless stream has been disposed (the client or the connection ended it).</summary>
     public Task ForeverEnded => _foreverEnded.Task;
@@ -33,6 +35,7 @@ public sealed class StreamingFakeExecutor : IRequestExecutor
         {
             Countdown => Task.FromResult(new ExecutionResult { Stream = CountdownAsync(3) }),
             Forever => Task.FromResult(new ExecutionResult { Stream = ForeverAsync(CancellationToken.None) }),
+            Stubborn => Task.FromResult(new ExecutionResult { Stream = StubbornAsync() }),
             Hello => Task.FromResult(FakeExecutor.Data(new Dictionary<string, object?> { ["hello"] = "world" })),
             Crash => throw new InvalidOperationException("resolver exploded"),
             WhoAmI => Task.FromResult(FakeExecutor.Data(new Dictionary<string, object?>
@@ -51,6 +54,16 @@ public sealed class StreamingFakeExecutor : IRequestExecutor
             yield return FakeExecutor.Data(new Dictionary<string, object?> { ["countdown"] = i });
         }
     }
+
+    /// <summary>A badly behaved source stream: after one event it waits without looking at any cancellation token.</summary>
+    private async IAsyncEnumerable<ExecutionResult> StubbornAsync()
+    {
+        yield return FakeExecutor.Data(new Dictionary<string, object?> { ["stubborn"] = 0 });
+        await _stubbornRelease.Task;
+    }
+
+    /// <summary>Lets a stubborn stream end, so the test leaves nothing running.</summary>
+    public void ReleaseStubbornStreams() => _stubbornRelease.TrySetResult();
 
     private async IAsyncEnumerable<ExecutionResult> ForeverAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {

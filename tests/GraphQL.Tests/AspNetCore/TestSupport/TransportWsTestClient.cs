@@ -23,6 +23,8 @@ public sealed class TransportWsTestClient : IAsyncDisposable
 
     public WebSocket Socket => _socket;
 
+    public GraphQLTestServer Server => _server;
+
     public static async Task<TransportWsTestClient> ConnectAsync(
         IRequestExecutor executor, Action<GraphQLHttpOptions>? configure = null, string? subprotocol = "graphql-transport-ws")
     {

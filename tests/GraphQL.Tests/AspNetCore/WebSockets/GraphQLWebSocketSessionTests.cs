@@ -263,6 +263,22 @@ public sealed class GraphQLWebSocketSessionTests
     }
 
     [Fact]
+    public async Task AStreamIgnoringCancellation_DoesNotKeepTheClosedConnectionsRequestRunning()
+    {
+        var executor = new StreamingFakeExecutor();
+        await using var client = await TransportWsTestClient.ConnectAsync(executor);
+        await client.InitAsync();
+        await client.SubscribeAsync("s", StreamingFakeExecutor.Stubborn);
+        Assert.Equal("next", (await client.ReceiveAsync()).GetProperty("type").GetString());
+
+        await client.Socket.CloseOutputAsync(System.Net.WebSockets.WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None);
+
+        Assert.Equal(1000, (await client.ReceiveCloseAsync()).Code);
+        await client.Server.WaitUntilNoRequestsRunAsync();
+        executor.ReleaseStubbornStreams();
+    }
+
+    [Fact]
     public async Task ConnectionInitHook_ReturningFalse_ClosesWith4403()
     {
         await using var client = await TransportWsTestClient.ConnectAsync(
