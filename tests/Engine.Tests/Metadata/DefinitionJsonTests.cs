@@ -46,8 +46,8 @@ public sealed class DefinitionJsonTests
         Assert.Contains("camelCase", problem.Message, StringComparison.Ordinal);
     }
 
-    // Regression: [JsonIgnore] members (Kind, FieldType, StepType, Targets, StartStep) stay in the serializer's contract,
-    // so UnmappedMemberHandling.Disallow treats JSON properties of those names as known and silently drops them.
+    // Regression: [JsonIgnore] members (Kind, FieldType, StepType, Targets, StartStep) stayed in the serializer's contract,
+    // so UnmappedMemberHandling.Disallow treated JSON properties of those names as known and silently dropped them.
     [Theory]
     [InlineData(DefinitionKind.Form, """{ "key": "f1", "name": "F", "kind": "form" }""", "$.kind")]
     [InlineData(DefinitionKind.Form, """{ "key": "f1", "name": "F", "fields": [ { "key": "a", "type": "text", "fieldType": "text" } ] }""", "$.fields[0].fieldType")]
@@ -84,7 +84,7 @@ public sealed class DefinitionJsonTests
     }
 
     // Regression: System.Text.Json wraps primitive mismatches with an inner exception, so DefinitionJson.Describe
-    // falls through to "The JSON is not well formed" (json.syntax) for "required": "yes".
+    // fell through to "The JSON is not well formed" (json.syntax) for "required": "yes".
     [Theory]
     [InlineData("""{ "key": "f1", "name": "F", "fields": [ { "key": "a", "type": "text", "required": "yes" } ] }""", "$.fields[0].required", "true or false")]
     [InlineData("""{ "key": "f1", "name": "F", "fields": [ { "key": 5, "type": "text" } ] }""", "$.fields[0].key", "double quotes")]
@@ -99,7 +99,7 @@ public sealed class DefinitionJsonTests
     }
 
     // Regression: the message System.Text.Json gives has no "Path" after the names, so the MissingRequired pattern
-    // never matches and a missing "type" is reported as malformed JSON (json.syntax).
+    // never matched and a missing "type" was reported as malformed JSON (json.syntax).
     [Fact]
     public void Parse_WithoutARequiredProperty_ReportsWhichPropertyIsMissing()
     {
@@ -110,7 +110,7 @@ public sealed class DefinitionJsonTests
         Assert.Contains("'type'", problem.Message, StringComparison.Ordinal);
     }
 
-    // Regression: null for a property that may not be null is reported as "The JSON is not well formed" (json.syntax).
+    // Regression: null for a property that may not be null was reported as "The JSON is not well formed" (json.syntax).
     [Fact]
     public void Parse_WithNullForARequiredProperty_DoesNotCallTheJsonMalformed()
     {
@@ -121,39 +121,38 @@ public sealed class DefinitionJsonTests
         Assert.DoesNotContain("not well formed", problem.Message, StringComparison.Ordinal);
     }
 
-    // Regression: a property written twice parses with the last value winning, so the first is silently lost;
-    // JsonSerializerOptions.AllowDuplicateProperties = false (.NET 10) makes it an error with its path.
+    // Regression: a property written twice parsed with the last value winning, so the first was silently lost.
     [Fact]
     public void Parse_WithAPropertyWrittenTwice_ReportsTheDuplicateAtItsPath()
     {
         var result = ParseForm("""{ "key": "f1", "name": "F", "fields": [ { "key": "a", "type": "text", "visibleWhen": "x", "visibleWhen": "y" } ] }""");
 
         var problem = Assert.Single(result.Problems);
-        Assert.Equal("$.fields[0].visibleWhen", problem.Path);
+        Assert.Equal(("$.fields[0].visibleWhen", "json.duplicateProperty"), (problem.Path, problem.Code));
         Assert.Contains("'visibleWhen'", problem.Message, StringComparison.Ordinal);
     }
 
     // Regression: System.Text.Json does not apply nullability to list elements or dictionary values, so null items
-    // parse, and the validators then fail with a NullReferenceException instead of a problem at a path.
+    // parsed and the validators then failed with a NullReferenceException instead of a problem at a path.
     [Theory]
-    [InlineData(DefinitionKind.Form, """{ "key": "f1", "name": "F", "fields": [ null ] }""", "$.fields")]
-    [InlineData(DefinitionKind.Form, """{ "key": "f1", "name": "F", "fields": [ { "key": "a", "type": "select", "options": [ null ] } ] }""", "$.fields[0].options")]
-    [InlineData(DefinitionKind.Form, """{ "key": "f1", "name": "F", "fields": [ { "key": "a", "type": "text" } ], "validations": [ null ] }""", "$.validations")]
-    [InlineData(DefinitionKind.Process, """{ "key": "p1", "name": "P", "steps": [ null ] }""", "$.steps")]
-    [InlineData(DefinitionKind.Process, """{ "key": "p1", "name": "P", "steps": [ { "key": "a", "type": "script", "set": [ null ] } ] }""", "$.steps[0].set")]
-    [InlineData(DefinitionKind.Process, """{ "key": "p1", "name": "P", "steps": [ { "key": "a", "type": "parallelSplit", "branches": [ null, "b" ] } ] }""", "$.steps[0].branches")]
-    [InlineData(DefinitionKind.Process, """{ "key": "p1", "name": "P", "steps": [ { "key": "a", "type": "approval", "transitions": { "rejected": null } } ] }""", "$.steps[0].transitions")]
-    [InlineData(DefinitionKind.RuleSet, """{ "key": "r1", "name": "R", "rules": [ null ] }""", "$.rules")]
-    [InlineData(DefinitionKind.RuleSet, """{ "key": "r1", "name": "R", "rules": [ { "name": "a", "when": [ null ], "then": [ { "type": "goTo", "step": "b" } ] } ] }""", "$.rules[0].when")]
-    [InlineData(DefinitionKind.RuleSet, """{ "key": "r1", "name": "R", "rules": [ { "name": "a", "then": [ null ] } ] }""", "$.rules[0].then")]
-    [InlineData(DefinitionKind.RuleSet, """{ "key": "r1", "name": "R", "rules": [ { "name": "a", "when": [ { "exists": { "fact": "task", "where": [ null ] } } ], "then": [ { "type": "goTo", "step": "b" } ] } ] }""", "$.rules[0].when[0].exists.where")]
-    public void Parse_WithNullInAListOrMap_ReportsItAtItsPath(DefinitionKind kind, string json, string listPath)
+    [InlineData(DefinitionKind.Form, """{ "key": "f1", "name": "F", "fields": [ null ] }""", "$.fields[0]")]
+    [InlineData(DefinitionKind.Form, """{ "key": "f1", "name": "F", "fields": [ { "key": "a", "type": "select", "options": [ null ] } ] }""", "$.fields[0].options[0]")]
+    [InlineData(DefinitionKind.Form, """{ "key": "f1", "name": "F", "fields": [ { "key": "a", "type": "text" } ], "validations": [ null ] }""", "$.validations[0]")]
+    [InlineData(DefinitionKind.Process, """{ "key": "p1", "name": "P", "steps": [ null ] }""", "$.steps[0]")]
+    [InlineData(DefinitionKind.Process, """{ "key": "p1", "name": "P", "steps": [ { "key": "a", "type": "script", "set": [ null ] } ] }""", "$.steps[0].set[0]")]
+    [InlineData(DefinitionKind.Process, """{ "key": "p1", "name": "P", "steps": [ { "key": "a", "type": "parallelSplit", "branches": [ null, "b" ] } ] }""", "$.steps[0].branches[0]")]
+    [InlineData(DefinitionKind.Process, """{ "key": "p1", "name": "P", "steps": [ { "key": "a", "type": "approval", "transitions": { "rejected": null } } ] }""", "$.steps[0].transitions.rejected")]
+    [InlineData(DefinitionKind.RuleSet, """{ "key": "r1", "name": "R", "rules": [ null ] }""", "$.rules[0]")]
+    [InlineData(DefinitionKind.RuleSet, """{ "key": "r1", "name": "R", "rules": [ { "name": "a", "when": [ null ], "then": [ { "type": "goTo", "step": "b" } ] } ] }""", "$.rules[0].when[0]")]
+    [InlineData(DefinitionKind.RuleSet, """{ "key": "r1", "name": "R", "rules": [ { "name": "a", "then": [ null ] } ] }""", "$.rules[0].then[0]")]
+    [InlineData(DefinitionKind.RuleSet, """{ "key": "r1", "name": "R", "rules": [ { "name": "a", "when": [ { "exists": { "fact": "task", "where": [ null ] } } ], "then": [ { "type": "goTo", "step": "b" } ] } ] }""", "$.rules[0].when[0].exists.where[0]")]
+    public void Parse_WithNullInAListOrMap_ReportsItAtItsPath(DefinitionKind kind, string json, string path)
     {
         var result = DefinitionJson.Parse(kind, json);
 
         Assert.False(result.Succeeded, "null inside a list or map should not parse");
         var problem = Assert.Single(result.Problems);
-        Assert.StartsWith(listPath, problem.Path, StringComparison.Ordinal);
+        Assert.Equal((path, "json.nullNotAllowed"), (problem.Path, problem.Code));
     }
 
     [Theory]

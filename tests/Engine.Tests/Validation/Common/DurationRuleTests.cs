@@ -58,7 +58,7 @@ public sealed class DurationRuleTests
         ProblemAssert.Single(RuleRunner.RunCommon(new DurationRule(), ruleSet), "$.rules[0].then[1].webhook.timeout", "duration.format");
     }
 
-    // Regression: DurationRule walks webhook timeouts of rule actions but not the link lifetime of an external assignee.
+    // Regression: DurationRule walked webhook timeouts of rule actions but not the link lifetime of an external assignee.
     [Fact]
     public void MalformedLinkValidForOfARuleActionsExternalAssignee_IsReportedAtItsPath()
     {

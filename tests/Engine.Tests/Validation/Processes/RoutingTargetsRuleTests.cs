@@ -70,7 +70,7 @@ public sealed class RoutingTargetsRuleTests
         ProblemAssert.None(problems);
     }
 
-    // Regression: a rule restricted to a misspelt step silently never fires; 'steps' is not checked on either side.
+    // Regression: a rule restricted to a misspelt step silently never fires; 'steps' was not checked on either side.
     [Fact]
     public void RuleSetSide_RuleRestrictedToAStepAProcessLacks_IsReportedAtThatEntry()
     {
