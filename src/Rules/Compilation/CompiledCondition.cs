@@ -11,5 +11,11 @@ internal sealed record CompiledCondition(
     string Description)
 {
     /// <summary>A <c>path == literal</c> test: cheap and the most likely to be shared, so alpha chains start with these.</summary>
-    public bool IsConstantEquality { get; init; }
+    public bool IsConstantEquality => EqualityPath is not null;
+
+    /// <summary>For <c>path == literal</c>: the path, so sibling alpha nodes can be dispatched by hash.</summary>
+    public FieldPath? EqualityPath { get; init; }
+
+    /// <summary>For <c>path == literal</c>: the literal's index key.</summary>
+    public object? EqualityKey { get; init; }
 }

@@ -156,9 +156,11 @@ internal static class ConditionCompiler
 
         var signature = $"{path} {symbol} {first?.Text} {second?.Text}";
         var isAlpha = (first?.IsAlpha ?? true) && (second?.IsAlpha ?? true);
+        var constantEquality = condition.Operator == ConditionOperator.Equal && first!.IsConstant;
         return new CompiledCondition(test, isAlpha, signature, RuleModelPrinter.Print(condition))
         {
-            IsConstantEquality = condition.Operator == ConditionOperator.Equal && first!.IsConstant,
+            EqualityPath = constantEquality ? path : null,
+            EqualityKey = constantEquality ? ValueSemantics.IndexKey(first!.Constant) : null,
         };
     }
 

@@ -15,6 +15,7 @@ internal sealed class NetworkBuilder(RuleCompilerOptions options)
     private readonly List<CompiledRule> _rules = [];
     private readonly List<RightInputNode> _firstNodes = [];
     private readonly List<AlphaMemoryNode> _alphaMemories = [];
+    private readonly List<AlphaNode> _alphaNodes = [];
     private readonly ErrorSink _errors = new();
     private int _betaCount;
     private int _alphaNodeCount;
@@ -66,6 +67,16 @@ internal sealed class NetworkBuilder(RuleCompilerOptions options)
             memory.Successors.AddRange(ordered);
             memory.StoresFacts = ordered.Exists(node => !node.IsIndexed && !node.IsFirst);
             memory.TracksMembers = memory.StoresFacts || ordered.Exists(node => !(node is JoinNode && node.IsFirst));
+        }
+
+        foreach (var typeNode in _typeNodes.Values)
+        {
+            typeNode.Dispatch = AlphaDispatch.Build(typeNode.Children);
+        }
+
+        foreach (var alphaNode in _alphaNodes)
+        {
+            alphaNode.Dispatch = AlphaDispatch.Build(alphaNode.Children);
         }
 
         return new ReteNetwork(_typeNodes, _alphaMemories.Count, _betaCount, _rules, _firstNodes, _alphaNodeCount);
@@ -326,8 +337,13 @@ internal sealed class NetworkBuilder(RuleCompilerOptions options)
             node = children.Find(child => child.Signature == condition.Signature);
             if (node is null)
             {
-                node = new AlphaNode(condition.Signature, condition.Description, condition.Test);
+                node = new AlphaNode(condition.Signature, condition.Description, condition.Test)
+                {
+                    EqualityPath = condition.EqualityPath,
+                    EqualityKey = condition.EqualityKey,
+                };
                 children.Add(node);
+                _alphaNodes.Add(node);
                 _alphaNodeCount++;
             }
 

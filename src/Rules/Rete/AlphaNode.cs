@@ -21,4 +21,12 @@ internal sealed class AlphaNode(string signature, string description, Func<Token
     public List<AlphaNode> Children { get; } = [];
 
     public AlphaMemoryNode? Memory { get; set; }
+
+    /// <summary>Set for <c>path == literal</c> nodes, which can be reached by hash lookup.</summary>
+    public FieldPath? EqualityPath { get; init; }
+
+    public object? EqualityKey { get; init; }
+
+    /// <summary>How facts passing this node reach its children (built when compilation finishes).</summary>
+    public AlphaDispatch Dispatch { get; set; } = AlphaDispatch.Empty;
 }

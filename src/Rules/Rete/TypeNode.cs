@@ -9,4 +9,7 @@ internal sealed class TypeNode(string factType)
 
     /// <summary>The memory of patterns with no alpha conditions on this type.</summary>
     public AlphaMemoryNode? Memory { get; set; }
+
+    /// <summary>How facts of this type reach the first alpha nodes (built when compilation finishes).</summary>
+    public AlphaDispatch Dispatch { get; set; } = AlphaDispatch.Empty;
 }

@@ -45,10 +45,25 @@ public sealed partial class RuleSession
             AddToMemory(handle, typeNode.Memory);
         }
 
-        var children = typeNode.Children;
-        for (var i = 0; i < children.Count; i++)
+        DispatchAlpha(handle, typeNode.Dispatch);
+    }
+
+    private void DispatchAlpha(FactHandle handle, AlphaDispatch dispatch)
+    {
+        var tables = dispatch.Tables;
+        for (var i = 0; i < tables.Length; i++)
         {
-            AssertAlpha(handle, children[i]);
+            var key = ValueSemantics.IndexKey(tables[i].Path.Resolve(handle.Fact));
+            if (tables[i].Nodes.TryGetValue(key, out var node))
+            {
+                PassAlpha(handle, node);
+            }
+        }
+
+        var tested = dispatch.Tested;
+        for (var i = 0; i < tested.Length; i++)
+        {
+            AssertAlpha(handle, tested[i]);
         }
     }
 
@@ -64,21 +79,20 @@ public sealed partial class RuleSession
             throw RuleConditionException.Create(node.RuleNames, node.Description, handle.Fact, null, exception);
         }
 
-        if (!passed)
+        if (passed)
         {
-            return;
+            PassAlpha(handle, node);
         }
+    }
 
+    private void PassAlpha(FactHandle handle, AlphaNode node)
+    {
         if (node.Memory is not null)
         {
             AddToMemory(handle, node.Memory);
         }
 
-        var children = node.Children;
-        for (var i = 0; i < children.Count; i++)
-        {
-            AssertAlpha(handle, children[i]);
-        }
+        DispatchAlpha(handle, node.Dispatch);
     }
 
     private void AddToMemory(FactHandle handle, AlphaMemoryNode node)

@@ -78,7 +78,7 @@ public sealed class ReteAgainstNaiveEvaluatorTests
             _ => "-",
         }));
 
-    private sealed record Element(string Kind, string Type, long? MinV, bool JoinOnK, bool VGreaterThanFirst, long MinCount);
+    private sealed record Element(string Kind, string Type, long? MinV, bool JoinOnK, bool VGreaterThanFirst, long MinCount, long? KEquals);
 
     private sealed record RandomRuleSpec(RuleDefinition Definition, List<Element> Elements);
 
@@ -95,10 +95,16 @@ public sealed class ReteAgainstNaiveEvaluatorTests
             var join = i > 0 && random.Next(3) != 0;
             var greater = i > 0 && random.Next(4) == 0;
             var minCount = (long)random.Next(3);
-            var element = new Element(kind, type, minV, join, greater, minCount);
+            long? kEquals = random.Next(3) == 0 ? random.Next(3) : null;
+            var element = new Element(kind, type, minV, join, greater, minCount, kEquals);
             elements.Add(element);
             void Conditions(ConditionsBuilder w)
             {
+                if (kEquals is not null)
+                {
+                    w.Where("k", "==", kEquals.Value);
+                }
+
                 if (minV is not null)
                 {
                     w.Where("v", ">=", minV.Value);
@@ -170,6 +176,11 @@ public sealed class ReteAgainstNaiveEvaluatorTests
 
         var v = (long)fact["v"]!;
         if (element.MinV is not null && v < element.MinV)
+        {
+            return false;
+        }
+
+        if (element.KEquals is not null && !Equals(fact["k"], element.KEquals))
         {
             return false;
         }
