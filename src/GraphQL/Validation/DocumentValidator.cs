@@ -96,9 +96,12 @@ public static class DocumentValidator
         {
             walker.Walk(document);
         }
-        catch (ValidationAbortedException)
+        catch (ValidationAbortedException aborted)
         {
-            // The error list already ends with the abort notice.
+            if (aborted.Notice is not null)
+            {
+                errors.Add(new GraphQLError(aborted.Notice));
+            }
         }
 
         return errors;

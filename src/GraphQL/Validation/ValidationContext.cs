@@ -59,7 +59,7 @@ public sealed class ValidationContext
         if (_errors.Count >= _maxErrors)
         {
             _errors.Add(new GraphQLError("Too many validation errors, error limit reached. Validation aborted."));
-            throw new ValidationAbortedException();
+            throw new ValidationAbortedException(null);
         }
 
         _errors.Add(new GraphQLError(message, nodes.Length == 0 ? null : Execution.ErrorFactory.Locations(nodes)));
@@ -182,9 +182,4 @@ public sealed class ValidationContext
 
         return usages;
     }
-}
-
-/// <summary>Stops the walk once the error limit is reached.</summary>
-internal sealed class ValidationAbortedException : Exception
-{
 }

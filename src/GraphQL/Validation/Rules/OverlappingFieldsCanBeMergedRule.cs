@@ -12,6 +12,10 @@ namespace LowCode.GraphQL.Validation.Rules;
 public sealed class OverlappingFieldsCanBeMergedRule : ValidationRule
 {
     private const int MaxDetailLength = 1000;
+
+    /// <summary>Work units the rule may spend per document before it gives up (as graphql-js does), so crafted documents cannot make it quadratic without bound.</summary>
+    private const int ComplexityBudget = 500_000;
+    private int _budget = ComplexityBudget;
     private readonly Dictionary<(NamedType?, SelectionSetNode), Collected> _collected = [];
     private readonly Dictionary<(string, string), bool> _comparedFragmentPairs = [];
 
@@ -59,8 +63,18 @@ public sealed class OverlappingFieldsCanBeMergedRule : ValidationRule
         return conflicts;
     }
 
+    private void Spend(int cost)
+    {
+        _budget -= cost;
+        if (_budget < 0)
+        {
+            throw new ValidationAbortedException("Validation aborted.");
+        }
+    }
+
     private void BetweenFieldsAndFragment(List<Conflict> conflicts, bool exclusive, Collected collected, string fragmentName)
     {
+        Spend(1);
         if (collected.Fields.Count == 0)
         {
             return;
@@ -92,6 +106,7 @@ public sealed class OverlappingFieldsCanBeMergedRule : ValidationRule
 
     private void BetweenFragments(List<Conflict> conflicts, bool exclusive, string name1, string name2)
     {
+        Spend(2);
         if (name1 == name2)
         {
             return;
@@ -186,6 +201,7 @@ public sealed class OverlappingFieldsCanBeMergedRule : ValidationRule
     {
         var exclusive = parentsExclusive
             || (!ReferenceEquals(field1.ParentType, field2.ParentType) && field1.ParentType is ObjectType && field2.ParentType is ObjectType);
+        Spend(2);
         var node1 = field1.Node;
         var node2 = field2.Node;
         if (field1.IsSimpleLeaf && field2.IsSimpleLeaf && ReferenceEquals(field1.Definition?.Type, field2.Definition?.Type)
