@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LowCode.Api.Tests;
 
@@ -13,6 +16,25 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     {
         Directory.CreateDirectory(_folder);
         DatabaseFile = Path.Combine(_folder, "lowcode.db");
+    }
+
+    /// <summary>Listens on a real loopback port (for clients outside the process); read the address from <see cref="ServerAddress"/>.</summary>
+    public ApiFactory OnRealPort()
+    {
+        UseKestrel(0);
+        StartServer();
+        return this;
+    }
+
+    /// <summary>Where Kestrel listens, after <see cref="OnRealPort"/>.</summary>
+    public Uri ServerAddress
+    {
+        get
+        {
+            var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+                ?? throw new InvalidOperationException("Kestrel reported no listening address; call OnRealPort first.");
+            return new Uri(address.EndsWith('/') ? address : address + "/");
+        }
     }
 
     public string DatabaseFile { get; }

@@ -1,0 +1,23 @@
+using System.Text.Json;
+
+namespace LowCode.Api.Tests.GraphQL;
+
+/// <summary>The graphql-http server audits against the product's own /graphql, not only the library's test schema.</summary>
+public sealed class ProductGraphQLHttpAuditTests
+{
+    [Fact]
+    public async Task ServerAudits_AgainstTheProductEndpoint_AllPass()
+    {
+        using var factory = new ApiFactory().OnRealPort();
+
+        var output = await NodeScript.RunAsync("tests/GraphQL.Tests/AspNetCore/js/audit-server.mjs", new Uri(factory.ServerAddress, "graphql").ToString());
+
+        var audits = JsonDocument.Parse(output).RootElement.EnumerateArray().ToList();
+        var failures = audits
+            .Where(a => a.GetProperty("status").GetString() != "ok")
+            .Select(a => $"{a.GetProperty("id").GetString()} {a.GetProperty("name").GetString()}: {a.GetProperty("reason")}")
+            .ToList();
+        Assert.True(failures.Count == 0, $"{failures.Count} of {audits.Count} audits failed:\n{string.Join('\n', failures)}");
+        Assert.Equal(61, audits.Count);
+    }
+}
