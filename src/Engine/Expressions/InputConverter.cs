@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Jint.Native;
-using Jint.Native.Object;
 using Jint.Runtime;
 
 namespace LowCode.Engine.Expressions;
@@ -53,15 +52,13 @@ internal sealed class InputConverter
             {
                 var length = element.GetArrayLength();
                 CheckLength(path, length);
-                var array = NewArray();
-                var i = 0;
+                var items = new List<JsValue>(length);
                 foreach (var item in element.EnumerateArray())
                 {
-                    array.Put(Index(i), FromElement(item, path, depth + 1), false);
-                    i++;
+                    items.Add(FromElement(item, path, depth + 1));
                 }
 
-                return array;
+                return ArrayAccess.Create(_engine, items);
             }
 
             case JsonValueKind.Object:
@@ -90,13 +87,13 @@ internal sealed class InputConverter
             case JsonArray list:
             {
                 CheckLength(path, list.Count);
-                var array = NewArray();
-                for (var i = 0; i < list.Count; i++)
+                var items = new List<JsValue>(list.Count);
+                foreach (var item in list)
                 {
-                    array.Put(Index(i), FromNode(list[i], path, depth + 1), false);
+                    items.Add(FromNode(item, path, depth + 1));
                 }
 
-                return array;
+                return ArrayAccess.Create(_engine, items);
             }
 
             case JsonObject record:
@@ -133,10 +130,6 @@ internal sealed class InputConverter
                 return JsValue.Null;
         }
     }
-
-    private ObjectInstance NewArray() => _engine.Array.Construct(Arguments.Empty);
-
-    private static string Index(int i) => ArrayAccess.IndexName((uint)i);
 
     private JsValue Text(string text, string path)
     {

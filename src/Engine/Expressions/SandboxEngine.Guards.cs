@@ -46,6 +46,7 @@ internal sealed partial class SandboxEngine
 
         WrapAll(Engine.Array.PrototypeObject, GuardKind.ArrayMethod);
         Replace(Engine.Array.PrototypeObject, "join", Guarded(Join, 1));
+        InstallArrayMethods();
         WrapAll(Engine.String.PrototypeObject, GuardKind.StringMethod);
         Replace(Engine.String.PrototypeObject, "concat", Guarded(ConcatStrings, 1));
         var split = Engine.String.PrototypeObject.Get("split").AsObject() as ICallable;
@@ -183,6 +184,7 @@ internal sealed partial class SandboxEngine
                         CheckArrayLike(argument, onlyArrays: true);
                     }
 
+                    CheckGrowth(name, self, args);
                     break;
                 case GuardKind.StringMethod:
                     args = PrepareStringMethod(self, name, args);
@@ -242,6 +244,30 @@ internal sealed partial class SandboxEngine
         {
             State.CheckArray(TypeConverter.ToUint32(number));
         }
+    }
+
+    /// <summary>The methods that build longer arrays are checked on the length they would produce, before Jint's slow element-by-element copy.</summary>
+    private void CheckGrowth(string name, JsValue self, JsValue[] arguments)
+    {
+        if (name is not ("concat" or "push" or "unshift" or "splice") || !self.IsObject())
+        {
+            return;
+        }
+
+        double length = TypeConverter.ToUint32(self.AsObject().Get("length"));
+        if (name == "concat")
+        {
+            foreach (var argument in arguments)
+            {
+                length += argument.IsObject() && argument.AsObject() is ArrayInstance array ? TypeConverter.ToUint32(array.Get("length")) : 1;
+            }
+        }
+        else
+        {
+            length += name == "splice" ? Math.Max(0, arguments.Length - 2) : arguments.Length;
+        }
+
+        State.CheckArray(length);
     }
 
     private JsValue[] PrepareStringMethod(JsValue self, string name, JsValue[] arguments)
@@ -388,13 +414,7 @@ internal sealed partial class SandboxEngine
             }
         }
 
-        var array = Engine.Array.Construct(Jint.Runtime.Arguments.Empty);
-        for (var i = 0; i < parts.Length; i++)
-        {
-            array.Put(ArrayAccess.IndexName((uint)i), new JsValue(parts[i]), false);
-        }
-
-        return array;
+        return ArrayAccess.Create(Engine, parts.Select(part => new JsValue(part)).ToList());
     };
 
     private JsValue ConcatStrings(JsValue self, JsValue[] arguments)

@@ -210,5 +210,31 @@ public sealed class ExpressionEvaluatorTests : IDisposable
         Assert.Equal(expectedJson, _evaluator.Evaluate(source, new ExpressionScope(Now), ExpectedType.List, "x").Value.AsNode().ToJsonString());
     }
 
+    [Theory]
+    [InlineData("[1, 2].concat([3], 4, [[5]])", "[1,2,3,4,[5]]")]
+    [InlineData("[1, 2, 3, 4].slice(1, -1)", "[2,3]")]
+    [InlineData("[1, 2, 3].slice(-2)", "[2,3]")]
+    [InlineData("[1, 2, 3].slice(5)", "[]")]
+    [InlineData("[1, 2, 3].map(function (x, i) { return x * 10 + i; })", "[10,21,32]")]
+    [InlineData("[1, 2, 3, 4].filter(function (x) { return x % 2 === 0; })", "[2,4]")]
+    [InlineData("[1, , 3].map(function (x) { return x; }).length", "3")]
+    [InlineData("[1, , 3].filter(function () { return true; })", "[1,3]")]
+    [InlineData("[1, 2].map(function (x) { return this.k * x; }, { k: 3 })", "[3,6]")]
+    public void Evaluate_GuardedArrayMethods_KeepJavaScriptSemantics(string source, string expectedJson)
+    {
+        var result = _evaluator.Evaluate(source, new ExpressionScope(Now), ExpectedType.Any, "x");
+
+        Assert.True(result.IsSuccess, result.ToString());
+        Assert.Equal(expectedJson, result.Value.ToJsonNode()!.ToJsonString());
+    }
+
+    [Fact]
+    public void Evaluate_MapWithoutFunction_NamesTheMethod()
+    {
+        var result = _evaluator.Evaluate("[1].map(5)", new ExpressionScope(Now), ExpectedType.Any, "x");
+
+        Assert.Contains("map(): the argument must be a function", result.Error!.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _evaluator.Dispose();
 }
