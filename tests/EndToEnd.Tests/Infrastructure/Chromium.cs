@@ -21,19 +21,21 @@ public static class Chromium
         "--no-first-run",
     ];
 
-    public static async Task<IBrowser> LaunchAsync(IPlaywright playwright)
+    public static Task<IBrowser> LaunchAsync(IPlaywright playwright) => LaunchAsync(playwright, ExecutablePath);
+
+    public static async Task<IBrowser> LaunchAsync(IPlaywright playwright, string executablePath)
     {
         ArgumentNullException.ThrowIfNull(playwright);
-        if (!File.Exists(ExecutablePath))
+        if (!File.Exists(executablePath))
         {
             throw new InvalidOperationException(
-                $"The browser tests need Chromium at {ExecutablePath}, and it is not there. " +
+                $"The browser tests need Chromium at {executablePath}, and it is not there. " +
                 "Install it with: apt-get update && apt-get install -y chromium");
         }
 
         return await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = ExecutablePath,
+            ExecutablePath = executablePath,
             Headless = true,
             Args = LaunchArguments,
         });
