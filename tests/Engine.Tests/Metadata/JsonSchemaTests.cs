@@ -109,6 +109,8 @@ public sealed class JsonSchemaTests
         { "form.schema.json", """{ "key": "Expense Claim", "name": "F", "fields": [ { "key": "a", "type": "text" } ] }""", "/key", "pattern" },
         { "form.schema.json", """{ "name": "F", "fields": [ { "key": "a", "type": "text" } ] }""", "", "required" },
         { "form.schema.json", """{ "key": "f1", "name": "F", "fields": [ { "key": "a", "type": "file", "maxSizeBytes": 0 } ] }""", "/fields/0/maxSizeBytes", "minimum" },
+        { "form.schema.json", """{ "key": "f1", "name": "F", "fields": [ { "key": "a", "type": "number", "default": "ten" } ] }""", "/fields/0/default", "type" },
+        { "form.schema.json", """{ "key": "f1", "name": "F", "fields": [ { "key": "a", "type": "file", "default": "scan.pdf" } ] }""", "/fields/0/default", "false schema" },
         { "process.schema.json", """{ "key": "p1", "name": "P", "steps": [ { "key": "manager-approval", "type": "approval", "assignee": { "role": "m" } } ] }""", "/steps/0/key", "pattern" },
         { "process.schema.json", """{ "key": "p1", "name": "P", "sla": "48h", "steps": [ { "key": "done", "type": "end" } ] }""", "/sla", "pattern" },
         { "process.schema.json", """{ "key": "p1", "name": "P", "steps": [ { "key": "done", "type": "end", "sla": "P1M" } ] }""", "/steps/0/sla", "pattern" },
