@@ -47,6 +47,17 @@ public sealed class FieldDefaultRuleTests
         ProblemAssert.Single(Check(fieldJson), "$.fields[0].default", "field.badDefault");
     }
 
+    // Regression: number defaults are held to min/max and text defaults to their lengths, but date defaults are not
+    // held to minDate/maxDate, nor text defaults to their pattern, so these forms still start out invalid.
+    [Theory]
+    [InlineData("""{ "key": "a", "type": "date", "minDate": "2026-01-01", "default": "2020-06-30" }""")]
+    [InlineData("""{ "key": "a", "type": "date", "maxDate": "2026-01-01", "default": "2027-06-30" }""")]
+    [InlineData("""{ "key": "a", "type": "text", "pattern": "^CC-[0-9]{4}$", "default": "CC-12" }""")]
+    public void DefaultOutsideTheFieldsOwnDateRangeOrPattern_IsReportedAtDefault(string fieldJson)
+    {
+        ProblemAssert.Single(Check(fieldJson), "$.fields[0].default", "field.badDefault");
+    }
+
     [Fact]
     public void DefaultOfANestedColumn_IsReportedAtTheColumnsPath()
     {

@@ -79,6 +79,23 @@ public sealed class CompletionRuleTests
         ProblemAssert.None(RuleRunner.Run(new CompletionRule(), process, DefinitionCatalog.Empty));
     }
 
+    // Regression: a step without 'next' or transitions is excused whenever the process names a rule set, even when
+    // the catalog holds that rule set and none of its rules routes away from the step, so instances stop there.
+    [Fact]
+    public void StepNoRuleRoutesFrom_IsReportedWhenTheCatalogHasTheRuleSet()
+    {
+        var rules = RuleSet("""[ { "name": "from-review", "steps": [ "review" ], "then": [ { "type": "goTo", "step": "done" } ] } ]""", key: "routing");
+        var process = Process("""
+            [
+              { "key": "review", "type": "approval", "transitions": { "escalated": "audit" } },
+              { "key": "audit", "type": "approval" },
+              { "key": "done", "type": "end" }
+            ]
+            """, "routing");
+
+        ProblemAssert.Single(RuleRunner.Run(new CompletionRule(), process, Catalog(rules)), "$.steps[1]", "step.noWayToEnd");
+    }
+
     [Fact]
     public void ProcessWithoutAnEnd_IsLeftToTheStepKeysRule()
     {
