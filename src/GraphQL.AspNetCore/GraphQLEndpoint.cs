@@ -37,9 +37,13 @@ internal sealed class GraphQLEndpoint
     {
         var request = context.Request;
         var isGet = HttpMethods.IsGet(request.Method);
-        if (isGet && _options.EnableWebSockets && context.WebSockets.IsWebSocketRequest)
+        if (isGet && context.WebSockets.IsWebSocketRequest)
         {
-            return _webSockets.HandleAsync(context, _executor(context));
+            return _options.EnableWebSockets
+                ? _webSockets.HandleAsync(context, _executor(context))
+                : GraphQLResponseWriter.WriteErrorAsync(context, ResponseMediaType.Json, TransportError.BadRequest(
+                    TransportErrorCodes.WebSocketsDisabled,
+                    "This endpoint does not accept WebSocket connections. Send queries and mutations over HTTP."));
         }
 
         if (isGet && _options.EnableWebSockets && IsUnservedUpgrade(context))

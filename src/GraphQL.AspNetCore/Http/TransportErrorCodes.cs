@@ -12,6 +12,7 @@ public static class TransportErrorCodes
     public const string NotAcceptable = "NOT_ACCEPTABLE";
     public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
     public const string RequestTooLarge = "REQUEST_TOO_LARGE";
+    public const string WebSocketsDisabled = "WEBSOCKETS_DISABLED";
     public const string SubscriptionNotSupported = "SUBSCRIPTION_OVER_HTTP_NOT_SUPPORTED";
     public const string InternalServerError = "INTERNAL_SERVER_ERROR";
 

@@ -312,6 +312,18 @@ public sealed class GraphQLWebSocketSessionTests
     }
 
     [Fact]
+    public async Task AnUpgradeWhenWebSocketsAreDisabled_IsRefusedWithASpecShapedError()
+    {
+        await using var server = await GraphQLTestServer.StartInMemoryAsync(new StreamingFakeExecutor(), options => options.EnableWebSockets = false);
+        var client = server.CreateWebSocketClient();
+        client.SubProtocols.Add("graphql-transport-ws");
+
+        var error = await Assert.ThrowsAnyAsync<InvalidOperationException>(() => client.ConnectAsync(server.WebSocketUri, CancellationToken.None));
+
+        Assert.Contains("400", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ManySubscriptionsAtOnce_EachGetTheirOwnEventsWithoutInterleavedFrames()
     {
         await using var client = await TransportWsTestClient.ConnectAsync(new StreamingFakeExecutor());
