@@ -62,7 +62,3 @@ internal static class BenchmarkSchema
         return text.ToString();
     }
 }
-
-internal sealed record Item(string Id, string Name, double Price, int Count, bool Active, Owner Owner);
-
-internal sealed record Owner(string Id, string Name);

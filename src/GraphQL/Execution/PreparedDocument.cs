@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using LowCode.GraphQL.Language.Ast;
 
 namespace LowCode.GraphQL.Execution;
@@ -39,17 +38,4 @@ internal sealed class PreparedDocument
 
     /// <summary>Depth/cost verdicts per operation (null = within limits).</summary>
     public ConcurrentDictionary<OperationDefinitionNode, GraphQLError?> LimitVerdicts { get; } = new(ReferenceEqualityComparer.Instance);
-}
-
-/// <summary>A (type, selection) pair compared by reference, the key of cached field collections.</summary>
-internal readonly struct CollectionKey(object type, object selection) : IEquatable<CollectionKey>
-{
-    private readonly object _type = type;
-    private readonly object _selection = selection;
-
-    public bool Equals(CollectionKey other) => ReferenceEquals(_type, other._type) && ReferenceEquals(_selection, other._selection);
-
-    public override bool Equals(object? obj) => obj is CollectionKey other && Equals(other);
-
-    public override int GetHashCode() => HashCode.Combine(RuntimeHelpers.GetHashCode(_type), RuntimeHelpers.GetHashCode(_selection));
 }
