@@ -11,7 +11,7 @@ namespace LowCode.Rules.Benchmarks;
 /// Facts are built from JSON in the setup of each iteration (they are mutable and the chain changes them), so the
 /// measured time is the engine's alone. A short job keeps the run to a few minutes.
 /// </summary>
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 2, iterationCount: 7, invocationCount: 1)]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 2, iterationCount: 15, invocationCount: 1)]
 [MemoryDiagnoser]
 public class RulesBenchmarks
 {
