@@ -1,4 +1,3 @@
-using LowCode.Rules.Compilation;
 using LowCode.Rules.Facts;
 using LowCode.Rules.Rete;
 
@@ -43,6 +42,4 @@ internal sealed class ActionContext(RuleSession session) : IActionContext
         Session.AddOutput(new RuleOutput(RuleName, name, arguments, Token));
 
     public void Halt() => Session.Halt();
-
-    public CompiledRule Rule => Activation.Rule;
 }

@@ -38,8 +38,6 @@ internal sealed class Agenda
         }
     }
 
-    public IEnumerable<Activation> Pending => _heap;
-
     private void RemoveAt(int index)
     {
         var removed = _heap[index];
