@@ -63,6 +63,57 @@ public sealed class ReteAgainstNaiveEvaluatorTests
         Assert.Equal(expected, actual);
     }
 
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Firing_InterleavedWithChanges_FiresEveryFinalMatchOnItsFinalFacts(int seed)
+    {
+        var random = new Random(seed + 1000);
+        var fired = new HashSet<string>(StringComparer.Ordinal);
+        var rules = Enumerable.Range(0, 6).Select(i => RandomRule(random, i, fired)).ToList();
+        var definition = new RuleSetDefinition("random", 1, [.. rules.Select(r => r.Definition)]);
+        var session = LowCode.Rules.Compilation.RuleSetCompiler.Compile(definition).CreateSession();
+        var facts = new List<Fact>();
+
+        for (var step = 0; step < 40; step++)
+        {
+            var roll = random.Next(10);
+            if (roll < 5 || facts.Count == 0)
+            {
+                var fact = new Fact(Types[random.Next(Types.Length)], [new("k", (long)random.Next(3)), new("v", (long)random.Next(5))]);
+                facts.Add(fact);
+                session.Insert(fact);
+            }
+            else if (roll < 7)
+            {
+                var fact = facts[random.Next(facts.Count)];
+                fact.Set(random.Next(2) == 0 ? "k" : "v", (long)random.Next(random.Next(2) == 0 ? 3 : 5));
+                session.Update(fact);
+            }
+            else if (roll < 8)
+            {
+                var fact = facts[random.Next(facts.Count)];
+                facts.Remove(fact);
+                session.Retract(fact);
+            }
+            else
+            {
+                session.Fire();
+            }
+        }
+
+        session.Fire();
+
+        // Every match that holds at the end must have fired after its facts took their final values.
+        var missing = rules
+            .SelectMany(rule => Naive(rule, facts).Select(match => VersionedKey(rule.Definition.Name, match)))
+            .Where(key => !fired.Contains(key))
+            .ToList();
+        Assert.Empty(missing);
+    }
+
+    private static string VersionedKey(string rule, IReadOnlyList<object?> match) =>
+        Key(rule, match) + "@" + string.Join(",", match.OfType<Fact>().Select(f => f.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
     private static IEnumerable<string> PendingMatches(RuleSession session)
     {
         // Fire everything with an action that records the match: each pending activation fires exactly once.
@@ -82,7 +133,7 @@ public sealed class ReteAgainstNaiveEvaluatorTests
 
     private sealed record RandomRuleSpec(RuleDefinition Definition, List<Element> Elements);
 
-    private static RandomRuleSpec RandomRule(Random random, int index)
+    private static RandomRuleSpec RandomRule(Random random, int index, HashSet<string>? fired = null)
     {
         var builder = new RuleBuilder($"R{index}");
         var elements = new List<Element>();
@@ -143,6 +194,16 @@ public sealed class ReteAgainstNaiveEvaluatorTests
             .Select(p => p.e.Kind == "match" ? ($"f{p.i}", (object?)Operand.Ref($"f{p.i}")) : ($"n{p.i}", Operand.Ref($"n{p.i}.value")))
             .ToArray();
         builder.Emit("match", bound);
+        if (fired is not null)
+        {
+            var names = bound.Select(b => b.Item1).Order(StringComparer.Ordinal).ToArray();
+            builder.Do("record", context =>
+            {
+                var values = names.Select(name => name.StartsWith('f') ? context.Get(name) : context.Get(name)["value"]).ToList();
+                fired.Add(VersionedKey(context.RuleName, values));
+            });
+        }
+
         return new RandomRuleSpec(builder.Build(), elements);
     }
 
