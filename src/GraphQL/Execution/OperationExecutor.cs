@@ -165,26 +165,27 @@ internal sealed partial class OperationExecutor(OperationContext context, bool s
         try
         {
             var arguments = field.ConstantArguments ?? GetArguments(definition, field);
-            var resolveContext = new ResolveContext(_context, parentType, definition, field.Nodes, source, arguments, path);
             var resolver = definition.Resolver;
+            ResolveContext? resolveContext = null;
             ValueTask<object?> resolved;
-            if (_subscriptionEvent && path.Parent is null && resolver is null)
+            if (resolver is null)
             {
-                resolved = new ValueTask<object?>(source);
+                // Fields read from their parent need no ResolveContext: most fields of a large result take this path.
+                resolved = new ValueTask<object?>(_subscriptionEvent && path.Parent is null ? source : DefaultResolver.Resolve(source, definition.Name));
             }
             else
             {
-                resolved = resolver is null
-                    ? new ValueTask<object?>(DefaultResolver.Resolve(source, definition.Name))
-                    : resolver(resolveContext);
+                resolveContext = new ResolveContext(_context, parentType, definition, field.Nodes, source, arguments, path);
+                resolved = resolver(resolveContext);
             }
 
+            var frame = new FieldFrame(parentType, source, resolveContext);
             if (!resolved.IsCompletedSuccessfully)
             {
-                return AwaitResolvedAsync(resolved, definition.Type, field, resolveContext, path);
+                return AwaitResolvedAsync(resolved, definition.Type, field, frame, path);
             }
 
-            return CompleteField(definition.Type, field, resolveContext, resolved.Result, path);
+            return CompleteField(definition.Type, field, frame, resolved.Result, path);
         }
         catch (Exception exception) when (!IsCancellation(exception))
         {
@@ -236,7 +237,7 @@ internal sealed partial class OperationExecutor(OperationContext context, bool s
         ValueTask<object?> resolved,
         GraphQLType type,
         CollectedField field,
-        ResolveContext resolveContext,
+        FieldFrame frame,
         ResponsePath path)
     {
         object? value;
@@ -249,15 +250,15 @@ internal sealed partial class OperationExecutor(OperationContext context, bool s
             return HandleFieldError(exception, type, field, path);
         }
 
-        return await CompleteField(type, field, resolveContext, value, path).ConfigureAwait(false);
+        return await CompleteField(type, field, frame, value, path).ConfigureAwait(false);
     }
 
     /// <summary>CompleteValue for a field, with its errors handled at the field (spec §6.4.4).</summary>
-    private ValueTask<object?> CompleteField(GraphQLType type, CollectedField field, ResolveContext resolveContext, object? value, ResponsePath path)
+    private ValueTask<object?> CompleteField(GraphQLType type, CollectedField field, FieldFrame frame, object? value, ResponsePath path)
     {
         try
         {
-            var completed = CompleteValue(type, field, resolveContext, value, path);
+            var completed = CompleteValue(type, field, frame, value, path);
             if (completed.IsCompletedSuccessfully)
             {
                 return new ValueTask<object?>(Nullify(type, completed.Result));
@@ -295,17 +296,17 @@ internal sealed partial class OperationExecutor(OperationContext context, bool s
         return type is NonNullType ? Invalid : null;
     }
 
-    private ValueTask<object?> CompleteValue(GraphQLType type, CollectedField field, ResolveContext resolveContext, object? value, ResponsePath path)
+    private ValueTask<object?> CompleteValue(GraphQLType type, CollectedField field, FieldFrame frame, object? value, ResponsePath path)
     {
         if (type is NonNullType nonNull)
         {
-            var inner = CompleteValue(nonNull.OfType, field, resolveContext, value, path);
+            var inner = CompleteValue(nonNull.OfType, field, frame, value, path);
             if (inner.IsCompletedSuccessfully)
             {
-                return new ValueTask<object?>(CheckNonNull(inner.Result, resolveContext, field, path));
+                return new ValueTask<object?>(CheckNonNull(inner.Result, frame, field, path));
             }
 
-            return CheckNonNullAsync(inner, resolveContext, field, path);
+            return CheckNonNullAsync(inner, frame, field, path);
         }
 
         if (value is null)
@@ -323,27 +324,30 @@ internal sealed partial class OperationExecutor(OperationContext context, bool s
             case ObjectType objectType:
                 return CompleteObject(objectType, field, value, path);
             case ListType list:
-                return CompleteList(list, field, resolveContext, value, path);
+                return CompleteList(list, field, frame, value, path);
             default:
-                var runtimeType = AbstractTypes.Resolve(_context.Schema, (NamedType)type, value, resolveContext);
+                var runtimeType = AbstractTypes.Resolve(_context.Schema, (NamedType)type, value, frame.Context ?? CreateContext(frame, field, path));
                 return CompleteObject(runtimeType, field, value, path);
         }
     }
 
-    private object? CheckNonNull(object? value, ResolveContext resolveContext, CollectedField field, ResponsePath path)
+    private ResolveContext CreateContext(FieldFrame frame, CollectedField field, ResponsePath path) =>
+        new(_context, frame.ParentType, field.Definition!, field.Nodes, frame.Source, field.ConstantArguments ?? ValueCoercion.Empty, path);
+
+    private object? CheckNonNull(object? value, FieldFrame frame, CollectedField field, ResponsePath path)
     {
         if (value is null)
         {
             _context.AddError(ErrorFactory.Create(
-                $"Cannot return null for non-nullable field {resolveContext.ParentType.Name}.{resolveContext.Field.Name}.", field.Nodes, path));
+                $"Cannot return null for non-nullable field {frame.ParentType.Name}.{field.Definition!.Name}.", field.Nodes, path));
             return Invalid;
         }
 
         return value;
     }
 
-    private async ValueTask<object?> CheckNonNullAsync(ValueTask<object?> inner, ResolveContext resolveContext, CollectedField field, ResponsePath path) =>
-        CheckNonNull(await inner.ConfigureAwait(false), resolveContext, field, path);
+    private async ValueTask<object?> CheckNonNullAsync(ValueTask<object?> inner, FieldFrame frame, CollectedField field, ResponsePath path) =>
+        CheckNonNull(await inner.ConfigureAwait(false), frame, field, path);
 
     private ValueTask<object?> CompleteObject(ObjectType type, CollectedField field, object value, ResponsePath path)
     {
@@ -356,12 +360,12 @@ internal sealed partial class OperationExecutor(OperationContext context, bool s
         return ExecuteSelectionSet(type, value, subfields, path, serial: false);
     }
 
-    private ValueTask<object?> CompleteList(ListType type, CollectedField field, ResolveContext resolveContext, object value, ResponsePath path)
+    private ValueTask<object?> CompleteList(ListType type, CollectedField field, FieldFrame frame, object value, ResponsePath path)
     {
         if (value is string || value is not IEnumerable items || ValueCoercion.IsMap(value))
         {
             throw new GraphQLException(
-                $"Expected Iterable, but did not find one for field \"{resolveContext.ParentType.Name}.{resolveContext.Field.Name}\".");
+                $"Expected Iterable, but did not find one for field \"{frame.ParentType.Name}.{field.Definition!.Name}\".");
         }
 
         var itemType = type.OfType;
@@ -370,10 +374,10 @@ internal sealed partial class OperationExecutor(OperationContext context, bool s
         var index = 0;
         while (enumerator.MoveNext())
         {
-            var completed = CompleteItem(itemType, field, resolveContext, enumerator.Current, new ResponsePath(path, index++));
+            var completed = CompleteItem(itemType, field, frame, enumerator.Current, new ResponsePath(path, index++));
             if (!completed.IsCompletedSuccessfully)
             {
-                return ContinueListAsync(itemType, field, resolveContext, enumerator, index, path, result, completed);
+                return ContinueListAsync(itemType, field, frame, enumerator, index, path, result, completed);
             }
 
             var itemValue = completed.Result;
@@ -390,11 +394,11 @@ internal sealed partial class OperationExecutor(OperationContext context, bool s
         return new ValueTask<object?>(result);
     }
 
-    private ValueTask<object?> CompleteItem(GraphQLType itemType, CollectedField field, ResolveContext resolveContext, object? item, ResponsePath path)
+    private ValueTask<object?> CompleteItem(GraphQLType itemType, CollectedField field, FieldFrame frame, object? item, ResponsePath path)
     {
         try
         {
-            var completed = CompleteValue(itemType, field, resolveContext, item, path);
+            var completed = CompleteValue(itemType, field, frame, item, path);
             if (completed.IsCompletedSuccessfully)
             {
                 return new ValueTask<object?>(Nullify(itemType, completed.Result));
@@ -411,7 +415,7 @@ internal sealed partial class OperationExecutor(OperationContext context, bool s
     private async ValueTask<object?> ContinueListAsync(
         GraphQLType itemType,
         CollectedField field,
-        ResolveContext resolveContext,
+        FieldFrame frame,
         IEnumerator enumerator,
         int index,
         ResponsePath path,
@@ -422,7 +426,7 @@ internal sealed partial class OperationExecutor(OperationContext context, bool s
         var pending = new List<ValueTask<object?>> { first };
         while (enumerator.MoveNext())
         {
-            pending.Add(CompleteItem(itemType, field, resolveContext, enumerator.Current, new ResponsePath(path, index++)));
+            pending.Add(CompleteItem(itemType, field, frame, enumerator.Current, new ResponsePath(path, index++)));
         }
 
         (enumerator as IDisposable)?.Dispose();

@@ -11,6 +11,11 @@ public sealed class FloatScalar() : ScalarType("Float")
 {
     public override object? Serialize(object value)
     {
+        if (value is double d && double.IsFinite(d))
+        {
+            return value;
+        }
+
         var coerced = value;
         if (value is bool b)
         {

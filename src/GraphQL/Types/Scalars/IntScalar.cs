@@ -11,6 +11,12 @@ public sealed class IntScalar() : ScalarType("Int")
 {
     public override object? Serialize(object value)
     {
+        if (value is int)
+        {
+            // Already an Int: return the same box instead of boxing a copy.
+            return value;
+        }
+
         var coerced = value;
         if (value is bool b)
         {
