@@ -10,7 +10,7 @@ namespace LowCode.Engine.Benchmarks.Expressions;
 public class MultiThreadBenchmarks : IDisposable
 {
     private const int PerInvoke = 20_000;
-    private readonly ExpressionEvaluator _evaluator = new();
+    private readonly ExpressionEvaluator _evaluator = new(BenchmarkData.Limits);
     private readonly ThreadLocal<RawJint> _rawCondition = new(() => new RawJint(BenchmarkData.Condition, limitRecursion: true));
     private readonly ThreadLocal<RawJint> _rawTable = new(() => new RawJint(BenchmarkData.TableWithCallback, limitRecursion: true));
     private CompiledExpression _condition = null!;

@@ -18,7 +18,7 @@ internal sealed class RawJint
     {
         _engine = new Jint.Engine(options =>
         {
-            options.Strict().MaxStatements(10_000).TimeoutInterval(TimeSpan.FromMilliseconds(50));
+            options.Strict().MaxStatements(10_000).TimeoutInterval(BenchmarkData.Timeout);
             if (limitRecursion)
             {
                 options.LimitRecursion(64);

@@ -7,7 +7,7 @@ namespace LowCode.Engine.Benchmarks.Expressions;
 [MemoryDiagnoser]
 public class SingleThreadBenchmarks : IDisposable
 {
-    private readonly ExpressionEvaluator _evaluator = new();
+    private readonly ExpressionEvaluator _evaluator = new(BenchmarkData.Limits);
     private CompiledExpression _condition = null!;
     private CompiledExpression _tableHelper = null!;
     private CompiledExpression _tableCallback = null!;

@@ -54,7 +54,7 @@ internal sealed class EvaluationState
     /// <summary>Starts the allocation budget after the scope's values are built (inputs have their own caps).</summary>
     public void StartAllocationBudget() => _allocationBaseline = GC.GetAllocatedBytesForCurrentThread();
 
-    public void Enter()
+    public int Enter()
     {
         if (++Depth > _limits.MaxRecursionDepth)
         {
@@ -70,9 +70,13 @@ internal sealed class EvaluationState
         }
 
         Check();
+        return Depth;
     }
 
     public void Leave() => Depth = Math.Max(0, Depth - 1);
+
+    /// <summary>Back to a function's own depth when it catches an exception thrown from deeper calls.</summary>
+    public void Restore(int depth) => Depth = Math.Clamp(depth, 0, Depth);
 
     /// <summary>Time and allocation checks, done at every guarded call (Jint checks time only between statements).</summary>
     public void Check()

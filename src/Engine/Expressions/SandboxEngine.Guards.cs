@@ -25,13 +25,22 @@ internal sealed partial class SandboxEngine
     {
         var global = Engine.Global;
         DefineGlobal(SyntaxChecker.AddFunction, Add, 2);
-        DefineGlobal(SyntaxChecker.EnterFunction, (_, _) => { State.Enter(); return JsValue.Undefined; }, 0);
+        DefineGlobal(SyntaxChecker.EnterFunction, (_, _) => new JsValue(State.Enter()), 0);
+        DefineGlobal(SyntaxChecker.RestoreFunction, (_, args) =>
+        {
+            State.Restore((int)args[0].AsNumber());
+            return JsValue.Undefined;
+        }, 1);
         DefineGlobal(ProbeProgram.ProbeFunction, (_, args) =>
         {
             State.LastProbe = ((int)args[1].AsNumber(), args[0]);
             return args[0];
         }, 2);
-        DefineGlobal(SyntaxChecker.LeaveFunction, (_, _) => { State.Leave(); return JsValue.Undefined; }, 0);
+        DefineGlobal(SyntaxChecker.LeaveFunction, (_, args) =>
+        {
+            State.Leave();
+            return args.Length > 0 ? args[0] : JsValue.Undefined;
+        }, 1);
 
         var forbidden = new GuardedConstructor(Engine, (_, _) => throw Forbidden("Function"), _ => throw Forbidden("Function"));
         Replace(global, "Function", forbidden);

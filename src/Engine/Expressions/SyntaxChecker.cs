@@ -14,6 +14,8 @@ internal sealed class SyntaxChecker
     internal const string AddFunction = "__lcAdd";
     internal const string EnterFunction = "__lcEnter";
     internal const string LeaveFunction = "__lcLeave";
+    internal const string RestoreFunction = "__lcRestore";
+    private const string DepthVariable = "__lcDepth";
 
     private readonly ExpressionLimits _limits;
     private readonly List<ExpressionDiagnostic> _diagnostics = [];
@@ -215,7 +217,7 @@ internal sealed class SyntaxChecker
             case BinaryExpression e:
                 e.Left = Visit(e.Left, next);
                 e.Right = Visit(e.Right, next);
-                if (e.Operator == BinaryOperator.Plus && e.Left is not Literal && e.Right is not Literal)
+                if (e.Operator == BinaryOperator.Plus && !IsBounded(e.Left) && !IsBounded(e.Right))
                 {
                     return Call(AddFunction, e, e.Left, e.Right);
                 }
@@ -276,6 +278,20 @@ internal sealed class SyntaxChecker
 
         return expression;
     }
+
+    /// <summary>
+    /// An operand that is a literal or always a number adds at most a few dozen characters to a string, so
+    /// <c>+</c> with it cannot grow memory faster than statements run and needs no guard (the hot path of
+    /// <c>total + row.qty * row.price</c> stays a plain addition).
+    /// </summary>
+    private static bool IsBounded(Expression operand) => operand switch
+    {
+        Literal => true,
+        BinaryExpression binary => binary.Operator is not BinaryOperator.Plus,
+        UnaryExpression unary => unary.Operator is UnaryOperator.Minus or UnaryOperator.Plus or UnaryOperator.BitwiseNot
+            or UnaryOperator.Increment or UnaryOperator.Decrement or UnaryOperator.TypeOf or UnaryOperator.LogicalNot or UnaryOperator.Void,
+        _ => false,
+    };
 
     private AssignmentExpression VisitAssignment(AssignmentExpression e, int depth)
     {
@@ -357,34 +373,108 @@ internal sealed class SyntaxChecker
 
         if (function.Body is BlockStatement body)
         {
-            body.Body = GuardBody(node, body.Body.ToList());
+            GuardBody(function, body);
         }
     }
 
-    /// <summary>{ __lcEnter(); try { body } finally { __lcLeave(); } }: counts call depth even for calls Jint does not track (new, bound functions, callbacks).</summary>
-    private static List<Statement> GuardBody(SyntaxNode function, List<Statement> body)
+    /// <summary>
+    /// Counts call depth for every way a function can be entered (plain calls, new, bound functions, getters,
+    /// callbacks from built-ins), which Jint's own recursion limit does not see and which costs every evaluation
+    /// when enabled. The body becomes <c>__lcEnter(); ...; __lcLeave();</c> with each <c>return x</c> turned into
+    /// <c>return __lcLeave(x)</c>; a function that catches exceptions remembers its depth and restores it in
+    /// each catch, since a throw skips the leave calls of the functions it unwinds.
+    /// </summary>
+    private static void GuardBody(IFunctionDeclaration function, BlockStatement body)
     {
-        return
-        [
-            Statement(Call(EnterFunction, function)),
-            new TryStatement
+        var node = (SyntaxNode)function;
+        var statements = body.Body.ToList();
+        var catches = new List<CatchClause>();
+        foreach (var statement in statements)
+        {
+            RewriteReturns(statement, node, catches);
+        }
+
+        Statement enter;
+        if (catches.Count == 0)
+        {
+            enter = Statement(Call(EnterFunction, node));
+        }
+        else
+        {
+            var declaration = new VariableDeclaration
             {
-                Type = SyntaxNodes.TryStatement,
-                Location = function.Location,
-                Range = function.Range,
-                Block = new BlockStatement { Type = SyntaxNodes.BlockStatement, Body = body, Location = function.Location, Range = function.Range },
-                GuardedHandlers = [],
-                Handlers = [],
-                Finalizer = new BlockStatement
-                {
-                    Type = SyntaxNodes.BlockStatement,
-                    Body = [Statement(Call(LeaveFunction, function))],
-                    Location = function.Location,
-                    Range = function.Range,
-                },
-            },
-        ];
+                Type = SyntaxNodes.VariableDeclaration,
+                Kind = "var",
+                Location = node.Location,
+                Range = node.Range,
+                Declarations =
+                [
+                    new VariableDeclarator
+                    {
+                        Type = SyntaxNodes.VariableDeclarator,
+                        Id = Name(DepthVariable, node),
+                        Init = Call(EnterFunction, node),
+                        Location = node.Location,
+                        Range = node.Range,
+                    },
+                ],
+            };
+            function.VariableDeclarations.Add(declaration);
+            enter = declaration;
+            foreach (var handler in catches)
+            {
+                handler.Body.Body = handler.Body.Body.Prepend(Statement(Call(RestoreFunction, node, Name(DepthVariable, node)))).ToList();
+            }
+        }
+
+        body.Body = statements.Prepend(enter).Append(Statement(Call(LeaveFunction, node))).ToList();
     }
+
+    private static void RewriteReturns(Statement? statement, SyntaxNode function, List<CatchClause> catches)
+    {
+        switch (statement)
+        {
+            case ReturnStatement s:
+                s.Argument = s.Argument is null ? Call(LeaveFunction, s) : Call(LeaveFunction, s, s.Argument);
+                break;
+            case BlockStatement s:
+                foreach (var child in s.Body)
+                {
+                    RewriteReturns(child, function, catches);
+                }
+
+                break;
+            case IfStatement s:
+                RewriteReturns(s.Consequent, function, catches);
+                RewriteReturns(s.Alternate, function, catches);
+                break;
+            case TryStatement s:
+                RewriteReturns(s.Block, function, catches);
+                foreach (var handler in s.Handlers)
+                {
+                    catches.Add(handler);
+                    RewriteReturns(handler.Body, function, catches);
+                }
+
+                RewriteReturns(s.Finalizer, function, catches);
+                break;
+            case SwitchStatement s:
+                foreach (var @case in s.Cases)
+                {
+                    foreach (var child in @case.Consequent)
+                    {
+                        RewriteReturns(child, function, catches);
+                    }
+                }
+
+                break;
+            default:
+                break;
+        }
+    }
+
+    private static Identifier Name(string name, SyntaxNode at)
+        => new() { Type = SyntaxNodes.Identifier, Name = name, Location = at.Location, Range = at.Range };
 
     private static ExpressionStatement Statement(Expression expression) => new()
     {
@@ -397,7 +487,7 @@ internal sealed class SyntaxChecker
     private static CallExpression Call(string name, SyntaxNode at, params Expression[] arguments) => new()
     {
         Type = SyntaxNodes.CallExpression,
-        Callee = new Identifier { Type = SyntaxNodes.Identifier, Name = name, Location = at.Location, Range = at.Range },
+        Callee = Name(name, at),
         Arguments = arguments.ToList(),
         CanBeCached = false,
         Location = at.Location,

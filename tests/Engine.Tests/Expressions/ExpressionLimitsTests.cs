@@ -85,6 +85,24 @@ public sealed class ExpressionLimitsTests
     }
 
     [Fact]
+    public void MaxRecursionDepth_ExceptionsCaughtOverAndOver_DoNotAccumulateDepth()
+    {
+        var limits = Relaxed with { MaxRecursionDepth = 10 };
+        const string Source = "(function () { var n = 0; [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20].forEach(function () {"
+            + " try { (function g() { throw new Error('x'); })(); } catch (e) { n++; } }); return n; })()";
+
+        Assert.Equal(20, Run(limits, Source, ExpectedType.Number).Value.AsNumber());
+    }
+
+    [Fact]
+    public void MaxRecursionDepth_ReturnsThroughTryFinally_KeepTheirValues()
+    {
+        const string Source = "(function f(n) { try { if (n > 0) { return f(n - 1) + 1; } return 0; } finally { } })(5)";
+
+        Assert.Equal(5, Run(Relaxed with { MaxRecursionDepth = 8 }, Source, ExpectedType.Number).Value.AsNumber());
+    }
+
+    [Fact]
     public void MaxStringLength_LongerConcatenation_IsMemoryLimit()
     {
         var limits = Relaxed with { MaxStringLength = 10 };
