@@ -160,4 +160,51 @@ public sealed class RequestExecutorTests
         Assert.Null(result.Stream);
         Assert.Equal("FORBIDDEN", Assert.Single(result.Errors).Extensions!["code"]);
     }
+
+    [Fact]
+    public async Task DataLoader_CachesEachKeyForTheRestOfTheRequest()
+    {
+        var result = await RunAsync("{ a: books { author { name } } b: books { author { id } } }");
+        Assert.Empty(result.Errors);
+        Assert.Equal(["a1", "a2", "a0"], Assert.Single(_test.Batches));
+    }
+
+    [Fact]
+    public async Task Query_StartsRootFieldsConcurrently()
+    {
+        var aStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var bStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var schema = LowCode.GraphQL.Types.SchemaBuilder.FromSdl("type Query { a: String b: String }")
+            .ResolveAsync("Query", "a", async c =>
+            {
+                aStarted.SetResult();
+                await bStarted.Task.WaitAsync(TimeSpan.FromSeconds(10), c.CancellationToken);
+                return "a";
+            })
+            .ResolveAsync("Query", "b", async c =>
+            {
+                bStarted.SetResult();
+                await aStarted.Task.WaitAsync(TimeSpan.FromSeconds(10), c.CancellationToken);
+                return "b";
+            })
+            .Build();
+
+        // Each resolver waits for the other to start: this completes only if both run at the same time.
+        var result = await schema.CreateExecutor().ExecuteAsync(new GraphQLRequest("{ a b }"));
+        Assert.Equal("{\"data\":{\"a\":\"a\",\"b\":\"b\"}}", ExecutionResultSerializer.Serialize(result));
+    }
+
+    [Fact]
+    public async Task LongFragmentChain_ExecutesWithoutExhaustingTheStack()
+    {
+        var text = new System.Text.StringBuilder("{ ...F0 }\n");
+        for (var i = 0; i < 1_800; i++)
+        {
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"fragment F{i} on Query {{ ...F{i + 1} }}\n");
+        }
+
+        text.Append("fragment F1800 on Query { slow }");
+        var result = await Task.Run(() => RunAsync(text.ToString()));
+        Assert.Equal("{\"data\":{\"slow\":\"slow\"}}", ExecutionResultSerializer.Serialize(result));
+    }
 }
