@@ -12,7 +12,11 @@ namespace LowCode.Engine.Expressions;
 /// </summary>
 public sealed class ExpressionScope
 {
-    private readonly Dictionary<string, ScopeValue> _variables = new(StringComparer.Ordinal);
+    // Most scopes hold a handful of variables: a list searched linearly is cheaper to build than a dictionary,
+    // which is created only when a scope grows large (a whole form's data).
+    private const int IndexThreshold = 8;
+    private readonly List<KeyValuePair<string, ScopeValue>> _variables = [];
+    private Dictionary<string, int>? _index;
 
     /// <summary>A scope whose <c>now()</c> and <c>today()</c> are <paramref name="now"/>.</summary>
     public ExpressionScope(DateTimeOffset now)
@@ -24,7 +28,7 @@ public sealed class ExpressionScope
     public DateTimeOffset Now { get; }
 
     /// <summary>The variable names set so far.</summary>
-    public IEnumerable<string> Names => _variables.Keys;
+    public IEnumerable<string> Names => _variables.Select(v => v.Key);
 
     /// <summary>A scope with one variable per property of <paramref name="variables"/> whose name is a valid identifier.</summary>
     public static ExpressionScope FromJson(JsonObject variables, DateTimeOffset now)
@@ -35,7 +39,7 @@ public sealed class ExpressionScope
         {
             if (IsValidName(name))
             {
-                scope._variables[name] = ScopeValue.FromNode(value);
+                scope.Store(name, ScopeValue.FromNode(value));
             }
         }
 
@@ -55,7 +59,7 @@ public sealed class ExpressionScope
         {
             if (IsValidName(property.Name))
             {
-                scope._variables[property.Name] = ScopeValue.FromElement(property.Value);
+                scope.Store(property.Name, ScopeValue.FromElement(property.Value));
             }
         }
 
@@ -96,7 +100,54 @@ public sealed class ExpressionScope
         return !JavaScriptNames.ReservedWords.Contains(name);
     }
 
-    internal bool TryGet(string name, out ScopeValue value) => _variables.TryGetValue(name, out value);
+    internal bool TryGet(string name, out ScopeValue value)
+    {
+        var at = Find(name);
+        value = at >= 0 ? _variables[at].Value : default;
+        return at >= 0;
+    }
+
+    private int Find(string name)
+    {
+        if (_index is not null)
+        {
+            return _index.TryGetValue(name, out var at) ? at : -1;
+        }
+
+        for (var i = 0; i < _variables.Count; i++)
+        {
+            if (string.Equals(_variables[i].Key, name, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private void Store(string name, ScopeValue value)
+    {
+        var at = Find(name);
+        if (at >= 0)
+        {
+            _variables[at] = new(name, value);
+            return;
+        }
+
+        _variables.Add(new(name, value));
+        if (_index is not null)
+        {
+            _index[name] = _variables.Count - 1;
+        }
+        else if (_variables.Count > IndexThreshold)
+        {
+            _index = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < _variables.Count; i++)
+            {
+                _index[_variables[i].Key] = i;
+            }
+        }
+    }
 
     private ExpressionScope Put(string name, ScopeValue value)
     {
@@ -107,7 +158,7 @@ public sealed class ExpressionScope
                 nameof(name));
         }
 
-        _variables[name] = value;
+        Store(name, value);
         return this;
     }
 }
