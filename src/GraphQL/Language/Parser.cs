@@ -33,7 +33,8 @@ public sealed partial class Parser
         }
         catch (SyntaxException exception)
         {
-            return ParseResult.Failure(parser.ToError(exception));
+            var error = parser.ToError(exception);
+            return ParseResult.Failure(error, SourceExcerpt.At(source, error.Locations![0]));
         }
     }
 

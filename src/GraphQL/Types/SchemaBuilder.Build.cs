@@ -18,7 +18,7 @@ public sealed partial class SchemaBuilder
             var parsed = Parser.Parse(sdl);
             if (parsed.Error is not null)
             {
-                state.Errors.Add(parsed.Error);
+                state.Errors.Add(parsed.Error with { Message = parsed.Error.Message + "\n" + parsed.Excerpt });
                 continue;
             }
 

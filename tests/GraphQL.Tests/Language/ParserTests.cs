@@ -123,6 +123,13 @@ public sealed class ParserTests
     }
 
     [Fact]
+    public void Parse_WithASyntaxError_GivesAnExcerptWithACaret()
+    {
+        var result = Parser.Parse("{\n  a(b: )\n}");
+        Assert.Equal("2 |   a(b: )\n" + new string(' ', 11) + "^", result.Excerpt);
+    }
+
+    [Fact]
     public void Parse_PastMaxTokens_StopsWithAClearError()
     {
         var result = Parser.Parse("{ a b c d e f }", new ParserOptions { MaxTokens = 5 });

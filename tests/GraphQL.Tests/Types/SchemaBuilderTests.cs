@@ -19,7 +19,7 @@ public sealed class SchemaBuilderTests
     public void Build_WithSyntaxError_ReportsTheSyntaxError()
     {
         var error = Assert.Single(BuildFails(SchemaBuilder.FromSdl("type Query { a: }")).Errors);
-        Assert.Equal("Syntax Error: Expected Name, found \"}\".", error.Message);
+        Assert.Equal("Syntax Error: Expected Name, found \"}\".\n1 | type Query { a: }\n                    ^", error.Message);
     }
 
     [Fact]
