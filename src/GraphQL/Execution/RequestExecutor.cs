@@ -34,9 +34,22 @@ public sealed class RequestExecutor : IRequestExecutor
     {
         ArgumentNullException.ThrowIfNull(request);
         var state = new RequestState(request, context ?? new RequestContext(), cancellationToken);
-        if (!_document.Run(state) || !OperationStep.Run(state) || !AllowedOperationStep.Run(state) || !_limits.Run(state) || !_variables.Run(state))
+        try
         {
-            return Task.FromResult(state.Result!);
+            if (!_document.Run(state) || !OperationStep.Run(state) || !AllowedOperationStep.Run(state) || !_limits.Run(state) || !_variables.Run(state))
+            {
+                return Task.FromResult(state.Result!);
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException and not OutOfMemoryException)
+        {
+            // A request must never crash the host: a defect in a step becomes a spec-shaped error, not a 500 with a stack trace.
+            return Task.FromResult(new ExecutionResult
+            {
+                Errors = [new GraphQLError(
+                    Options.ExposeExceptionMessages ? exception.Message : ErrorFactory.UnexpectedErrorMessage,
+                    Extensions: ErrorCodes.Extensions(ErrorCodes.InternalServerError))],
+            });
         }
 
         return _execute.RunAsync(state);
