@@ -19,7 +19,7 @@ public sealed class SingleFieldSubscriptionsRuleTests
     {
         var error = Assert.Single(RuleAssert.Run<SingleFieldSubscriptionsRule>("subscription S { ticks messages }", Schema));
         Assert.Equal("Subscription \"S\" must select only one top level field.", error.Message);
-        Assert.Equal([new Execution.SourceLocation(1, 24)], error.Locations);
+        Assert.Equal([new LowCode.GraphQL.Execution.SourceLocation(1, 24)], error.Locations);
     }
 
     [Fact]
@@ -27,7 +27,7 @@ public sealed class SingleFieldSubscriptionsRuleTests
     {
         var error = Assert.Single(RuleAssert.Run<SingleFieldSubscriptionsRule>("subscription { __typename }", Schema));
         Assert.Equal("Anonymous Subscription must not select an introspection top level field.", error.Message);
-        Assert.Equal([new Execution.SourceLocation(1, 16)], error.Locations);
+        Assert.Equal([new LowCode.GraphQL.Execution.SourceLocation(1, 16)], error.Locations);
     }
 
     [Fact]
@@ -35,6 +35,6 @@ public sealed class SingleFieldSubscriptionsRuleTests
     {
         var error = Assert.Single(RuleAssert.Run<SingleFieldSubscriptionsRule>(
             "subscription S { ...F }\nfragment F on Subscription { ticks messages }", Schema));
-        Assert.Equal([new Execution.SourceLocation(2, 36)], error.Locations);
+        Assert.Equal([new LowCode.GraphQL.Execution.SourceLocation(2, 36)], error.Locations);
     }
 }
