@@ -68,7 +68,7 @@ internal sealed partial class OperationExecutor(OperationContext context, bool s
                 continue;
             }
 
-            var pending = ExecuteField(type, source, field, new ResponsePath(path, field.ResponseName));
+            var pending = ExecuteField(type, source, field, path);
             if (!pending.IsCompletedSuccessfully)
             {
                 return ContinueSelectionSetAsync(type, source, fields, path, serial, result, i, pending);
@@ -113,7 +113,7 @@ internal sealed partial class OperationExecutor(OperationContext context, bool s
                     continue;
                 }
 
-                value = await ExecuteField(type, source, field, new ResponsePath(path, field.ResponseName)).ConfigureAwait(false);
+                value = await ExecuteField(type, source, field, path).ConfigureAwait(false);
                 if (ReferenceEquals(value, Invalid))
                 {
                     return Invalid;
@@ -132,7 +132,7 @@ internal sealed partial class OperationExecutor(OperationContext context, bool s
             var field = fields[i];
             if (field.Definition is not null)
             {
-                pending[i - index] = ExecuteField(type, source, field, new ResponsePath(path, field.ResponseName));
+                pending[i - index] = ExecuteField(type, source, field, path);
             }
         }
 
@@ -158,10 +158,14 @@ internal sealed partial class OperationExecutor(OperationContext context, bool s
         return invalid ? Invalid : result;
     }
 
-    private ValueTask<object?> ExecuteField(ObjectType parentType, object? source, CollectedField field, ResponsePath path)
+    private ValueTask<object?> ExecuteField(ObjectType parentType, object? source, CollectedField field, ResponsePath? parentPath)
     {
         var definition = field.Definition!;
         _context.CancellationToken.ThrowIfCancellationRequested();
+
+        // A leaf read from its parent needs its path only if it fails; most fields of a large result are such leaves.
+        var needsPath = definition.Resolver is not null || definition.Type.Named is not (ScalarType or EnumType) || definition.Type.Nullable is ListType;
+        var path = new LazyPath(parentPath, field.ResponseName, needsPath ? new ResponsePath(parentPath, field.ResponseName) : null);
         try
         {
             var arguments = field.ConstantArguments ?? GetArguments(definition, field);
@@ -171,11 +175,11 @@ internal sealed partial class OperationExecutor(OperationContext context, bool s
             if (resolver is null)
             {
                 // Fields read from their parent need no ResolveContext: most fields of a large result take this path.
-                resolved = new ValueTask<object?>(_subscriptionEvent && path.Parent is null ? source : DefaultResolver.Resolve(source, definition.Name));
+                resolved = new ValueTask<object?>(_subscriptionEvent && parentPath is null ? source : DefaultResolver.Resolve(source, definition.Name));
             }
             else
             {
-                resolveContext = new ResolveContext(_context, parentType, definition, field.Nodes, source, arguments, path);
+                resolveContext = new ResolveContext(_context, parentType, definition, field.Nodes, source, arguments, path.Value);
                 resolved = resolver(resolveContext);
             }
 
@@ -238,7 +242,7 @@ internal sealed partial class OperationExecutor(OperationContext context, bool s
         GraphQLType type,
         CollectedField field,
         FieldFrame frame,
-        ResponsePath path)
+        LazyPath path)
     {
         object? value;
         try
@@ -254,7 +258,7 @@ internal sealed partial class OperationExecutor(OperationContext context, bool s
     }
 
     /// <summary>CompleteValue for a field, with its errors handled at the field (spec §6.4.4).</summary>
-    private ValueTask<object?> CompleteField(GraphQLType type, CollectedField field, FieldFrame frame, object? value, ResponsePath path)
+    private ValueTask<object?> CompleteField(GraphQLType type, CollectedField field, FieldFrame frame, object? value, LazyPath path)
     {
         try
         {
@@ -272,7 +276,7 @@ internal sealed partial class OperationExecutor(OperationContext context, bool s
         }
     }
 
-    private async ValueTask<object?> AwaitCompletedAsync(ValueTask<object?> completed, GraphQLType type, CollectedField field, ResponsePath path)
+    private async ValueTask<object?> AwaitCompletedAsync(ValueTask<object?> completed, GraphQLType type, CollectedField field, LazyPath path)
     {
         try
         {
@@ -290,13 +294,13 @@ internal sealed partial class OperationExecutor(OperationContext context, bool s
     private bool IsCancellation(Exception exception) =>
         exception is OperationCanceledException && _context.CancellationToken.IsCancellationRequested;
 
-    private object? HandleFieldError(Exception exception, GraphQLType type, CollectedField field, ResponsePath path)
+    private object? HandleFieldError(Exception exception, GraphQLType type, CollectedField field, LazyPath path)
     {
-        _context.AddError(ErrorFactory.FromException(exception, field.Nodes, path, _context.Options.ExposeExceptionMessages));
+        _context.AddError(ErrorFactory.FromException(exception, field.Nodes, path.Value, _context.Options.ExposeExceptionMessages));
         return type is NonNullType ? Invalid : null;
     }
 
-    private ValueTask<object?> CompleteValue(GraphQLType type, CollectedField field, FieldFrame frame, object? value, ResponsePath path)
+    private ValueTask<object?> CompleteValue(GraphQLType type, CollectedField field, FieldFrame frame, object? value, LazyPath path)
     {
         if (type is NonNullType nonNull)
         {
@@ -331,25 +335,25 @@ internal sealed partial class OperationExecutor(OperationContext context, bool s
         }
     }
 
-    private ResolveContext CreateContext(FieldFrame frame, CollectedField field, ResponsePath path) =>
-        new(_context, frame.ParentType, field.Definition!, field.Nodes, frame.Source, field.ConstantArguments ?? ValueCoercion.Empty, path);
+    private ResolveContext CreateContext(FieldFrame frame, CollectedField field, LazyPath path) =>
+        new(_context, frame.ParentType, field.Definition!, field.Nodes, frame.Source, field.ConstantArguments ?? ValueCoercion.Empty, path.Value);
 
-    private object? CheckNonNull(object? value, FieldFrame frame, CollectedField field, ResponsePath path)
+    private object? CheckNonNull(object? value, FieldFrame frame, CollectedField field, LazyPath path)
     {
         if (value is null)
         {
             _context.AddError(ErrorFactory.Create(
-                $"Cannot return null for non-nullable field {frame.ParentType.Name}.{field.Definition!.Name}.", field.Nodes, path));
+                $"Cannot return null for non-nullable field {frame.ParentType.Name}.{field.Definition!.Name}.", field.Nodes, path.Value));
             return Invalid;
         }
 
         return value;
     }
 
-    private async ValueTask<object?> CheckNonNullAsync(ValueTask<object?> inner, FieldFrame frame, CollectedField field, ResponsePath path) =>
+    private async ValueTask<object?> CheckNonNullAsync(ValueTask<object?> inner, FieldFrame frame, CollectedField field, LazyPath path) =>
         CheckNonNull(await inner.ConfigureAwait(false), frame, field, path);
 
-    private ValueTask<object?> CompleteObject(ObjectType type, CollectedField field, object value, ResponsePath path)
+    private ValueTask<object?> CompleteObject(ObjectType type, CollectedField field, object value, LazyPath path)
     {
         if (type.IsTypeOf is { } isTypeOf && !isTypeOf(value))
         {
@@ -357,10 +361,10 @@ internal sealed partial class OperationExecutor(OperationContext context, bool s
         }
 
         var subfields = FieldCollector.CollectSubfields(_context, type, field);
-        return ExecuteSelectionSet(type, value, subfields, path, serial: false);
+        return ExecuteSelectionSet(type, value, subfields, path.Value, serial: false);
     }
 
-    private ValueTask<object?> CompleteList(ListType type, CollectedField field, FieldFrame frame, object value, ResponsePath path)
+    private ValueTask<object?> CompleteList(ListType type, CollectedField field, FieldFrame frame, object value, LazyPath path)
     {
         if (value is string || value is not IEnumerable items || ValueCoercion.IsMap(value))
         {
@@ -371,13 +375,14 @@ internal sealed partial class OperationExecutor(OperationContext context, bool s
         var itemType = type.OfType;
         var result = new List<object?>(value is ICollection collection ? collection.Count : 4);
         var enumerator = items.GetEnumerator();
+        var listPath = path.Value;
         var index = 0;
         while (enumerator.MoveNext())
         {
-            var completed = CompleteItem(itemType, field, frame, enumerator.Current, new ResponsePath(path, index++));
+            var completed = CompleteItem(itemType, field, frame, enumerator.Current, LazyPath.Of(new ResponsePath(listPath, index++)));
             if (!completed.IsCompletedSuccessfully)
             {
-                return ContinueListAsync(itemType, field, frame, enumerator, index, path, result, completed);
+                return ContinueListAsync(itemType, field, frame, enumerator, index, listPath, result, completed);
             }
 
             var itemValue = completed.Result;
@@ -394,7 +399,7 @@ internal sealed partial class OperationExecutor(OperationContext context, bool s
         return new ValueTask<object?>(result);
     }
 
-    private ValueTask<object?> CompleteItem(GraphQLType itemType, CollectedField field, FieldFrame frame, object? item, ResponsePath path)
+    private ValueTask<object?> CompleteItem(GraphQLType itemType, CollectedField field, FieldFrame frame, object? item, LazyPath path)
     {
         try
         {
@@ -426,7 +431,7 @@ internal sealed partial class OperationExecutor(OperationContext context, bool s
         var pending = new List<ValueTask<object?>> { first };
         while (enumerator.MoveNext())
         {
-            pending.Add(CompleteItem(itemType, field, frame, enumerator.Current, new ResponsePath(path, index++)));
+            pending.Add(CompleteItem(itemType, field, frame, enumerator.Current, LazyPath.Of(new ResponsePath(path, index++))));
         }
 
         (enumerator as IDisposable)?.Dispose();
