@@ -299,6 +299,10 @@ public static class ValueCoercion
         {
             if (errors.Count >= maxErrors)
             {
+                // graphql-js stops at the same limit with the same words.
+                errors.Add(new GraphQLError(
+                    "Too many errors processing variables, error limit reached. Execution aborted.",
+                    Extensions: ErrorCodes.Extensions(ErrorCodes.BadUserInput)));
                 break;
             }
 
