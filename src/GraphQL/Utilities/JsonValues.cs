@@ -32,7 +32,10 @@ public static class JsonValues
                     return l;
                 }
 
-                return element.GetDouble();
+                // Out of double range (e.g. 1e400): like JSON.parse, overflow to an infinity instead of failing.
+                return element.TryGetDouble(out var d)
+                    ? d
+                    : double.Parse(element.GetRawText(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture);
             case JsonValueKind.Array:
                 var list = new List<object?>(element.GetArrayLength());
                 foreach (var item in element.EnumerateArray())

@@ -29,6 +29,16 @@ public sealed class JsonValuesTests
     }
 
     [Fact]
+    public void ToClr_NumberBeyondDoubleRange_OverflowsToInfinityLikeJsonParse()
+    {
+        using var json = JsonDocument.Parse("[1e400, -1e400]");
+
+        var list = Assert.IsType<List<object?>>(JsonValues.ToClr(json.RootElement));
+
+        Assert.Equal([double.PositiveInfinity, double.NegativeInfinity], list);
+    }
+
+    [Fact]
     public void Suggestions_ListCloseNamesFirst() =>
         Assert.Equal(["name", "names"], Suggestions.List("nam", ["id", "names", "name", "title"]));
 }
