@@ -110,11 +110,13 @@ internal sealed partial class SandboxEngine
                 var getter = new ClrFunctionInstance(Engine, (_, _) => value, 0);
                 var setter = new ClrFunctionInstance(Engine, (self, args) =>
                 {
-                    if (self.IsObject())
+                    // The setter is reachable through its descriptor, so it must respect frozen objects itself.
+                    if (!self.IsObject() || !self.AsObject().Extensible || self.AsObject().GetOwnProperty(name) != PropertyDescriptor.Undefined)
                     {
-                        self.AsObject().FastAddProperty(name, args.Length > 0 ? args[0] : JsValue.Undefined, true, false, true);
+                        throw new Jint.Runtime.JavaScriptException(Engine.TypeError, $"Cannot set '{name}' here.");
                     }
 
+                    self.AsObject().FastAddProperty(name, args.Length > 0 ? args[0] : JsValue.Undefined, true, false, true);
                     return JsValue.Undefined;
                 }, 1);
                 prototype.FastSetProperty(name, new PropertyDescriptor(getter, setter, false, false));

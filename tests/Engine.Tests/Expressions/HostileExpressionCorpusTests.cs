@@ -13,7 +13,8 @@ public sealed class HostileExpressionCorpusTests : IDisposable
     private const string Canary =
         "amount > 1000 && region === 'EU' && ({}).polluted === undefined && [].polluted === undefined"
         + " && typeof sum === 'function' && sum(lines, 'qty') === 6 && [1, 2].join('-') === '1-2'"
-        + " && typeof leaked === 'undefined' && 'a'.trim() === 'a' && Math.PI > 3.14 && lines[0].secret === undefined";
+        + " && typeof leaked === 'undefined' && 'a'.trim() === 'a' && Math.PI > 3.14 && lines[0].secret === undefined"
+        + " && ({}).message === undefined && sum.name === undefined && new Error('m').message === 'm'";
 
     // Generous wall-clock limits keep the categories stable on a loaded machine (a regex timeout also counts the time
     // spent in replace callbacks, including their first JIT compilation); catastrophic patterns exceed any of them.
