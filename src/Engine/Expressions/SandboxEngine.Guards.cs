@@ -67,6 +67,7 @@ internal sealed partial class SandboxEngine
         Replace(Engine.Function.PrototypeObject, "apply", Guarded(Apply(Engine.Function.PrototypeObject.Get("apply").AsObject() as ICallable), 2));
         WrapAll(Engine.Json, GuardKind.Plain);
         Replace(Engine.Json, "stringify", Guarded(Stringify(Engine.Json.Get("stringify").AsObject() as ICallable), 3));
+        Replace(Engine.Json, "parse", Guarded(Parse(Engine.Json.Get("parse").AsObject() as ICallable), 2));
         foreach (var name in new[] { "encodeURI", "encodeURIComponent", "decodeURI", "decodeURIComponent", "parseInt", "parseFloat" })
         {
             if (global.Get(name).AsObject() is FunctionInstance function)
@@ -445,6 +446,47 @@ internal sealed partial class SandboxEngine
         if (args.Length > 1)
         {
             CheckArrayLike(args[1]);
+        }
+
+        return original!.Call(self, args);
+    };
+
+    /// <summary>Jint's JSON parser recurses once per nesting level and would overflow the stack on text like [[[[...]]]].</summary>
+    private Func<JsValue, JsValue[], JsValue> Parse(ICallable? original) => (self, args) =>
+    {
+        if (args.Length > 0 && args[0].IsString())
+        {
+            var text = args[0].AsString();
+            var depth = 0;
+            var inString = false;
+            for (var i = 0; i < text.Length; i++)
+            {
+                var c = text[i];
+                if (inString)
+                {
+                    if (c == '\\')
+                    {
+                        i++;
+                    }
+                    else if (c == '"')
+                    {
+                        inString = false;
+                    }
+                }
+                else if (c == '"')
+                {
+                    inString = true;
+                }
+                else if (c is '[' or '{' && ++depth > State.Limits.MaxInputDepth)
+                {
+                    throw new SandboxLimitException(ExpressionErrorCategory.MemoryLimit,
+                        $"JSON.parse was given text nested more than {State.Limits.MaxInputDepth} levels deep.", "Parse flatter JSON.");
+                }
+                else if (c is ']' or '}')
+                {
+                    depth--;
+                }
+            }
         }
 
         return original!.Call(self, args);
