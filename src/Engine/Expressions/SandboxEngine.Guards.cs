@@ -202,6 +202,9 @@ internal sealed partial class SandboxEngine
                 case GuardKind.RegExpMethod:
                     Protect(self);
                     break;
+                case GuardKind.Plain when name == "create" && args.Length > 0 && args[0].IsObject():
+                    CheckPrototypeChain(args[0].AsObject());
+                    break;
                 default:
                     break;
             }
@@ -235,6 +238,21 @@ internal sealed partial class SandboxEngine
                 State.Leave();
             }
         }, length);
+
+    /// <summary>Jint looks properties up the prototype chain recursively, so an extremely long chain could exhaust the stack.</summary>
+    private static void CheckPrototypeChain(ObjectInstance prototype)
+    {
+        const int MaxChain = 1_000;
+        var length = 0;
+        for (var current = prototype; current is not null; current = current.Prototype)
+        {
+            if (++length > MaxChain)
+            {
+                throw new SandboxLimitException(ExpressionErrorCategory.MemoryLimit,
+                    $"Object.create would make a prototype chain longer than {MaxChain}.", "Use plain objects.");
+            }
+        }
+    }
 
     private void CheckArrayLike(JsValue value, bool onlyArrays = false)
     {

@@ -236,5 +236,17 @@ public sealed class ExpressionEvaluatorTests : IDisposable
         Assert.Contains("map(): the argument must be a function", result.Error!.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Evaluate_VeryLongPrototypeChain_IsStoppedBeforeLookupsCanExhaustTheStack()
+    {
+        using var evaluator = new ExpressionEvaluator(ExpressionLimits.Default with { MaxStatements = 100_000, Timeout = TimeSpan.FromSeconds(10) });
+
+        var result = evaluator.Evaluate("Array(1500).join('x').split('').reduce(function (p) { return Object.create(p); }, {}).missing",
+            new ExpressionScope(Now), ExpectedType.Any, "x");
+
+        Assert.Equal(ExpressionErrorCategory.MemoryLimit, result.Error!.Category);
+        Assert.Contains("prototype chain", result.Error.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _evaluator.Dispose();
 }
