@@ -38,6 +38,18 @@ public sealed class CompiledExpression
 
     internal Program? Program { get; }
 
+    /// <summary>
+    /// Set once the expression has run to the end on some thread. Until then its first run pays for JIT-compiling
+    /// the interpreter paths it uses, which on a loaded machine can exceed the time limit by itself.
+    /// </summary>
+    internal bool HasCompleted
+    {
+        get => Volatile.Read(ref _completed);
+        set => Volatile.Write(ref _completed, value);
+    }
+
+    private bool _completed;
+
     private ProbeProgram? _probe;
     private bool _probeBuilt;
     private readonly Lock _probeLock = new();

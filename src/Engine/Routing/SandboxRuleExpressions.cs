@@ -23,18 +23,30 @@ public sealed class SandboxRuleExpressions(SandboxEvaluator sandbox, TimeProvide
             throw new ExpressionCompilationException(string.Join("; ", compiled.Diagnostics.Select(d => d.ToString())));
         }
 
-        return new Compiled(sandbox, compiled, clock);
+        // In the data pattern (whose variable is bound last), a name that is not a bound fact is a field of the data
+        // fact; telling the rules engine so lets it test the expression once per data fact, not once per join.
+        IReadOnlyCollection<string>? referenced = variables.Count > 0 && variables[^1] == RoutingFacts.Data
+            ? [.. compiled.Variables.Select(v => variables.Contains(v, StringComparer.Ordinal) ? v : RoutingFacts.Data).Distinct(StringComparer.Ordinal)]
+            : null;
+        return new Compiled(sandbox, compiled, clock, referenced);
     }
 
-    private sealed class Compiled(SandboxEvaluator sandbox, CompiledExpression expression, TimeProvider clock) : ICompiledExpression
+    private sealed class Compiled(SandboxEvaluator sandbox, CompiledExpression expression, TimeProvider clock, IReadOnlyCollection<string>? referenced) : ICompiledExpression
     {
-        public IReadOnlyCollection<string>? ReferencedVariables => null;
+        public IReadOnlyCollection<string>? ReferencedVariables => referenced;
 
         public object? Evaluate(in ExpressionBindings bindings)
         {
             var scope = new ExpressionScope(clock.GetUtcNow());
             for (var i = 0; i < bindings.Count; i++)
             {
+                if (bindings.NameAt(i) is null && i == bindings.Count - 1 && bindings.FactAt(i) is { } candidate)
+                {
+                    // The fact a not/exists pattern is testing has no name: its fields are the expression's variables.
+                    SetFields(scope, candidate);
+                    continue;
+                }
+
                 if (bindings.NameAt(i) is not { } name || bindings.FactAt(i) is not { } fact)
                 {
                     continue;
@@ -42,13 +54,7 @@ public sealed class SandboxRuleExpressions(SandboxEvaluator sandbox, TimeProvide
 
                 if (name == RoutingFacts.Data)
                 {
-                    foreach (var (field, value) in fact.Fields)
-                    {
-                        if (ExpressionScope.IsValidName(field))
-                        {
-                            scope.Set(field, ToJson(value));
-                        }
-                    }
+                    SetFields(scope, fact);
                 }
 
                 if (ExpressionScope.IsValidName(name))
@@ -59,6 +65,17 @@ public sealed class SandboxRuleExpressions(SandboxEvaluator sandbox, TimeProvide
 
             var result = sandbox.Evaluate(expression, scope, ExpectedType.Any, "rule");
             return result.Error is { } error ? throw new InvalidOperationException(error.ToString()) : ToFactValue(result.Value);
+        }
+
+        private static void SetFields(ExpressionScope scope, Fact fact)
+        {
+            foreach (var (field, value) in fact.Fields)
+            {
+                if (ExpressionScope.IsValidName(field))
+                {
+                    scope.Set(field, ToJson(value));
+                }
+            }
         }
 
         private static object? ToFactValue(ExpressionValue value) => value.Kind switch

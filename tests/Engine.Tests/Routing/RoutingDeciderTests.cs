@@ -91,6 +91,37 @@ public sealed class RoutingDeciderTests
     }
 
     [Fact]
+    public void ExpressionInsideExists_SeesTheTestedFactsFields()
+    {
+        var compiled = RoutingTestSupport.Compile(RoutingTestSupport.RuleSet("""
+            [ { "name": "hold", "when": [ { "exists": { "fact": "exception", "where": [ { "expression": "code === 'FRAUD' && open" } ] } } ],
+                "then": [ { "type": "goTo", "step": "investigation" } ] } ]
+            """));
+        var data = JsonNode.Parse("""{ "amount": 5 }""")!.AsObject();
+        var other = new Fact("exception", [new("code", "LATE"), new("open", true)], id: "ex-1");
+        var fraud = new Fact("exception", [new("code", "FRAUD"), new("open", true)], id: "ex-2");
+
+        var without = RoutingDecider.Decide(compiled, data, new RoutingEvent("taskCompleted", "review"), [other]);
+        var with = RoutingDecider.Decide(compiled, data, new RoutingEvent("taskCompleted", "review"), [other, fraud]);
+
+        Assert.Null(without.NextStep);
+        Assert.Equal("investigation", with.NextStep);
+    }
+
+    [Fact]
+    public void DataExpressionJoinedWithTask_IsEvaluatedPerDataFact()
+    {
+        var compiled = RoutingTestSupport.Compile(RoutingTestSupport.RuleSet("""
+            [ { "name": "big", "when": [ { "expression": "amount > 100" }, { "fact": "task", "path": "outcome", "op": "==", "value": "approved" } ],
+                "then": [ { "type": "goTo", "step": "finance" } ] } ]
+            """));
+
+        var decision = RoutingDecider.Decide(compiled, JsonNode.Parse("""{ "amount": 500 }""")!.AsObject(), new RoutingEvent("taskCompleted", "review", "approved"));
+
+        Assert.Equal("finance", decision.NextStep);
+    }
+
+    [Fact]
     public void NoRuleMatches_LeavesTheRouteToTheProcessDefault()
     {
         var decision = RoutingDecider.Decide(ExpenseRouting.Value, Claim(1500), new RoutingEvent("taskCompleted", "financeReview", "approved"));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using LowCode.Engine.Metadata;
 
 namespace LowCode.Engine.Validation.Forms;
@@ -40,6 +41,7 @@ internal sealed class FieldDefaultRule : DefinitionRule<FormDefinition>
                 $"The default must be a list of option values ({string.Join(", ", options)}).",
             FieldType.Date when value.ValueKind != JsonValueKind.String || !DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", out _) =>
                 "The default of a date field must be a date written as YYYY-MM-DD.",
+            FieldType.Date => DateRangeProblem(field, DateOnly.ParseExact(value.GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture)),
             FieldType.DateTime when value.ValueKind != JsonValueKind.String || !DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out _) =>
                 "The default of a datetime field must be an ISO-8601 date and time, e.g. 2026-01-31T09:00:00Z.",
             FieldType.Repeating when value.ValueKind != JsonValueKind.Array =>
@@ -74,9 +76,34 @@ internal sealed class FieldDefaultRule : DefinitionRule<FormDefinition>
             return $"The default of a {field.Type} field must be text in double quotes.";
         }
 
-        var length = value.GetString()!.Length;
-        return length < field.MinLength || length > field.MaxLength
-            ? $"The default is {length} characters long, outside the field's own limits ({field.MinLength?.ToString(CultureInfo.InvariantCulture) ?? "0"} to {field.MaxLength?.ToString(CultureInfo.InvariantCulture) ?? "…"})."
+        var text = value.GetString()!;
+        if (text.Length < field.MinLength || text.Length > field.MaxLength)
+        {
+            return $"The default is {text.Length} characters long, outside the field's own limits ({field.MinLength?.ToString(CultureInfo.InvariantCulture) ?? "0"} to {field.MaxLength?.ToString(CultureInfo.InvariantCulture) ?? "…"}).";
+        }
+
+        try
+        {
+            return field.Pattern is { } pattern && !Regex.IsMatch(text, pattern, RegexOptions.None, TimeSpan.FromMilliseconds(100))
+                ? $"The default '{text}' does not match the field's own pattern {pattern}."
+                : null;
+        }
+        catch (ArgumentException)
+        {
+            // A pattern that does not compile is reported by FieldConstraintsRule.
+            return null;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return $"The field's pattern takes too long to check against the default '{text}'; simplify the pattern.";
+        }
+    }
+
+    private static string? DateRangeProblem(FieldDefinition field, DateOnly value)
+    {
+        static DateOnly? Bound(string? text) => DateOnly.TryParseExact(text, "yyyy-MM-dd", out var date) ? date : null;
+        return value < Bound(field.MinDate) || value > Bound(field.MaxDate)
+            ? $"The default {value:yyyy-MM-dd} is outside the field's own range ({field.MinDate ?? "…"} to {field.MaxDate ?? "…"})."
             : null;
     }
 }

@@ -22,9 +22,11 @@ internal sealed class CompletionRule : DefinitionRule<ProcessDefinition>
             }
         }
 
-        var ruleEdges = definition.RuleSet is { } key && context.Catalog.FindRuleSet(key) is { } ruleSet
-            ? RoutingEdges.Edges(definition, ruleSet).ToList()
-            : [];
+        var ruleSet = definition.RuleSet is { } key ? context.Catalog.FindRuleSet(key) : null;
+        var ruleEdges = ruleSet is null ? [] : RoutingEdges.Edges(definition, ruleSet).ToList();
+
+        // Without the rule set in hand, a step with no way out of its own may be routed by rules we cannot see.
+        var rulesUnknown = definition.RuleSet is not null && ruleSet is null;
         var edges = definition.Steps.SelectMany(s => s.Targets().Select(t => (From: s.Key, To: t))).Concat(ruleEdges);
         var predecessors = edges.ToLookup(e => e.To, e => e.From, StringComparer.Ordinal);
 
@@ -49,7 +51,7 @@ internal sealed class CompletionRule : DefinitionRule<ProcessDefinition>
         for (var i = 0; i < definition.Steps.Length; i++)
         {
             var step = definition.Steps[i];
-            var dependsOnRules = definition.RuleSet is not null && !step.Targets().Any() && step.ParsedType() != StepType.End;
+            var dependsOnRules = rulesUnknown && !step.Targets().Any() && step.ParsedType() != StepType.End;
             if (!finishing.Contains(step.Key) && !dependsOnRules)
             {
                 context.Report(
