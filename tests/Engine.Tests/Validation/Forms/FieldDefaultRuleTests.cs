@@ -47,8 +47,8 @@ public sealed class FieldDefaultRuleTests
         ProblemAssert.Single(Check(fieldJson), "$.fields[0].default", "field.badDefault");
     }
 
-    // Regression: number defaults are held to min/max and text defaults to their lengths, but date defaults are not
-    // held to minDate/maxDate, nor text defaults to their pattern, so these forms still start out invalid.
+    // Regression: number defaults were held to min/max and text defaults to their lengths, but date defaults were not
+    // held to minDate/maxDate, nor text defaults to their pattern, so these forms started out invalid.
     [Theory]
     [InlineData("""{ "key": "a", "type": "date", "minDate": "2026-01-01", "default": "2020-06-30" }""")]
     [InlineData("""{ "key": "a", "type": "date", "maxDate": "2026-01-01", "default": "2027-06-30" }""")]

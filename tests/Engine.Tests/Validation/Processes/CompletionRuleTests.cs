@@ -79,8 +79,8 @@ public sealed class CompletionRuleTests
         ProblemAssert.None(RuleRunner.Run(new CompletionRule(), process, DefinitionCatalog.Empty));
     }
 
-    // Regression: a step without 'next' or transitions is excused whenever the process names a rule set, even when
-    // the catalog holds that rule set and none of its rules routes away from the step, so instances stop there.
+    // Regression: a step without 'next' or transitions was excused whenever the process named a rule set, even when
+    // the catalog held that rule set and none of its rules routed away from the step, so instances stopped there.
     [Fact]
     public void StepNoRuleRoutesFrom_IsReportedWhenTheCatalogHasTheRuleSet()
     {
