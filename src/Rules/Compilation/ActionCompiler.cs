@@ -90,7 +90,15 @@ internal static class ActionCompiler
         return new CompiledAction(RuleModelPrinter.Print(set), context =>
         {
             var fact = context.Token.Ancestor(up).Fact!;
-            var newValue = value.Evaluate(context.Token, null);
+            var newValue = FactValue.Normalize(value.Evaluate(context.Token, null));
+
+            // Setting what is already there is no change: no new version, so the rule does not re-activate itself
+            // (a setData rule that does not test its own path would otherwise loop until the firing limit).
+            if (path.TryResolve(fact, out var current) && ValueSemantics.AreEqual(current, newValue))
+            {
+                return;
+            }
+
             fact.SetPath(path, newValue);
             context.Session.Update(fact);
         });

@@ -1,6 +1,5 @@
 using LowCode.Rules.Builders;
 using LowCode.Rules.Facts;
-using LowCode.Rules.Model;
 using LowCode.Rules.Tests.Support;
 
 namespace LowCode.Rules.Tests.Scenarios;
@@ -31,7 +30,12 @@ public sealed class RunawayChainingScenario
     {
         var rules = new RuleSetBuilder("self")
             .Rule("Counter", r => r.Match("c", "Counter", w => w.Where("n", ">=", 0))
-                .Set("c", "n", Operand.Ref("c.n")).Do("bump", ctx => ctx.Get("c").Set("n", (long)ctx.Get("c")["n"]! + 1)))
+                .Do("bump", ctx =>
+                {
+                    var counter = ctx.Get("c");
+                    counter.Set("n", (long)counter["n"]! + 1);
+                    ctx.Update(counter);
+                }))
             .Compile();
         var session = rules.CreateSession(new LowCode.Rules.Runtime.SessionOptions { MaxFirings = 100 });
         session.Insert(TestFacts.Make("Counter", ("n", 0)));
