@@ -29,7 +29,7 @@ dotnet build LowCode.sln --nologo -v:q -clp:ErrorsOnly
 
 step "Designer unit tests (vitest)"
 designer_log=$(mktemp)
-(cd src/Designer && npm test --silent 2>&1) | tee "$designer_log"
+(cd src/Designer && NO_COLOR=1 FORCE_COLOR=0 npm test --silent 2>&1) | tee "$designer_log"
 
 step "dotnet test"
 dotnet_log=$(mktemp)
@@ -39,10 +39,12 @@ status=${PIPESTATUS[0]}
 set -e
 
 # One closing line over both runners: "N passed, N failed".
-passed=$(grep -oE 'Passed: +[0-9]+' "$dotnet_log" | awk '{s+=$2} END {print s+0}')
-failed=$(grep -oE 'Failed: +[0-9]+' "$dotnet_log" | awk '{s+=$2} END {print s+0}')
-v_passed=$(grep -oE 'Tests +[0-9]+ passed' "$designer_log" | awk '{s+=$2} END {print s+0}')
-v_failed=$(grep -oE '[0-9]+ failed' "$designer_log" | head -n 1 | awk '{print $1+0}')
+count() { grep -oE "$1" "$2" | grep -oE '[0-9]+' | awk '{s+=$1} END {print s+0}' || true; }
+passed=$(count 'Passed: +[0-9]+' "$dotnet_log")
+failed=$(count 'Failed: +[0-9]+' "$dotnet_log")
+vitest_tests=$(grep -E '^ *Tests ' "$designer_log" > "$designer_log.tests"; echo "$designer_log.tests")
+v_passed=$(count '[0-9]+ passed' "$vitest_tests")
+v_failed=$(count '[0-9]+ failed' "$vitest_tests")
 echo
-echo "$((passed + v_passed)) passed, $((failed + ${v_failed:-0})) failed"
+echo "$((passed + v_passed)) passed, $((failed + v_failed)) failed"
 exit "$status"
