@@ -16,7 +16,7 @@ fi
 
 # npm packages for tests that compare with or drive the JavaScript reference implementations.
 # `npm ci` runs only when the lock file is newer than the last install.
-for dir in tests/*/js tests/*/js-reference tests/*/*/js bench/*/js; do
+for dir in tests/*/js tests/*/js-reference tests/*/*/js; do
   [ -f "$dir/package-lock.json" ] || continue
   if [ ! -f "$dir/node_modules/.package-lock.json" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
     step "npm ci in $dir"
