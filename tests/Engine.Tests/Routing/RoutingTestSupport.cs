@@ -1,6 +1,7 @@
 using LowCode.Engine.Expressions;
 using LowCode.Engine.Metadata;
 using LowCode.Engine.Routing;
+using LowCode.Engine.Tests.Seed;
 using LowCode.Rules.Compilation;
 
 namespace LowCode.Engine.Tests.Routing;
@@ -15,13 +16,7 @@ internal static class RoutingTestSupport
 
     public static RuleSetDefinition SeedRuleSet(string app, string key)
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "LowCode.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        var path = Path.Combine(dir!.FullName, "seed", app, key + ".ruleset.json");
+        var path = RepositoryRoot.Combine("seed", app, key + ".ruleset.json");
         return DefinitionJson.Parse<RuleSetDefinition>(File.ReadAllText(path))!;
     }
 

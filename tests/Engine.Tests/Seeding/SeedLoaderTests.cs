@@ -1,24 +1,13 @@
 using LowCode.Engine.Metadata;
 using LowCode.Engine.Storage;
+using LowCode.Engine.Tests.Seed;
 using LowCode.Engine.Tests.Storage;
 
 namespace LowCode.Engine.Tests.Seeding;
 
 public sealed class SeedLoaderTests
 {
-    private static string SeedFolder
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "LowCode.sln")))
-            {
-                dir = dir.Parent;
-            }
-
-            return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("LowCode.sln not found above the test folder."), "seed");
-        }
-    }
+    private static string SeedFolder => RepositoryRoot.Combine("seed");
 
     [Fact]
     public async Task Load_RealSeedApps_PublishesEveryDefinitionWithoutFailures()
