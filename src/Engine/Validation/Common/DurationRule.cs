@@ -18,60 +18,41 @@ internal sealed class DurationRule : DefinitionRule<IDefinition>
 
     private static IEnumerable<(string Path, string Text)> Durations(IDefinition definition)
     {
-        switch (definition)
+        if (definition is ProcessDefinition process)
         {
-            case ProcessDefinition process:
-                if (process.Sla is { } sla)
+            if (process.Sla is { } sla)
+            {
+                yield return ("$.sla", sla);
+            }
+
+            foreach (var (at, step) in DefinitionParts.Steps(process))
+            {
+                if (step.Sla is { } stepSla)
                 {
-                    yield return ("$.sla", sla);
+                    yield return (at.Property("sla"), stepSla);
                 }
 
-                for (var i = 0; i < process.Steps.Length; i++)
+                if (step.Duration is { } duration)
                 {
-                    var step = process.Steps[i];
-                    var at = JsonPath.Root.Property("steps").Index(i);
-                    if (step.Sla is { } stepSla)
-                    {
-                        yield return (at.Property("sla"), stepSla);
-                    }
-
-                    if (step.Duration is { } duration)
-                    {
-                        yield return (at.Property("duration"), duration);
-                    }
-
-                    if (step.Assignee?.External?.LinkValidFor is { } valid)
-                    {
-                        yield return (at.Property("assignee").Property("external").Property("linkValidFor"), valid);
-                    }
-
-                    if (step.Webhook?.Timeout is { } timeout)
-                    {
-                        yield return (at.Property("webhook").Property("timeout"), timeout);
-                    }
+                    yield return (at.Property("duration"), duration);
                 }
+            }
+        }
 
-                break;
-            case RuleSetDefinition ruleSet:
-                for (var i = 0; i < ruleSet.Rules.Length; i++)
-                {
-                    for (var j = 0; j < ruleSet.Rules[i].Then.Length; j++)
-                    {
-                        var action = ruleSet.Rules[i].Then[j];
-                        var at = JsonPath.Root.Property("rules").Index(i).Property("then").Index(j);
-                        if (action.Webhook?.Timeout is { } timeout)
-                        {
-                            yield return (at.Property("webhook").Property("timeout"), timeout);
-                        }
+        foreach (var (at, assignee) in DefinitionParts.Assignees(definition))
+        {
+            if (assignee.External?.LinkValidFor is { } valid)
+            {
+                yield return (at.Property("external").Property("linkValidFor"), valid);
+            }
+        }
 
-                        if (action.Assignee?.External?.LinkValidFor is { } valid)
-                        {
-                            yield return (at.Property("assignee").Property("external").Property("linkValidFor"), valid);
-                        }
-                    }
-                }
-
-                break;
+        foreach (var (at, webhook) in DefinitionParts.Webhooks(definition))
+        {
+            if (webhook.Timeout is { } timeout)
+            {
+                yield return (at.Property("timeout"), timeout);
+            }
         }
     }
 }

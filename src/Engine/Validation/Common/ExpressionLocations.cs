@@ -5,13 +5,17 @@ namespace LowCode.Engine.Validation.Common;
 /// <summary>Every expression a definition holds, with its JSON path: the one place that knows where expressions live.</summary>
 internal static class ExpressionLocations
 {
-    public static IEnumerable<(string Path, string Source)> Of(IDefinition definition) => definition switch
+    public static IEnumerable<(string Path, string Source)> Of(IDefinition definition)
     {
-        FormDefinition form => OfForm(form),
-        ProcessDefinition process => OfProcess(process),
-        RuleSetDefinition ruleSet => OfRuleSet(ruleSet),
-        _ => [],
-    };
+        var own = definition switch
+        {
+            FormDefinition form => OfForm(form),
+            ProcessDefinition process => OfProcess(process),
+            RuleSetDefinition ruleSet => OfRuleSet(ruleSet),
+            _ => [],
+        };
+        return own.Concat(OfAssigneesAndWebhooks(definition));
+    }
 
     private static IEnumerable<(string, string)> OfForm(FormDefinition form)
     {
@@ -61,10 +65,8 @@ internal static class ExpressionLocations
 
     private static IEnumerable<(string, string)> OfProcess(ProcessDefinition process)
     {
-        for (var i = 0; i < process.Steps.Length; i++)
+        foreach (var (at, step) in DefinitionParts.Steps(process))
         {
-            var step = process.Steps[i];
-            var at = JsonPath.Root.Property("steps").Index(i);
             for (var j = 0; j < step.Set.Length; j++)
             {
                 yield return (at.Property("set").Index(j).Property("expression"), step.Set[j].Expression);
@@ -74,29 +76,30 @@ internal static class ExpressionLocations
             {
                 yield return (at.Property("until"), until);
             }
-
-            if (step.Webhook?.Body is { } body)
-            {
-                yield return (at.Property("webhook").Property("body"), body);
-            }
-
-            foreach (var item in OfAssignee(step.Assignee, at.Property("assignee")))
-            {
-                yield return item;
-            }
         }
     }
 
-    private static IEnumerable<(string, string)> OfAssignee(AssigneeDefinition? assignee, string at)
+    private static IEnumerable<(string, string)> OfAssigneesAndWebhooks(IDefinition definition)
     {
-        if (assignee?.Expression is { } e)
+        foreach (var (at, assignee) in DefinitionParts.Assignees(definition))
         {
-            yield return (at.Property("expression"), e);
+            if (assignee.Expression is { } e)
+            {
+                yield return (at.Property("expression"), e);
+            }
+
+            if (assignee.External?.Email is { } email)
+            {
+                yield return (at.Property("external").Property("email"), email);
+            }
         }
 
-        if (assignee?.External?.Email is { } email)
+        foreach (var (at, webhook) in DefinitionParts.Webhooks(definition))
         {
-            yield return (at.Property("external").Property("email"), email);
+            if (webhook.Body is { } body)
+            {
+                yield return (at.Property("body"), body);
+            }
         }
     }
 
@@ -104,31 +107,17 @@ internal static class ExpressionLocations
     {
         for (var i = 0; i < ruleSet.Rules.Length; i++)
         {
-            var rule = ruleSet.Rules[i];
-            var at = JsonPath.Root.Property("rules").Index(i);
-            foreach (var item in OfConditions(rule.When, at.Property("when")))
+            foreach (var item in OfConditions(ruleSet.Rules[i].When, JsonPath.Root.Property("rules").Index(i).Property("when")))
             {
                 yield return item;
             }
+        }
 
-            for (var j = 0; j < rule.Then.Length; j++)
+        foreach (var (at, action, _) in DefinitionParts.Actions(ruleSet))
+        {
+            if (action.Expression is { } e)
             {
-                var action = rule.Then[j];
-                var actionAt = at.Property("then").Index(j);
-                if (action.Expression is { } e)
-                {
-                    yield return (actionAt.Property("expression"), e);
-                }
-
-                if (action.Webhook?.Body is { } body)
-                {
-                    yield return (actionAt.Property("webhook").Property("body"), body);
-                }
-
-                foreach (var item in OfAssignee(action.Assignee, actionAt.Property("assignee")))
-                {
-                    yield return item;
-                }
+                yield return (at.Property("expression"), e);
             }
         }
     }

@@ -1,4 +1,5 @@
 using LowCode.Engine.Metadata;
+using LowCode.Engine.Validation.Common;
 
 namespace LowCode.Engine.Validation.Processes;
 
@@ -6,20 +7,10 @@ namespace LowCode.Engine.Validation.Processes;
 internal static class RoutingEdges
 {
     /// <summary>Each goTo action: its JSON path in the rule set, its target, and its rule.</summary>
-    public static IEnumerable<(string Path, string Target, string Rule)> GoTos(RuleSetDefinition ruleSet)
-    {
-        for (var i = 0; i < ruleSet.Rules.Length; i++)
-        {
-            var rule = ruleSet.Rules[i];
-            for (var j = 0; j < rule.Then.Length; j++)
-            {
-                if (rule.Then[j] is { Type: ActionTypes.GoTo, Step: { } target })
-                {
-                    yield return (JsonPath.Root.Property("rules").Index(i).Property("then").Index(j).Property("step"), target, rule.Name);
-                }
-            }
-        }
-    }
+    public static IEnumerable<(string Path, string Target, string Rule)> GoTos(RuleSetDefinition ruleSet) =>
+        DefinitionParts.Actions(ruleSet)
+            .Where(a => a.Action is { Type: ActionTypes.GoTo, Step: not null })
+            .Select(a => (a.Path.Property("step"), a.Action.Step!, a.Rule.Name));
 
     /// <summary>Every step a rule set names: goTo targets and the steps rules are restricted to.</summary>
     public static IEnumerable<(string Path, string Step, string Rule)> StepReferences(RuleSetDefinition ruleSet)
