@@ -27,9 +27,15 @@ public sealed class GraphiQLPageTests(DesignerFixture fixture)
     public async Task GraphiQLPage_RunsTheDefaultQueryAgainstTheApi()
     {
         var (page, errors) = await fixture.OpenPageAsync();
-        await page.GotoAsync("/graphiql.html");
+        await page.RunAndWaitForResponseAsync(
+            () => page.GotoAsync("/graphiql.html"),
+            response => response.Url.EndsWith("/graphql", StringComparison.Ordinal) && response.Request.Method == "POST");
+
+        // The Execute button renders before Monaco has created the query editor, and a click before that runs
+        // nothing; the default query showing in the editor is the signal that GraphiQL can execute it.
+        await Expect(page.Locator(".graphiql-query-editor .view-lines")).ToContainTextAsync("query Definitions");
         var execute = page.GetByRole(AriaRole.Button, new() { Name = "Execute query (Ctrl-Enter)" });
-        await Expect(execute).ToBeVisibleAsync();
+        await Expect(execute).ToBeEnabledAsync();
 
         await page.RunAndWaitForResponseAsync(
             () => execute.ClickAsync(),

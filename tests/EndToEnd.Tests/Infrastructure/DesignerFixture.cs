@@ -27,6 +27,9 @@ public sealed class DesignerFixture : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
+        // CI runs on two shared cores while other test assemblies build and run: the first Monaco load there can
+        // take several seconds, so waits are generous. A passing test never waits for the full timeout.
+        Assertions.SetDefaultExpectTimeout(20_000);
         Directory.CreateDirectory(_directory);
         _factory = new ApiFactory(Path.Combine(_directory, "lowcode.db"));
         _factory.StartServer();
@@ -63,6 +66,7 @@ public sealed class DesignerFixture : IAsyncLifetime, IDisposable
     public async Task<(IPage Page, ConsoleErrorLog Errors)> OpenPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString() });
+        context.SetDefaultTimeout(60_000);
         var page = await context.NewPageAsync();
         return (page, new ConsoleErrorLog(page));
     }
