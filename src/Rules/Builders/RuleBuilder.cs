@@ -11,6 +11,9 @@ public sealed class RuleBuilder(string name)
 {
     private readonly List<RuleElement> _conditions = [];
     private readonly List<ActionElement> _actions = [];
+    private readonly List<FilterElement> _filters = [];
+    private readonly List<string> _tags = [];
+    private string? _agendaGroup;
     private int _salience;
     private string? _exclusiveGroup;
     private string? _description;
@@ -25,6 +28,55 @@ public sealed class RuleBuilder(string name)
     public RuleBuilder Exclusive(string group)
     {
         _exclusiveGroup = group;
+        return this;
+    }
+
+    /// <summary>Puts the rule in an agenda group: its activations fire only while the group has the focus.</summary>
+    public RuleBuilder AgendaGroup(string group)
+    {
+        _agendaGroup = group;
+        return this;
+    }
+
+    /// <summary>Adds tags (labels that agenda filters such as <see cref="AgendaFilters.WithTags"/> select on).</summary>
+    public RuleBuilder Tags(params string[] tags)
+    {
+        ArgumentNullException.ThrowIfNull(tags);
+        _tags.AddRange(tags);
+        return this;
+    }
+
+    /// <summary>Adds an agenda filter of host code: an activation goes on the agenda only when it returns true.</summary>
+    public RuleBuilder Filter(string name, Func<AgendaActivation, bool> predicate)
+    {
+        _filters.Add(new PredicateFilter(name, predicate));
+        return this;
+    }
+
+    /// <summary>Adds an agenda filter written as an expression over the rule's variables (must return a boolean).</summary>
+    public RuleBuilder FilterWhere(string expression)
+    {
+        _filters.Add(new ExpressionFilter(expression));
+        return this;
+    }
+
+    /// <summary>
+    /// Fires again for the same facts only when a key changed since the rule last fired for them (NRules'
+    /// <c>OnChange</c>). Keys are references such as <c>order.status</c>, or <see cref="Operand"/>s.
+    /// </summary>
+    public RuleBuilder OnChange(params object[] keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        _filters.Add(new ChangeFilter([.. keys.Select(key => key as Operand ?? Operand.Ref(key as string ?? throw new ArgumentException(
+            $"A change key must be a reference such as 'order.status' or an Operand, not {key?.GetType().Name ?? "null"}.", nameof(keys))))]));
+        return this;
+    }
+
+    /// <summary>Adds a filter built elsewhere.</summary>
+    public RuleBuilder Add(FilterElement filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        _filters.Add(filter);
         return this;
     }
 
@@ -116,6 +168,13 @@ public sealed class RuleBuilder(string name)
         return this;
     }
 
+    /// <summary>Gives an agenda group the focus when the rule fires.</summary>
+    public RuleBuilder Focus(string group)
+    {
+        _actions.Add(new FocusAction(group));
+        return this;
+    }
+
     public RuleBuilder Halt()
     {
         _actions.Add(new HaltAction());
@@ -133,6 +192,9 @@ public sealed class RuleBuilder(string name)
     public RuleDefinition Build() => new(name, _salience, [.. _conditions], [.. _actions])
     {
         ExclusiveGroup = _exclusiveGroup,
+        AgendaGroup = _agendaGroup,
+        Tags = [.. _tags],
+        Filters = [.. _filters],
         Description = _description,
     };
 

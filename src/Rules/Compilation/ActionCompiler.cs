@@ -8,7 +8,11 @@ namespace LowCode.Rules.Compilation;
 internal static class ActionCompiler
 {
     public static IReadOnlyList<CompiledAction> Compile(
-        IReadOnlyList<ActionElement> actions, CompilationScope scope, bool[] isPattern, ErrorSink errors)
+        IReadOnlyList<ActionElement> actions,
+        CompilationScope scope,
+        bool[] isPattern,
+        IReadOnlyDictionary<string, int> agendaGroups,
+        ErrorSink errors)
     {
         var compiled = new List<CompiledAction>();
         for (var i = 0; i < actions.Count; i++)
@@ -22,6 +26,7 @@ internal static class ActionCompiler
                 RetractAction retract => CompileRetract(retract, scope, isPattern, errors, location),
                 EmitAction emit => CompileEmit(emit, scope, errors, location),
                 DelegateAction call when call.Body is not null => new CompiledAction(RuleModelPrinter.Print(call), context => call.Body(context)),
+                FocusAction focus => CompileFocus(focus, agendaGroups, errors, location),
                 HaltAction halt => new CompiledAction(RuleModelPrinter.Print(halt), context => context.Halt()),
                 _ => Fail(errors, location, "The action is missing or of an unknown kind (or a delegate action has no body)."),
             };
@@ -39,6 +44,18 @@ internal static class ActionCompiler
     {
         errors.Add(location, message);
         return null;
+    }
+
+    private static CompiledAction? CompileFocus(FocusAction focus, IReadOnlyDictionary<string, int> agendaGroups, ErrorSink errors, string location)
+    {
+        if (string.IsNullOrWhiteSpace(focus.Group) || !agendaGroups.TryGetValue(focus.Group, out var group))
+        {
+            return Fail(errors, $"{location}.group", string.IsNullOrWhiteSpace(focus.Group)
+                ? "A focus action needs the name of an agenda group."
+                : $"No rule is in agenda group '{focus.Group}', so focusing it would fire nothing. The rule set's groups are: {string.Join(", ", agendaGroups.Keys)}. Fix the name or put a rule in the group (AgendaGroup).");
+        }
+
+        return new CompiledAction(RuleModelPrinter.Print(focus), context => context.Session.FocusGroup(group));
     }
 
     private static CompiledAction? CompileInsert(InsertAction insert, CompilationScope scope, ErrorSink errors, string location)

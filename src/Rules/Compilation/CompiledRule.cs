@@ -20,4 +20,11 @@ internal sealed class CompiledRule(RuleDefinition definition, int order, string?
     public string?[] SlotNames { get; } = slotNames;
 
     public IReadOnlyList<CompiledAction> Actions { get; set; } = [];
+
+    /// <summary>The index of the rule's agenda group in the rule set's groups (0: the main group).</summary>
+    public int AgendaGroup { get; set; }
+
+    public CompiledFilter[] Filters { get; set; } = [];
+
+    public bool HasChangeFilter { get; set; }
 }

@@ -28,6 +28,9 @@ public sealed class CompiledRuleSet
     /// <summary>How many beta nodes (joins, not, exists, aggregates, terminals) the network has.</summary>
     public int BetaNodeCount => Network.BetaNodeCount;
 
+    /// <summary>The agenda groups the rules belong to, <see cref="Model.AgendaGroups.Main"/> first.</summary>
+    public IReadOnlyList<string> AgendaGroups => Network.AgendaGroups;
+
     internal ReteNetwork Network { get; }
 
     /// <summary>Creates an empty session over this rule set.</summary>

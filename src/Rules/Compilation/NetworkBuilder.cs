@@ -17,6 +17,7 @@ internal sealed class NetworkBuilder(RuleCompilerOptions options)
     private readonly List<AlphaMemoryNode> _alphaMemories = [];
     private readonly List<AlphaNode> _alphaNodes = [];
     private readonly ErrorSink _errors = new();
+    private readonly Dictionary<string, int> _agendaGroups = new(StringComparer.Ordinal) { [AgendaGroups.Main] = 0 };
     private int _betaCount;
     private int _alphaNodeCount;
 
@@ -29,6 +30,15 @@ internal sealed class NetworkBuilder(RuleCompilerOptions options)
         {
             _errors.Add("rules", "The rule set has no rule list.");
             return Finish();
+        }
+
+        // Groups are numbered first so that focus actions may name a group whose rules come later.
+        foreach (var rule in ruleSet.Rules)
+        {
+            if (rule?.AgendaGroup is { } group && !string.IsNullOrWhiteSpace(group))
+            {
+                _agendaGroups.TryAdd(group, _agendaGroups.Count);
+            }
         }
 
         for (var i = 0; i < ruleSet.Rules.Count; i++)
@@ -79,7 +89,13 @@ internal sealed class NetworkBuilder(RuleCompilerOptions options)
             alphaNode.Dispatch = AlphaDispatch.Build(alphaNode.Children);
         }
 
-        return new ReteNetwork(_typeNodes, _alphaMemories.Count, _betaCount, _rules, _firstNodes, _alphaNodeCount);
+        var groups = new string[_agendaGroups.Count];
+        foreach (var (name, index) in _agendaGroups)
+        {
+            groups[index] = name;
+        }
+
+        return new ReteNetwork(_typeNodes, _alphaMemories.Count, _betaCount, _rules, _firstNodes, _alphaNodeCount, groups);
     }
 
     private void CompileRule(RuleDefinition definition, int order)
@@ -143,8 +159,35 @@ internal sealed class NetworkBuilder(RuleCompilerOptions options)
         }
 
         var actionScope = new CompilationScope((string?[])slotNames.Clone(), visible, hasCandidate: false, options.ExpressionEvaluator);
-        rule.Actions = ActionCompiler.Compile(definition.Actions ?? [], actionScope, isPattern, _errors);
+        rule.Actions = ActionCompiler.Compile(definition.Actions ?? [], actionScope, isPattern, _agendaGroups, _errors);
+        rule.Filters = FilterCompiler.Compile(definition.Filters ?? [], actionScope, _errors);
+        rule.HasChangeFilter = Array.Exists(rule.Filters, filter => filter.IsChangeFilter);
+        CompileAgendaAttributes(definition, rule);
         _rules.Add(rule);
+    }
+
+    private void CompileAgendaAttributes(RuleDefinition definition, CompiledRule rule)
+    {
+        if (definition.AgendaGroup is { } group)
+        {
+            if (string.IsNullOrWhiteSpace(group))
+            {
+                _errors.Add("agendaGroup", $"The agenda group name is blank; name a group, or leave it unset for the main group ('{AgendaGroups.Main}').");
+            }
+            else
+            {
+                rule.AgendaGroup = _agendaGroups[group];
+            }
+        }
+
+        var tags = definition.Tags ?? [];
+        for (var i = 0; i < tags.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(tags[i]))
+            {
+                _errors.Add($"tags[{i}]", "A tag is blank; remove it or give it a name such as 'audit'.");
+            }
+        }
     }
 
     private RightInputNode? Fail(string location, string message)

@@ -27,6 +27,9 @@ public sealed class DecisionTrace
 
     public IReadOnlyList<TraceEntry> Entries => _entries;
 
+    /// <summary>The names of the rules whose activations an agenda filter rejected, in order (repeats kept).</summary>
+    public IReadOnlyList<string> FilteredRules => [.. _entries.Where(e => e.Kind == TraceEventKind.Filtered).Select(e => e.Rule)];
+
     /// <summary>The names of the rules that fired, in firing order.</summary>
     public IReadOnlyList<string> FiredRules => [.. _entries.Where(e => e.Kind == TraceEventKind.Fired).Select(e => e.Rule)];
 
@@ -39,8 +42,8 @@ public sealed class DecisionTrace
         return new DecisionTrace(document.RuleSet, document.Version, document.Entries);
     }
 
-    internal void Add(TraceEventKind kind, string rule, int salience, IReadOnlyList<TracedFact> facts, string? detail) =>
-        _entries.Add(new TraceEntry(_entries.Count, kind, rule, salience, facts, detail));
+    internal void Add(TraceEventKind kind, string rule, int salience, IReadOnlyList<TracedFact> facts, string? detail, string? filter) =>
+        _entries.Add(new TraceEntry(_entries.Count, kind, rule, salience, facts, detail) { Filter = filter });
 
     private sealed record TraceDocument(string RuleSet, long Version, IReadOnlyList<TraceEntry> Entries);
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace LowCode.Rules.Diagnostics;
 
 /// <summary>One event of a decision.</summary>
@@ -13,4 +15,9 @@ public sealed record TraceEntry(
     string Rule,
     int Salience,
     IReadOnlyList<TracedFact> Facts,
-    string? Detail);
+    string? Detail)
+{
+    /// <summary>For <see cref="TraceEventKind.Filtered"/>, the name of the filter that rejected the activation.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Filter { get; init; }
+}

@@ -23,4 +23,7 @@ public enum TraceEventKind
 
     /// <summary>A rule's action halted firing; activations still on the agenda stay there.</summary>
     Halted,
+
+    /// <summary>An agenda filter (named in <see cref="TraceEntry.Filter"/>) kept the activation off the agenda.</summary>
+    Filtered,
 }

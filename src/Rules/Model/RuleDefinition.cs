@@ -21,6 +21,18 @@ public sealed record RuleDefinition(
     /// </summary>
     public string? ExclusiveGroup { get; init; }
 
+    /// <summary>
+    /// The agenda group the rule belongs to (<c>null</c> or <see cref="AgendaGroups.Main"/>: the main group). Only
+    /// the group with the focus fires; see <see cref="FocusAction"/> and <c>RuleSession.SetFocus</c>.
+    /// </summary>
+    public string? AgendaGroup { get; init; }
+
+    /// <summary>Labels for agenda filters and people (e.g. <c>audit</c>, <c>routing</c>); no effect on matching.</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    /// <summary>The rule's own agenda filters, evaluated after the session's (see <see cref="FilterElement"/>).</summary>
+    public IReadOnlyList<FilterElement> Filters { get; init; } = [];
+
     /// <summary>Free text for people; not used by the engine.</summary>
     public string? Description { get; init; }
 

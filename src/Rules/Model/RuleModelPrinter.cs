@@ -68,7 +68,9 @@ public sealed class RuleModelPrinter : RuleModelVisitor
     {
         ArgumentNullException.ThrowIfNull(rule);
         var group = rule.ExclusiveGroup is null ? string.Empty : $" exclusive({rule.ExclusiveGroup})";
-        Line($"rule \"{rule.Name}\" salience {rule.Salience.ToString(CultureInfo.InvariantCulture)}{group}");
+        var agendaGroup = rule.AgendaGroup is null ? string.Empty : $" agenda-group({rule.AgendaGroup})";
+        var tags = rule.Tags is not { Count: > 0 } ? string.Empty : $" tags({string.Join(", ", rule.Tags)})";
+        Line($"rule \"{rule.Name}\" salience {rule.Salience.ToString(CultureInfo.InvariantCulture)}{group}{agendaGroup}{tags}");
         _indent++;
         Line("when");
         _indent++;
@@ -78,6 +80,18 @@ public sealed class RuleModelPrinter : RuleModelVisitor
         }
 
         _indent--;
+        if (rule.Filters is { Count: > 0 })
+        {
+            Line("filter");
+            _indent++;
+            foreach (var filter in rule.Filters)
+            {
+                filter.Accept(this);
+            }
+
+            _indent--;
+        }
+
         Line("then");
         _indent++;
         foreach (var action in rule.Actions)
@@ -147,6 +161,30 @@ public sealed class RuleModelPrinter : RuleModelVisitor
     }
 
     public override void VisitHalt(HaltAction action) => Line("halt");
+
+    public override void VisitFocus(FocusAction action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        Line($"focus {action.Group}");
+    }
+
+    public override void VisitPredicateFilter(PredicateFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        Line($"where {filter.Name}");
+    }
+
+    public override void VisitExpressionFilter(ExpressionFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        Line($"where expr({filter.Expression})");
+    }
+
+    public override void VisitChangeFilter(ChangeFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        Line($"on change of {string.Join(", ", filter.Keys.Select(Print))}");
+    }
 
     private static string FormatPattern(PatternElement pattern)
     {

@@ -23,6 +23,11 @@ public abstract class RuleModelVisitor
             element.Accept(this);
         }
 
+        foreach (var filter in rule.Filters)
+        {
+            filter.Accept(this);
+        }
+
         foreach (var action in rule.Actions)
         {
             action.Accept(this);
@@ -107,6 +112,22 @@ public abstract class RuleModelVisitor
     }
 
     public virtual void VisitHalt(HaltAction action)
+    {
+    }
+
+    public virtual void VisitFocus(FocusAction action)
+    {
+    }
+
+    public virtual void VisitPredicateFilter(PredicateFilter filter)
+    {
+    }
+
+    public virtual void VisitExpressionFilter(ExpressionFilter filter)
+    {
+    }
+
+    public virtual void VisitChangeFilter(ChangeFilter filter)
     {
     }
 }

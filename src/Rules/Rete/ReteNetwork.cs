@@ -9,7 +9,8 @@ internal sealed class ReteNetwork(
     int betaNodeCount,
     IReadOnlyList<CompiledRule> rules,
     IReadOnlyList<RightInputNode> firstNodes,
-    int alphaNodeCount)
+    int alphaNodeCount,
+    string[] agendaGroups)
 {
     public IReadOnlyDictionary<string, TypeNode> TypeNodes { get; } = typeNodes;
 
@@ -20,6 +21,9 @@ internal sealed class ReteNetwork(
     public int AlphaNodeCount { get; } = alphaNodeCount;
 
     public IReadOnlyList<CompiledRule> Rules { get; } = rules;
+
+    /// <summary>Agenda group names by index; index 0 is the main group.</summary>
+    public string[] AgendaGroups { get; } = agendaGroups;
 
     /// <summary>The first node of each rule (its left input is the session root).</summary>
     public IReadOnlyList<RightInputNode> FirstNodes { get; } = firstNodes;

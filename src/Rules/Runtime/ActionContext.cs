@@ -16,21 +16,7 @@ internal sealed class ActionContext(RuleSession session) : IActionContext
 
     public IReadOnlyList<Fact> Facts => TokenFacts.Of(Token);
 
-    public Fact Get(string variable)
-    {
-        var slots = Activation.Rule.SlotNames;
-        for (var i = slots.Length - 1; i >= 0; i--)
-        {
-            if (string.Equals(slots[i], variable, StringComparison.Ordinal))
-            {
-                return Token.Ancestor(slots.Length - 1 - i).Fact!;
-            }
-        }
-
-        throw new ArgumentException(
-            $"Rule '{RuleName}' binds no variable '{variable}'; it binds: {string.Join(", ", slots.Where(s => s is not null))}.",
-            nameof(variable));
-    }
+    public Fact Get(string variable) => Activation.Get(variable);
 
     public void Insert(Fact fact) => Session.Insert(fact);
 
@@ -42,4 +28,6 @@ internal sealed class ActionContext(RuleSession session) : IActionContext
         Session.AddOutput(new RuleOutput(RuleName, name, arguments, Token));
 
     public void Halt() => Session.Halt();
+
+    public void SetFocus(string group) => Session.SetFocus(group);
 }

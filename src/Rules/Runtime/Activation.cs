@@ -30,4 +30,21 @@ internal sealed class Activation(Token parent, FactHandle? handle, Fact? fact, B
 
     /// <summary>Cleared when the match is retracted, so a later Deactivate is a no-op.</summary>
     public bool Live { get; set; }
+
+    /// <summary>The fact bound to a variable of the rule.</summary>
+    public Fact Get(string variable)
+    {
+        var slots = Rule.SlotNames;
+        for (var i = slots.Length - 1; i >= 0; i--)
+        {
+            if (string.Equals(slots[i], variable, StringComparison.Ordinal))
+            {
+                return Ancestor(slots.Length - 1 - i).Fact!;
+            }
+        }
+
+        throw new ArgumentException(
+            $"Rule '{Rule.Name}' binds no variable '{variable}'; it binds: {string.Join(", ", slots.Where(s => s is not null))}.",
+            nameof(variable));
+    }
 }

@@ -28,4 +28,7 @@ public interface IActionContext
 
     /// <summary>Stops firing after this rule's actions.</summary>
     void Halt();
+
+    /// <summary>Gives an agenda group the focus (like <see cref="Model.FocusAction"/>); see <see cref="RuleSession.SetFocus(string)"/>.</summary>
+    void SetFocus(string group) => Session.SetFocus(group);
 }

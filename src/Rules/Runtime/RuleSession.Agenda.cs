@@ -7,12 +7,11 @@ using LowCode.Rules.Rete;
 
 namespace LowCode.Rules.Runtime;
 
-/// <summary>The agenda: activation, conflict resolution, refraction, exclusive groups and firing.</summary>
+/// <summary>The agenda: activation, conflict resolution, refraction, filters, exclusive groups and firing.</summary>
 public sealed partial class RuleSession
 {
     private const int LoopWindow = 64;
 
-    private readonly Agenda _agenda = new();
     private readonly ActionContext _actionContext;
     private readonly Dictionary<string, Activation> _groupWinners = new(StringComparer.Ordinal);
     private readonly CompiledRule?[] _recentFirings = new CompiledRule?[LoopWindow];
@@ -39,7 +38,7 @@ public sealed partial class RuleSession
         var fired = 0;
         try
         {
-            while (!_halted && fired < maxRules && _agenda.TryPop(out var activation))
+            while (!_halted && fired < maxRules && TryPopFocused(out var activation))
             {
                 var group = activation.Rule.ExclusiveGroup;
                 if (group is not null && _groupWinners.TryGetValue(group, out var winner))
@@ -97,7 +96,13 @@ public sealed partial class RuleSession
             return;
         }
 
-        _agenda.Add(activation);
+        if ((rule.Filters.Length != 0 || _hasSessionFilters) && RejectingFilter(activation) is { } filter)
+        {
+            TraceActivation(TraceEventKind.Filtered, activation, $"agenda filter '{filter}' rejected it", filter);
+            return;
+        }
+
+        AgendaOf(rule.AgendaGroup).Add(activation);
         TraceActivation(TraceEventKind.Matched, activation, null);
     }
 
@@ -110,6 +115,11 @@ public sealed partial class RuleSession
         }
 
         activation.Live = false;
+        if (activation.Rule.HasChangeFilter && _updateDepth == 0)
+        {
+            ForgetChangeKeys(activation);
+        }
+
         if (activation.Fired)
         {
             if (_updateDepth > 0)
@@ -122,7 +132,7 @@ public sealed partial class RuleSession
 
         if (activation.HeapIndex >= 0)
         {
-            _agenda.Remove(activation);
+            AgendaOf(activation.Rule.AgendaGroup).Remove(activation);
             TraceActivation(TraceEventKind.Cancelled, activation, "its facts changed or were retracted before it fired");
         }
     }
@@ -132,6 +142,11 @@ public sealed partial class RuleSession
         activation.Fired = true;
         activation.FiredStamp = StampOf(activation.Token);
         _recentFirings[firedSoFar % LoopWindow] = activation.Rule;
+        if (activation.Rule.HasChangeFilter)
+        {
+            RecordChangeKeys(activation);
+        }
+
         TraceActivation(TraceEventKind.Fired, activation, null);
         _actionContext.Activation = activation;
         foreach (var action in activation.Rule.Actions)
@@ -154,7 +169,7 @@ public sealed partial class RuleSession
 
         if (_halted)
         {
-            TraceActivation(TraceEventKind.Halted, activation, $"{_agenda.Count.ToString(CultureInfo.InvariantCulture)} activation(s) left on the agenda");
+            TraceActivation(TraceEventKind.Halted, activation, $"{PendingCount().ToString(CultureInfo.InvariantCulture)} activation(s) left on the agenda");
         }
     }
 
@@ -233,7 +248,7 @@ public sealed partial class RuleSession
         return $"rule '{winner.Rule.Name}' of exclusive group '{winner.Rule.ExclusiveGroup}' won ({reason})";
     }
 
-    private void TraceActivation(TraceEventKind kind, Activation activation, string? detail)
+    private void TraceActivation(TraceEventKind kind, Activation activation, string? detail, string? filter = null)
     {
         if (Trace is null)
         {
@@ -255,6 +270,6 @@ public sealed partial class RuleSession
         }
 
         facts.Reverse();
-        Trace.Add(kind, rule.Name, rule.Salience, facts, detail);
+        Trace.Add(kind, rule.Name, rule.Salience, facts, detail, filter);
     }
 }

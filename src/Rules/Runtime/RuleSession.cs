@@ -28,6 +28,8 @@ public sealed partial class RuleSession
         _alphaMemories = new AlphaMemory?[_network.AlphaMemoryCount];
         _betaMemories = new BetaMemory?[_network.BetaNodeCount];
         _actionContext = new ActionContext(this);
+        _groupAgendas = _network.AgendaGroups.Length > 1 ? new Agenda?[_network.AgendaGroups.Length] : null;
+        _hasSessionFilters = options.AgendaFilters is { Count: > 0 };
         Trace = options.Trace ? new DecisionTrace(ruleSet.Name, ruleSet.Version) : null;
         Root = new Token(null, null, null, null);
 
@@ -57,8 +59,8 @@ public sealed partial class RuleSession
 
     public int FactCount => _handles.Count;
 
-    /// <summary>Activations waiting to fire.</summary>
-    public int PendingActivations => _agenda.Count;
+    /// <summary>Activations waiting to fire, in every agenda group.</summary>
+    public int PendingActivations => PendingCount();
 
     internal Token Root { get; }
 

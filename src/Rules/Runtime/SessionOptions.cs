@@ -13,4 +13,10 @@ public sealed record SessionOptions
 
     /// <summary>Record a <see cref="Diagnostics.DecisionTrace"/> (costs an allocation per activation).</summary>
     public bool Trace { get; init; }
+
+    /// <summary>
+    /// Agenda filters for every rule of the session, evaluated in order before the rules' own filters; the first to
+    /// reject an activation keeps it off the agenda. Empty (the default) costs nothing.
+    /// </summary>
+    public IReadOnlyList<IAgendaFilter> AgendaFilters { get; init; } = [];
 }

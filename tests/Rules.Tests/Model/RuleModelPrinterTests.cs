@@ -40,6 +40,36 @@ public sealed class RuleModelPrinterTests
     }
 
     [Fact]
+    public void Print_RendersAgendaGroupTagsFiltersAndFocus()
+    {
+        var rule = new RuleBuilder("Notify")
+            .AgendaGroup("follow-up").Tags("audit", "mail")
+            .Match("o", "Order")
+            .Filter("business hours", _ => true)
+            .FilterWhere("o.amount > 10")
+            .OnChange("o.status", "o.owner")
+            .Focus("archive")
+            .Build();
+
+        var text = RuleModelPrinter.Print(rule);
+
+        Assert.Equal(
+            """
+            rule "Notify" salience 0 agenda-group(follow-up) tags(audit, mail)
+              when
+                o: Order()
+              filter
+                where business hours
+                where expr(o.amount > 10)
+                on change of o.status, o.owner
+              then
+                focus archive
+
+            """.Replace("\r\n", "\n", StringComparison.Ordinal),
+            text);
+    }
+
+    [Fact]
     public void ConditionOperators_RoundTripEverySymbol()
     {
         foreach (var symbol in ConditionOperators.Symbols)

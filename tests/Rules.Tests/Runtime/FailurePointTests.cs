@@ -86,4 +86,36 @@ public sealed class FailurePointTests
 
         Assert.Contains("Update", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Insert_WhenAnAgendaFilterThrows_RaisesFilterExceptionNamingRuleFilterAndFacts()
+    {
+        var rules = new RuleSetBuilder("r")
+            .Rule("Guarded", r => r.Match("o", "Order").Filter("quota lookup", _ => throw new InvalidOperationException("quota service down")).Emit("x"))
+            .Compile();
+        var session = rules.CreateSession();
+        var order = TestFacts.MakeWithId("Order", "o-3");
+
+        var error = Assert.Throws<RuleFilterException>(() => session.Insert(order));
+
+        Assert.Equal("Guarded", error.RuleName);
+        Assert.Equal("quota lookup", error.Filter);
+        Assert.Equal([order], error.Facts);
+        Assert.Contains("quota service down", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Insert_WhenAFilterExpressionReturnsANonBoolean_RaisesFilterExceptionSayingWhatItMustReturn()
+    {
+        var evaluator = new LambdaEvaluator().Add("o.amount", b => b.TryGetFact("o", out var o) ? o["amount"] : null, "o");
+        var rules = new RuleSetBuilder("r")
+            .Rule("Typed", r => r.Match("o", "Order").FilterWhere("o.amount").Emit("x"))
+            .Compile(new RuleCompilerOptions { ExpressionEvaluator = evaluator });
+        var session = rules.CreateSession();
+
+        var error = Assert.Throws<RuleFilterException>(() => session.Insert(TestFacts.Make("Order", ("amount", 3))));
+
+        Assert.Equal("expr(o.amount)", error.Filter);
+        Assert.Contains("must return true or false", error.Message, StringComparison.Ordinal);
+    }
 }
