@@ -8,14 +8,15 @@ namespace LowCode.Engine.Expressions;
 /// </summary>
 public sealed class CompiledExpression
 {
-    internal CompiledExpression(string source, Program? program, IReadOnlyList<ExpressionDiagnostic> diagnostics, IReadOnlyCollection<string> referenced)
+    internal CompiledExpression(string source, Program? program, IReadOnlyList<ExpressionDiagnostic> diagnostics, IReadOnlyCollection<ExpressionVariable> referenced)
     {
         Source = source;
         Program = program;
         Diagnostics = diagnostics;
-        ReferencedNames = referenced.ToArray();
-        Variables = referenced.Where(name => !JavaScriptNames.BuiltInGlobals.Contains(name) && !HelperLibrary.Names.Contains(name))
-            .Order(StringComparer.Ordinal).ToArray();
+        ReferencedNames = referenced.Select(v => v.Name).ToArray();
+        VariableUses = referenced.Where(v => !JavaScriptNames.BuiltInGlobals.Contains(v.Name) && !HelperLibrary.Names.Contains(v.Name))
+            .OrderBy(v => v.Line).ThenBy(v => v.Column).ToArray();
+        Variables = VariableUses.Select(v => v.Name).Order(StringComparer.Ordinal).ToArray();
     }
 
     /// <summary>The expression text, as given.</summary>
@@ -32,6 +33,12 @@ public sealed class CompiledExpression
     /// function parameters), sorted. Validators can check them against the form's field keys.
     /// </summary>
     public IReadOnlyList<string> Variables { get; }
+
+    /// <summary>
+    /// The same names as <see cref="Variables"/>, each with the line and column where the expression first reads it,
+    /// in order of appearance, so a save-time check can point at an unknown name.
+    /// </summary>
+    public IReadOnlyList<ExpressionVariable> VariableUses { get; }
 
     /// <summary>Every free name, including helpers and built-ins, so a scope variable may shadow a helper of the same name.</summary>
     internal string[] ReferencedNames { get; }

@@ -48,7 +48,7 @@ public sealed class ExpressionCompiler
 
     private CompiledExpression CompileUncached(string source)
     {
-        var none = Array.Empty<string>();
+        var none = Array.Empty<ExpressionVariable>();
         if (source.Length > Limits.MaxSourceLength)
         {
             return Invalid(source, new ExpressionDiagnostic(ExpressionErrorCategory.TooComplex, 1, 1,
@@ -85,7 +85,7 @@ public sealed class ExpressionCompiler
     }
 
     private static CompiledExpression Invalid(string source, ExpressionDiagnostic diagnostic)
-        => new(source, null, [diagnostic], Array.Empty<string>());
+        => new(source, null, [diagnostic], Array.Empty<ExpressionVariable>());
 
     private static ExpressionDiagnostic SyntaxDiagnostic(ParserException e)
     {

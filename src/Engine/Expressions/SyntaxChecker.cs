@@ -19,7 +19,7 @@ internal sealed class SyntaxChecker
 
     private readonly ExpressionLimits _limits;
     private readonly List<ExpressionDiagnostic> _diagnostics = [];
-    private readonly HashSet<string> _referenced = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ExpressionVariable> _referenced = new(StringComparer.Ordinal);
     private readonly List<HashSet<string>> _scopes = [];
     private int _functionDepth;
     private bool _depthReported;
@@ -29,12 +29,13 @@ internal sealed class SyntaxChecker
         _limits = limits;
     }
 
-    public static (IReadOnlyList<ExpressionDiagnostic> Diagnostics, IReadOnlyCollection<string> Referenced) Check(
+    /// <summary>The problems, and every free name the program reads with the place it first reads it.</summary>
+    public static (IReadOnlyList<ExpressionDiagnostic> Diagnostics, IReadOnlyCollection<ExpressionVariable> Referenced) Check(
         Program program, ExpressionLimits limits)
     {
         var checker = new SyntaxChecker(limits);
         checker.CheckProgram(program);
-        return (checker._diagnostics, checker._referenced);
+        return (checker._diagnostics, checker._referenced.Values);
     }
 
     private void CheckProgram(Program program)
@@ -179,7 +180,7 @@ internal sealed class SyntaxChecker
         {
             case Identifier e:
                 CheckName(e);
-                Reference(e.Name);
+                Reference(e);
                 break;
             case ArrayExpression e:
                 e.Elements = e.Elements.Select(x => x is null ? null! : Visit(x, next)).ToList();
@@ -536,8 +537,9 @@ internal sealed class SyntaxChecker
         }
     }
 
-    private void Reference(string name)
+    private void Reference(Identifier identifier)
     {
+        var name = identifier.Name;
         foreach (var scope in _scopes)
         {
             if (scope.Contains(name))
@@ -546,9 +548,10 @@ internal sealed class SyntaxChecker
             }
         }
 
-        if (!name.StartsWith("__lc", StringComparison.Ordinal))
+        if (!name.StartsWith("__lc", StringComparison.Ordinal) && !_referenced.ContainsKey(name))
         {
-            _referenced.Add(name);
+            var start = identifier.Location?.Start ?? new Position { Line = 1, Column = 0 };
+            _referenced.Add(name, new ExpressionVariable(name, start.Line, start.Column + 1));
         }
     }
 

@@ -35,6 +35,8 @@ public sealed class DefinitionCatalog : IDefinitionCatalog
 
     public bool HasRuleSet(string key) => _ruleSets.ContainsKey(key);
 
+    public FormDefinition? FindForm(string key) => _forms.GetValueOrDefault(key);
+
     public RuleSetDefinition? FindRuleSet(string key) => _ruleSets.GetValueOrDefault(key);
 
     public IReadOnlyList<ProcessDefinition> ProcessesUsing(string ruleSetKey) =>

@@ -12,6 +12,12 @@ public interface IDefinitionCatalog
 
     bool HasRuleSet(string key);
 
+    /// <summary>
+    /// The form with this key, if the catalog can provide it. Checks that need a form's fields (which names a rule
+    /// expression may read) are skipped when it cannot, so a catalog that only knows keys keeps working.
+    /// </summary>
+    FormDefinition? FindForm(string key) => null;
+
     /// <summary>The rule set a process would bind to, if there is one.</summary>
     RuleSetDefinition? FindRuleSet(string key);
 

@@ -10,4 +10,7 @@ public sealed class SandboxExpressionChecker(ExpressionCompiler compiler) : IExp
             d.Line,
             d.Column,
             string.IsNullOrWhiteSpace(d.Hint) ? d.Message : $"{d.Message} {d.Hint}"))];
+
+    public IReadOnlyList<ExpressionVariable>? Variables(string source) =>
+        compiler.Compile(source) is { IsValid: true } compiled ? compiled.VariableUses : null;
 }
