@@ -1,6 +1,9 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using LowCode.Engine.Metadata;
 using LowCode.Engine.Tests.Seed;
+using LowCode.Engine.Validation.Processes;
+using LowCode.Engine.Validation.RuleSets;
 
 namespace LowCode.Engine.Tests.Metadata;
 
@@ -37,6 +40,38 @@ public sealed partial class MetadataDocsTests
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }
 
+    [Fact]
+    public void Docs_StepPropertyTable_IsTheOneTheValidatorApplies()
+    {
+        var expected = StepTypes.Names.ToDictionary(n => n, n => Sorted(StepShapeRule.Applicable[StepTypes.TryParse(n, out var t) ? t : default]));
+
+        Assert.Equal(expected, PropertyTable("#### Properties by step type"));
+    }
+
+    [Fact]
+    public void Docs_ActionPropertyTable_IsTheOneTheValidatorApplies()
+    {
+        var expected = ActionTypes.All.ToDictionary(n => n, n => Sorted(ActionShapeRule.Applicable[n]));
+
+        Assert.Equal(expected, PropertyTable("#### Properties by action type"));
+    }
+
+    private static string Sorted(IEnumerable<string> names) => string.Join(",", names.Order(StringComparer.Ordinal));
+
+    /// <summary>The rows of the "Type | Uses" table under <paramref name="heading"/>: type → its properties, sorted.</summary>
+    private static Dictionary<string, string> PropertyTable(string heading)
+    {
+        var lines = Docs.Split('\n');
+        var start = Array.IndexOf(lines, heading);
+        Assert.True(start >= 0, $"docs/metadata.md has no '{heading}' section.");
+        return lines.Skip(start + 1)
+            .SkipWhile(l => !l.StartsWith("| Type |", StringComparison.Ordinal))
+            .Skip(2)
+            .TakeWhile(l => l.StartsWith('|'))
+            .Select(l => l.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            .ToDictionary(cells => cells[0].Trim('`'), cells => Sorted(Code().Matches(cells[1]).Select(m => m.Groups["name"].Value)));
+    }
+
     private static JsonNode? TryParse(string text)
     {
         try
@@ -55,4 +90,7 @@ public sealed partial class MetadataDocsTests
 
     [GeneratedRegex("```json\\n(?<json>.*?)```", RegexOptions.Singleline)]
     private static partial Regex JsonBlock();
+
+    [GeneratedRegex("`(?<name>[a-zA-Z]+)`")]
+    private static partial Regex Code();
 }

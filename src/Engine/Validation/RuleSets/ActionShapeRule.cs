@@ -3,9 +3,24 @@ using LowCode.Engine.Validation.Common;
 
 namespace LowCode.Engine.Validation.RuleSets;
 
-/// <summary>Each action type needs its own properties: a goTo its step, a raiseException its code and message, …</summary>
+/// <summary>
+/// Each action type needs its own properties (a goTo its step, a raiseException its code and message, …) and no
+/// others: a property its type does not use would be silently ignored.
+/// </summary>
 internal sealed class ActionShapeRule : DefinitionRule<RuleSetDefinition>
 {
+    /// <summary>The properties each action type uses besides 'type'; docs/metadata.md shows the same table.</summary>
+    internal static readonly IReadOnlyDictionary<string, string[]> Applicable = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        [ActionTypes.GoTo] = ["step"],
+        [ActionTypes.SetData] = ["path", "value", "expression"],
+        [ActionTypes.Assign] = ["assignee"],
+        [ActionTypes.RaiseException] = ["code", "message", "severity"],
+        [ActionTypes.ResolveException] = ["code"],
+        [ActionTypes.Notify] = ["assignee", "message", "expression"],
+        [ActionTypes.CallWebhook] = ["webhook"],
+    };
+
     protected override void Check(RuleSetDefinition definition, RuleContext context)
     {
         for (var i = 0; i < definition.Rules.Length; i++)
@@ -18,6 +33,7 @@ internal sealed class ActionShapeRule : DefinitionRule<RuleSetDefinition>
                 var at = JsonPath.Root.Property("rules").Index(i).Property("then").Index(j);
                 goTos += action.Type == ActionTypes.GoTo ? 1 : 0;
                 CheckAction(action, at, context);
+                CheckStrayProperties(action, at, context);
             }
 
             if (goTos > 1)
@@ -76,5 +92,40 @@ internal sealed class ActionShapeRule : DefinitionRule<RuleSetDefinition>
                 context.Report(at.Property("type"), "action.unknownType", $"'{action.Type}' is not an action.{KeyFormat.DidYouMean(action.Type, ActionTypes.All)} Known actions: {string.Join(", ", ActionTypes.All)}.");
                 break;
         }
+    }
+
+    private static void CheckStrayProperties(ActionDefinition action, string at, RuleContext context)
+    {
+        if (!Applicable.TryGetValue(action.Type, out var applicable))
+        {
+            return;
+        }
+
+        foreach (var property in Present(action).Where(p => !applicable.Contains(p, StringComparer.Ordinal)))
+        {
+            var owners = ActionTypes.All.Where(t => Applicable[t].Contains(property, StringComparer.Ordinal));
+            context.Report(
+                at.Property(property),
+                "action.propertyNotApplicable",
+                $"'{property}' does not apply to a {action.Type} action, which uses only {string.Join(", ", applicable.Select(p => $"'{p}'"))}; '{property}' belongs to {string.Join(", ", owners)} actions. Remove it, or change the action type.");
+        }
+    }
+
+    /// <summary>The JSON names of the properties an action sets besides 'type'.</summary>
+    private static IEnumerable<string> Present(ActionDefinition action)
+    {
+        var properties = new (string Name, bool Present)[]
+        {
+            ("step", action.Step is not null),
+            ("path", action.Path is not null),
+            ("value", action.Value is not null),
+            ("expression", action.Expression is not null),
+            ("assignee", action.Assignee is not null),
+            ("code", action.Code is not null),
+            ("message", action.Message is not null),
+            ("severity", action.Severity is not null),
+            ("webhook", action.Webhook is not null),
+        };
+        return properties.Where(p => p.Present).Select(p => p.Name);
     }
 }

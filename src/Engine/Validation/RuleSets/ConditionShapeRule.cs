@@ -5,7 +5,10 @@ using LowCode.Engine.Validation.Common;
 
 namespace LowCode.Engine.Validation.RuleSets;
 
-/// <summary>A condition is exactly one of: path/op/value, expression, not, exists; operators and values must agree.</summary>
+/// <summary>
+/// A condition is exactly one of: path/op/value, expression, not, exists; no parts of another shape stand beside it;
+/// operators and values must agree.
+/// </summary>
 internal sealed class ConditionShapeRule : DefinitionRule<RuleSetDefinition>
 {
     protected override void Check(RuleSetDefinition definition, RuleContext context)
@@ -26,11 +29,17 @@ internal sealed class ConditionShapeRule : DefinitionRule<RuleSetDefinition>
 
     private static void Check(ConditionDefinition condition, string at, RuleContext context)
     {
-        var shapes = new[] { condition.Path is not null || condition.Op is not null, condition.Expression is not null, condition.Not is not null, condition.Exists is not null }.Count(b => b);
-        if (shapes != 1)
+        var heads = new[] { condition.Expression is not null, condition.Not is not null, condition.Exists is not null }.Count(b => b);
+        var structured = condition.Path is not null || condition.Op is not null;
+        if (heads > 1 || (heads == 0 && !structured))
         {
             context.Report(at, "condition.shape", "A condition needs exactly one of: 'path' with 'op' (and 'value'), 'expression', 'not' or 'exists'. E.g. { \"path\": \"amount\", \"op\": \">\", \"value\": 1000 }.");
             return;
+        }
+
+        if (heads == 1)
+        {
+            ReportStructuredParts(condition, at, context);
         }
 
         if (condition.Not is { } not)
@@ -44,6 +53,34 @@ internal sealed class ConditionShapeRule : DefinitionRule<RuleSetDefinition>
         else if (condition.Expression is null)
         {
             CheckStructured(condition, at, context);
+        }
+    }
+
+    /// <summary>
+    /// Beside 'expression', 'not' or 'exists', the parts of a structured test (fact, path, op, value) would be
+    /// silently ignored, so each is reported at its own path with what to write instead.
+    /// </summary>
+    private static void ReportStructuredParts(ConditionDefinition condition, string at, RuleContext context)
+    {
+        var (shape, instead) = condition switch
+        {
+            { Not: not null } => ("not", "name the fact inside it, e.g. { \"not\": { \"fact\": \"task\", \"where\": [ { \"path\": \"outcome\", \"op\": \"==\", \"value\": \"rejected\" } ] } }"),
+            { Exists: not null } => ("exists", "name the fact inside it, e.g. { \"exists\": { \"fact\": \"task\", \"where\": [ { \"path\": \"outcome\", \"op\": \"==\", \"value\": \"rejected\" } ] } }"),
+            _ => ("expression", "write the whole test in the expression, e.g. \"total > 1000\""),
+        };
+        var parts = new (string Name, bool Present)[]
+        {
+            ("fact", condition.Fact is not null),
+            ("path", condition.Path is not null),
+            ("op", condition.Op is not null),
+            ("value", condition.Value is not null),
+        };
+        foreach (var (name, _) in parts.Where(p => p.Present))
+        {
+            context.Report(
+                at.Property(name),
+                "condition.propertyNotApplicable",
+                $"'{name}' does not apply beside '{shape}': a condition is either a structured test (fact, path, op, value) or '{shape}', and here '{shape}' decides. Remove '{name}' and {instead}; or remove '{shape}' to keep the structured test.");
         }
     }
 

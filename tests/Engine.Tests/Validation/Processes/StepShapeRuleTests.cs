@@ -51,6 +51,14 @@ public sealed class StepShapeRuleTests
     [InlineData("""{ "key": "a", "type": "parallelSplit", "branches": [ "done", "done" ], "sla": "P1D" }""", "$.steps[0].sla")]
     [InlineData("""{ "key": "a", "type": "parallelSplit", "branches": [ "done", "done" ], "next": "done" }""", "$.steps[0].next")]
     [InlineData("""{ "key": "a", "type": "parallelJoin", "branches": [ "done", "done" ], "next": "done" }""", "$.steps[0].branches")]
+    [InlineData("""{ "key": "a", "type": "formTask", "form": "f", "assignee": { "role": "x" }, "webhook": { "url": "https://example.com" }, "next": "done" }""", "$.steps[0].webhook")]
+    [InlineData("""{ "key": "a", "type": "parallelJoin", "form": "f", "next": "done" }""", "$.steps[0].form")]
+    [InlineData("""{ "key": "a", "type": "parallelSplit", "assignee": { "role": "x" }, "branches": [ "done", "done" ] }""", "$.steps[0].assignee")]
+    [InlineData("""{ "key": "a", "type": "parallelSplit", "branches": [ "done", "done" ], "transitions": { "failed": "done" } }""", "$.steps[0].transitions")]
+    [InlineData("""{ "key": "a", "type": "formTask", "form": "f", "assignee": { "role": "x" }, "next": "done", "transitions": { "approved": "done" } }""", "$.steps[0].transitions")]
+    [InlineData("""{ "key": "a", "type": "signal", "signal": "s", "transitions": { "received": "done" } }""", "$.steps[0].transitions")]
+    [InlineData("""{ "key": "a", "type": "script", "set": [ { "path": "x", "expression": "1" } ], "sla": "PT1H", "next": "done" }""", "$.steps[0].sla")]
+    [InlineData("""{ "key": "a", "type": "timer", "duration": "P1D", "sla": "P2D", "next": "done" }""", "$.steps[0].sla")]
     public void PropertyThatDoesNotBelongToTheStepType_IsReportedAsNotApplicable(string stepJson, string path)
     {
         ProblemAssert.Single(Check(stepJson), path, "step.propertyNotApplicable");
@@ -101,5 +109,27 @@ public sealed class StepShapeRuleTests
             """);
 
         ProblemAssert.Single(problems, "$.steps[0].transitions.declined", "step.unknownOutcome");
+    }
+
+    [Fact]
+    public void PropertyThatDoesNotBelongToTheStepType_SaysWhatTheTypeUsesAndWhereThePropertyBelongs()
+    {
+        var problem = ProblemAssert.Single(
+            Check("""{ "key": "a", "type": "formTask", "form": "f", "assignee": { "role": "x" }, "webhook": { "url": "https://example.com" }, "next": "done" }"""),
+            "$.steps[0].webhook",
+            "step.propertyNotApplicable");
+
+        Assert.Equal(
+            "'webhook' does not apply to a formTask step, which uses only 'form', 'assignee', 'sla', 'next'; 'webhook' belongs to webhook steps. Remove it, or change the step type.",
+            problem.Message);
+    }
+
+    [Fact]
+    public void PropertyOnAnEndStep_SaysTheEndStepUsesNoneOfItsOwn()
+    {
+        var problem = ProblemAssert.Single(Check("""{ "key": "a", "type": "end", "sla": "P1D" }"""), "$.steps[0].sla", "step.propertyNotApplicable");
+
+        Assert.Contains("uses none besides 'key', 'type' and 'name'", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("belongs to formTask, approval, webhook, signal, parallelJoin steps", problem.Message, StringComparison.Ordinal);
     }
 }

@@ -88,4 +88,26 @@ public sealed class ActionShapeRuleTests
 
         ProblemAssert.Single(RuleRunner.Run(new ActionShapeRule(), ruleSet), "$.rules[1].then[1].assignee", "action.missingProperty");
     }
+
+    [Theory]
+    [InlineData("""{ "type": "goTo", "step": "done", "message": "Off to the end" }""", "$.rules[0].then[0].message", "'step'", "raiseException, notify")]
+    [InlineData("""{ "type": "setData", "path": "level", "value": 2, "assignee": { "role": "finance" } }""", "$.rules[0].then[0].assignee", "'path', 'value', 'expression'", "assign, notify")]
+    [InlineData("""{ "type": "assign", "assignee": { "role": "finance" }, "step": "review" }""", "$.rules[0].then[0].step", "'assignee'", "goTo")]
+    [InlineData("""{ "type": "raiseException", "code": "C", "message": "m", "expression": "total" }""", "$.rules[0].then[0].expression", "'code', 'message', 'severity'", "setData, notify")]
+    [InlineData("""{ "type": "resolveException", "code": "C", "severity": "warning" }""", "$.rules[0].then[0].severity", "'code'", "raiseException")]
+    [InlineData("""{ "type": "notify", "assignee": { "role": "r" }, "message": "m", "webhook": { "url": "https://example.com/hook" } }""", "$.rules[0].then[0].webhook", "'assignee', 'message', 'expression'", "callWebhook")]
+    [InlineData("""{ "type": "callWebhook", "webhook": { "url": "https://example.com/hook" }, "path": "sent" }""", "$.rules[0].then[0].path", "'webhook'", "setData")]
+    public void PropertyItsActionTypeDoesNotUse_IsReportedWithWhatTheTypeUsesAndWhereThePropertyBelongs(string actionJson, string path, string uses, string owners)
+    {
+        var problem = ProblemAssert.Single(Check($"[ {actionJson} ]"), path, "action.propertyNotApplicable");
+
+        Assert.Contains($"uses only {uses};", problem.Message, StringComparison.Ordinal);
+        Assert.Contains($"belongs to {owners} actions", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ActionOfAnUnknownType_IsNotAlsoReportedForItsProperties()
+    {
+        ProblemAssert.Single(Check("""[ { "type": "route", "step": "done", "message": "m" } ]"""), "$.rules[0].then[0].type", "action.unknownType");
+    }
 }

@@ -40,7 +40,6 @@ public sealed class ConditionShapeRuleTests
 
     [Theory]
     [InlineData("""{ }""")]
-    [InlineData("""{ "path": "total", "op": ">", "value": 1, "expression": "total > 1" }""")]
     [InlineData("""{ "expression": "true", "exists": { "fact": "task" } }""")]
     [InlineData("""{ "not": { "fact": "task" }, "exists": { "fact": "task" } }""")]
     [InlineData("""{ "fact": "task", "value": 1 }""")]
@@ -129,5 +128,39 @@ public sealed class ConditionShapeRuleTests
         var problems = Check("""[ { "path": "a", "op": "==", "value": 1 }, { "exists": { "fact": "exception", "where": [ { "path": "code", "op": "~=", "value": "X" } ] } } ]""");
 
         ProblemAssert.Single(problems, "$.rules[0].when[1].exists.where[0].op", "condition.unknownOperator");
+    }
+
+    [Theory]
+    [InlineData("""{ "expression": "total > 1000", "fact": "task" }""", "$.rules[0].when[0].fact", "expression")]
+    [InlineData("""{ "expression": "total > 1000", "value": 1000 }""", "$.rules[0].when[0].value", "expression")]
+    [InlineData("""{ "expression": "total > 1000", "path": "total" }""", "$.rules[0].when[0].path", "expression")]
+    [InlineData("""{ "expression": "total > 1000", "op": ">" }""", "$.rules[0].when[0].op", "expression")]
+    [InlineData("""{ "not": { "fact": "task" }, "fact": "task" }""", "$.rules[0].when[0].fact", "not")]
+    [InlineData("""{ "exists": { "fact": "exception" }, "value": "BLOCKED" }""", "$.rules[0].when[0].value", "exists")]
+    public void StructuredPartBesideAnotherShape_IsReportedAtThatPartWithWhatToWriteInstead(string conditionJson, string path, string shape)
+    {
+        var problem = ProblemAssert.Single(Check($"[ {conditionJson} ]"), path, "condition.propertyNotApplicable");
+
+        Assert.Contains($"beside '{shape}'", problem.Message, StringComparison.Ordinal);
+        Assert.Contains($"remove '{shape}' to keep the structured test", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ExpressionWrittenOverAWholeStructuredTest_ReportsEachStructuredPart()
+    {
+        var problems = Check("""[ { "path": "total", "op": ">", "value": 1, "expression": "total > 1" } ]""");
+
+        Assert.Equal(
+            ["$.rules[0].when[0].path", "$.rules[0].when[0].op", "$.rules[0].when[0].value"],
+            problems.Select(p => p.Path));
+        Assert.All(problems, p => Assert.Equal("condition.propertyNotApplicable", p.Code));
+    }
+
+    [Fact]
+    public void StrayPartOfAConditionInsideNot_IsReportedAtItsNestedPath()
+    {
+        var problems = Check("""[ { "not": { "fact": "task", "where": [ { "expression": "outcome === 'rejected'", "fact": "task" } ] } } ]""");
+
+        ProblemAssert.Single(problems, "$.rules[0].when[0].not.where[0].fact", "condition.propertyNotApplicable");
     }
 }
