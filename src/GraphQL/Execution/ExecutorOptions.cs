@@ -12,15 +12,26 @@ public sealed record ExecutorOptions
     public int MaxDepth { get; init; } = 32;
 
     /// <summary>
-    /// Highest cost an operation may have: each field costs 1, and the selections under a list field count
-    /// <see cref="ListCostFactor"/> times. 0 turns the check off.
+    /// Highest estimated cost an operation may have (docs/graphql.md, "Cost"): each field costs its weight (1 unless
+    /// <c>@cost</c> or <see cref="Types.SchemaBuilder.Cost"/> says otherwise), and the selections under a list field
+    /// count as many times as its size argument asks for (<see cref="ListSizeArguments"/>), or
+    /// <see cref="DefaultListSize"/> times without one. 0 turns the check off.
     /// </summary>
     public int MaxCost { get; init; } = 200_000;
 
-    /// <summary>How many items a list field is assumed to return when estimating cost.</summary>
-    public int ListCostFactor { get; init; } = 10;
+    /// <summary>How many items a list field is assumed to return when no size argument says how many.</summary>
+    public int DefaultListSize { get; init; } = 10;
 
-    /// <summary>How many parsed and validated documents to keep, keyed by the SHA-256 of the query text.</summary>
+    /// <summary>
+    /// Arguments of a list field that bound how many items it returns (literal or variable); when several are given
+    /// the largest counts. Matched by name on the field as selected.
+    /// </summary>
+    public IReadOnlyList<string> ListSizeArguments { get; init; } = ["first", "last", "limit", "take", "pageSize"];
+
+    /// <summary>
+    /// How many parsed and validated documents to keep, keyed by the SHA-256 of the query text. When full, the least
+    /// recently used document is evicted (approximately: CLOCK). 0 turns the cache off.
+    /// </summary>
     public int DocumentCacheSize { get; init; } = 1_000;
 
     /// <summary>

@@ -1,125 +1,81 @@
+using System.Globalization;
 using LowCode.GraphQL.Language.Ast;
 using LowCode.GraphQL.Types;
 
 namespace LowCode.GraphQL.Execution;
 
 /// <summary>
-/// Depth and cost of an operation with fragments expanded. Cost: each field 1, plus its selections times
-/// <see cref="ExecutorOptions.ListCostFactor"/> when it returns a list. The walk stops as soon as a limit is passed,
-/// so fragment bombs cost the server no more than the limit.
+/// The limits an operation must pass before it runs: introspection when it is turned off, then depth, then cost
+/// (<see cref="OperationShape"/>, <see cref="OperationCost"/>; fragments expanded, each measured once).
 /// </summary>
 internal static class OperationLimits
 {
     public const string IntrospectionDisabled = "INTROSPECTION_DISABLED";
 
-    public static GraphQLError? Check(Schema schema, ExecutorOptions options, PreparedDocument document, OperationDefinitionNode operation)
+    /// <summary>
+    /// The first limit the operation breaks (null when it passes) and whether that verdict holds for every request
+    /// with this operation (false when a list size came from a variable).
+    /// </summary>
+    public static (GraphQLError? Error, bool Reusable) Check(
+        Schema schema,
+        ExecutorOptions options,
+        PreparedDocument document,
+        OperationDefinitionNode operation,
+        IReadOnlyDictionary<string, object?> variables)
     {
         var root = schema.GetRootType(operation.Operation);
         if (root is null)
         {
-            return null;
+            return (null, true);
         }
 
-        var walker = new Walker(schema, options, document);
-        var cost = walker.Measure(root, operation.SelectionSet, 1);
-        if (walker.Error is not null)
+        var shape = new OperationShape(document);
+        if (!options.EnableIntrospection && shape.FindIntrospection(operation.SelectionSet) is { } introspection)
         {
-            return walker.Error;
+            return (new GraphQLError(
+                "Introspection is disabled on this server.",
+                [Where(introspection)],
+                Extensions: ErrorCodes.Extensions(IntrospectionDisabled)), true);
         }
 
-        if (options.MaxCost > 0 && cost > options.MaxCost)
+        if (options.MaxDepth > 0 && shape.FindTooDeep(operation.SelectionSet, 1, options.MaxDepth) is var (field, depth))
         {
-            return CostError(cost, options.MaxCost);
+            return (new GraphQLError(
+                $"The operation is nested {depth} fields deep, deeper than the maximum of {options.MaxDepth}; request fewer nested fields.",
+                [Where(field)],
+                Extensions: ErrorCodes.Extensions(ErrorCodes.MaxDepthExceeded)), true);
         }
 
-        return null;
+        if (options.MaxCost <= 0)
+        {
+            return (null, true);
+        }
+
+        var estimate = OperationCost.Estimate(schema, options, document, root, operation.SelectionSet, variables);
+        return (estimate.Cost > options.MaxCost ? CostError(estimate, options) : null, !estimate.ReadVariables);
     }
 
-    private static GraphQLError CostError(long cost, int max) => new(
-        $"The operation's estimated cost of {cost} exceeds the maximum of {max}; request fewer fields or smaller lists.",
-        Extensions: ErrorCodes.Extensions(ErrorCodes.MaxCostExceeded));
-
-    private sealed class Walker(Schema schema, ExecutorOptions options, PreparedDocument document)
+    private static GraphQLError CostError(CostEstimate estimate, ExecutorOptions options)
     {
-        private readonly HashSet<string> _activeFragments = new(StringComparer.Ordinal);
-
-        public GraphQLError? Error { get; private set; }
-
-        public long Measure(NamedType type, SelectionSetNode set, int depth)
-        {
-            long total = 0;
-            foreach (var selection in set.Selections)
+        var culture = CultureInfo.InvariantCulture;
+        var hint = options.ListSizeArguments.Count > 0
+            ? $" Select fewer fields, or ask list fields for fewer items ({string.Join(", ", options.ListSizeArguments)})."
+            : " Select fewer fields.";
+        var path = string.Join('.', estimate.Path);
+        var message = string.Create(
+            culture,
+            $"The operation's estimated cost of {estimate.Cost} exceeds the maximum of {options.MaxCost}; the most expensive field is \"{path}\" at {estimate.FieldCost}.{hint}");
+        return new GraphQLError(
+            message,
+            estimate.Field is null ? null : [Where(estimate.Field)],
+            Extensions: new Dictionary<string, object?>(StringComparer.Ordinal)
             {
-                if (Error is not null)
-                {
-                    return total;
-                }
-
-                switch (selection)
-                {
-                    case FieldNode field:
-                        total += MeasureField(type, field, depth);
-                        break;
-                    case InlineFragmentNode inline:
-                        var inlineType = inline.TypeCondition is null ? type : schema.GetType(inline.TypeCondition.Name.Value) ?? type;
-                        total += Measure(inlineType, inline.SelectionSet, depth);
-                        break;
-                    case FragmentSpreadNode spread:
-                        if (document.Fragments.TryGetValue(spread.Name.Value, out var fragment) && _activeFragments.Add(fragment.Name.Value))
-                        {
-                            total += Measure(schema.GetType(fragment.TypeCondition.Name.Value) ?? type, fragment.SelectionSet, depth);
-                            _activeFragments.Remove(fragment.Name.Value);
-                        }
-
-                        break;
-                    default:
-                        break;
-                }
-
-                if (options.MaxCost > 0 && total > options.MaxCost)
-                {
-                    Error ??= CostError(total, options.MaxCost);
-                }
-            }
-
-            return total;
-        }
-
-        private long MeasureField(NamedType type, FieldNode field, int depth)
-        {
-            var name = field.Name.Value;
-            if (!options.EnableIntrospection && name is "__schema" or "__type")
-            {
-                Error = new GraphQLError(
-                    "Introspection is disabled on this server.",
-                    [new SourceLocation(field.Location.Line, field.Location.Column)],
-                    Extensions: ErrorCodes.Extensions(IntrospectionDisabled));
-                return 0;
-            }
-
-            if (options.MaxDepth > 0 && depth > options.MaxDepth)
-            {
-                Error = new GraphQLError(
-                    $"The operation is nested {depth} fields deep, deeper than the maximum of {options.MaxDepth}; request fewer nested fields.",
-                    [new SourceLocation(field.Location.Line, field.Location.Column)],
-                    Extensions: ErrorCodes.Extensions(ErrorCodes.MaxDepthExceeded));
-                return 0;
-            }
-
-            if (field.SelectionSet is null || type is not ComplexType complex)
-            {
-                return 1;
-            }
-
-            var definition = Execution.FieldCollector.FindDefinition(schema, complex, name);
-            if (definition is null)
-            {
-                return 1;
-            }
-
-            var children = Measure(definition.Type.Named, field.SelectionSet, depth + 1);
-            var isList = definition.Type.Nullable is ListType;
-            return 1 + (isList ? children * options.ListCostFactor : children);
-        }
+                ["code"] = ErrorCodes.MaxCostExceeded,
+                ["cost"] = estimate.Cost,
+                ["maxCost"] = options.MaxCost,
+                ["path"] = estimate.Path.ToList(),
+            });
     }
+
+    private static SourceLocation Where(FieldNode field) => new(field.Location.Line, field.Location.Column);
 }

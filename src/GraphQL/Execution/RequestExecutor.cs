@@ -30,13 +30,16 @@ public sealed class RequestExecutor : IRequestExecutor
     /// <summary>How many documents the cache holds (for diagnostics and tests).</summary>
     public int CachedDocumentCount => _cache.Count;
 
+    /// <summary>Whether the document for this query text is cached, without counting as a use (for tests).</summary>
+    internal bool IsCached(string query) => _cache.Contains(query);
+
     public Task<ExecutionResult> ExecuteAsync(GraphQLRequest request, RequestContext? context = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var state = new RequestState(request, context ?? new RequestContext(), cancellationToken);
         try
         {
-            if (!_document.Run(state) || !OperationStep.Run(state) || !AllowedOperationStep.Run(state) || !_limits.Run(state) || !_variables.Run(state))
+            if (!_document.Run(state) || !OperationStep.Run(state) || !AllowedOperationStep.Run(state) || !_variables.Run(state) || !_limits.Run(state))
             {
                 return Task.FromResult(state.Result!);
             }

@@ -27,6 +27,12 @@ public sealed class FieldDefinition(string name, GraphQLType type)
 
     public FieldDefinitionNode? Definition { get; internal set; }
 
+    /// <summary>
+    /// What selecting this field adds to an operation's estimated cost, before list multipliers; null means the
+    /// default of 1. Set by <c>@cost(weight:)</c> in the SDL or by <see cref="SchemaBuilder.Cost"/>.
+    /// </summary>
+    public int? Cost { get; internal set; }
+
     public InputValue? GetArgument(string name)
     {
         if (_arguments.Count == 0)

@@ -53,6 +53,7 @@ public sealed partial class SchemaBuilder
         FillTypes(state, state.UserDefinitions.Concat(builtInDefinitions));
         var (query, mutation, subscription, description) = FindRootTypes(state);
         BindResolvers(state);
+        ApplyCosts(state);
         IntrospectionSchema.Bind(state.Types);
         ComputeDefaultValues(state);
         if (state.Errors.Count > 0)

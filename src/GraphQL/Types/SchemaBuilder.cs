@@ -24,6 +24,7 @@ public sealed partial class SchemaBuilder
     private readonly Dictionary<string, TypeResolver> _typeResolvers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Func<object, bool>> _isTypeOf = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyDictionary<string, object>> _enumValues = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Type, string Field), int> _costs = [];
 
     private SchemaBuilder()
     {
@@ -84,6 +85,17 @@ public sealed partial class SchemaBuilder
     {
         ArgumentNullException.ThrowIfNull(subscribe);
         _subscribers[(typeName, fieldName)] = context => new ValueTask<IAsyncEnumerable<object?>>(BoxAsync(subscribe(context), context.CancellationToken));
+        return this;
+    }
+
+    /// <summary>
+    /// Sets what selecting <paramref name="typeName"/>.<paramref name="fieldName"/> adds to an operation's estimated
+    /// cost (the default is 1; list multipliers apply on top). Wins over an <c>@cost</c> directive on the same field.
+    /// </summary>
+    public SchemaBuilder Cost(string typeName, string fieldName, int weight)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(weight);
+        _costs[(typeName, fieldName)] = weight;
         return this;
     }
 

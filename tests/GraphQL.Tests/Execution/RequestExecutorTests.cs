@@ -80,12 +80,13 @@ public sealed class RequestExecutorTests
     }
 
     [Fact]
-    public async Task MaxCost_CountsListFieldsTimesTheListFactor()
+    public async Task MaxCost_CountsListFieldsTimesTheDefaultListSize()
     {
-        var result = await RunAsync("{ books { title author { name } } }", new ExecutorOptions { MaxCost = 20, ListCostFactor = 10 });
+        var result = await RunAsync("{ books { title author { name } } }", new ExecutorOptions { MaxCost = 20, DefaultListSize = 10 });
         var error = Assert.Single(result.Errors);
         Assert.Equal(ErrorCodes.MaxCostExceeded, error.Extensions!["code"]);
-        Assert.Empty((await RunAsync("{ books { title } }", new ExecutorOptions { MaxCost = 20, ListCostFactor = 10 })).Errors);
+        Assert.Equal(31L, error.Extensions["cost"]);
+        Assert.Empty((await RunAsync("{ books { title } }", new ExecutorOptions { MaxCost = 20, DefaultListSize = 10 })).Errors);
     }
 
     [Fact]
@@ -119,6 +120,39 @@ public sealed class RequestExecutorTests
         await executor.ExecuteAsync(new GraphQLRequest("{ slow }"));
         await executor.ExecuteAsync(new GraphQLRequest("{ secret }"));
         Assert.Equal(2, executor.CachedDocumentCount);
+    }
+
+    [Fact]
+    public async Task DocumentCache_WhenFull_EvictsTheLeastRecentlyUsedDocument()
+    {
+        var executor = (RequestExecutor)_test.Schema.CreateExecutor(new ExecutorOptions { DocumentCacheSize = 2 });
+        await executor.ExecuteAsync(new GraphQLRequest("{ secret }"));
+        await executor.ExecuteAsync(new GraphQLRequest("{ coded }"));
+        await executor.ExecuteAsync(new GraphQLRequest("{ secret }"));
+        await executor.ExecuteAsync(new GraphQLRequest("{ boom }"));
+
+        Assert.Equal(2, executor.CachedDocumentCount);
+        Assert.True(executor.IsCached("{ secret }"));
+        Assert.False(executor.IsCached("{ coded }"));
+        Assert.True(executor.IsCached("{ boom }"));
+    }
+
+    [Fact]
+    public async Task DocumentCache_ReusesTheValidationResultOfTheSameText()
+    {
+        var executor = _test.Schema.CreateExecutor();
+        var first = await executor.ExecuteAsync(new GraphQLRequest("{ nope }"));
+        var second = await executor.ExecuteAsync(new GraphQLRequest("{ nope }"));
+        Assert.Same(first.Errors, second.Errors);
+        Assert.Equal(ErrorCodes.ValidationFailed, Assert.Single(second.Errors).Extensions!["code"]);
+    }
+
+    [Fact]
+    public async Task DocumentCache_IsPerExecutor_SoAnotherSchemaValidatesTheTextAgain()
+    {
+        var other = LowCode.GraphQL.Types.SchemaBuilder.FromSdl("type Query { nope: Int }").Build().CreateExecutor();
+        Assert.Single((await _test.Schema.CreateExecutor().ExecuteAsync(new GraphQLRequest("{ nope }"))).Errors);
+        Assert.Equal("{\"data\":{\"nope\":null}}", ExecutionResultSerializer.Serialize(await other.ExecuteAsync(new GraphQLRequest("{ nope }"))));
     }
 
     [Fact]

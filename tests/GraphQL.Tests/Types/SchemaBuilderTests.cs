@@ -133,4 +133,49 @@ public sealed class SchemaBuilderTests
         InProgress,
         Done,
     }
+
+    [Fact]
+    public void Build_WithCostDirective_SetsTheFieldWeight()
+    {
+        var schema = SchemaBuilder.FromSdl("directive @cost(weight: Int!) on FIELD_DEFINITION\ntype Query { a: Int @cost(weight: 4) b: Int }").Build();
+        Assert.Equal(4, schema.Query.GetField("a")!.Cost);
+        Assert.Null(schema.Query.GetField("b")!.Cost);
+    }
+
+    [Fact]
+    public void Build_WithStringCostWeightAsInTheIbmSpec_ReadsTheNumber()
+    {
+        var schema = SchemaBuilder.FromSdl("directive @cost(weight: String!) on FIELD_DEFINITION\ntype Query { a: Int @cost(weight: \"12\") }").Build();
+        Assert.Equal(12, schema.Query.GetField("a")!.Cost);
+    }
+
+    [Fact]
+    public void Build_WithCostDirectiveNotDeclared_SaysWhatToDeclare()
+    {
+        var error = Assert.Single(BuildFails(SchemaBuilder.FromSdl("type Query {\n  a: Int @cost(weight: 4)\n}")).Errors);
+        Assert.Equal("Field \"Query.a\" uses @cost, but the schema does not declare it; add `directive @cost(weight: Int!) on FIELD_DEFINITION`.", error.Message);
+        Assert.Equal([new SourceLocation(2, 10)], error.Locations);
+    }
+
+    [Theory]
+    [InlineData("@cost(weight: -1)", "got -1.", 16)]
+    [InlineData("@cost(weight: 2.5)", "got 2.5.", 16)]
+    [InlineData("@cost", "got no weight argument.", 10)]
+    public void Build_WithBadCostWeight_ReportsItWhereItIs(string directive, string got, int column)
+    {
+        var error = Assert.Single(BuildFails(SchemaBuilder.FromSdl($"directive @cost(weight: Float) on FIELD_DEFINITION\ntype Query {{\n  a: Int {directive}\n}}")).Errors);
+        Assert.Equal($"@cost on \"Query.a\" needs a weight that is a whole number from 0 to 2147483647, such as @cost(weight: 5); {got}", error.Message);
+        Assert.Equal([new SourceLocation(3, column)], error.Locations);
+    }
+
+    [Fact]
+    public void Cost_BoundToAnUnknownField_FailsTheBuild()
+    {
+        var error = Assert.Single(BuildFails(SchemaBuilder.FromSdl("type Query { a: Int }").Cost("Query", "b", 3)).Errors);
+        Assert.StartsWith("Cannot bind a cost to \"Query.b\": type \"Query\" has no field \"b\".", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cost_WithANegativeWeight_IsRefusedAtOnce() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => SchemaBuilder.FromSdl("type Query { a: Int }").Cost("Query", "a", -1));
 }

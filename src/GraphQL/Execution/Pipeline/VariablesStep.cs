@@ -1,6 +1,6 @@
 namespace LowCode.GraphQL.Execution.Pipeline;
 
-/// <summary>Step 5: coerce the request's variables (spec CoerceVariableValues, §6.1.2).</summary>
+/// <summary>Step 4: coerce the request's variables (spec CoerceVariableValues, §6.1.2).</summary>
 internal sealed class VariablesStep(Types.Schema schema)
 {
     public bool Run(RequestState state)
