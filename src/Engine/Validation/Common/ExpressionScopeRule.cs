@@ -23,12 +23,33 @@ internal sealed class ExpressionScopeRule : DefinitionRule<IDefinition>
             return;
         }
 
-        var located = definition switch
+        switch (definition)
         {
-            FormDefinition form => FormScopes.Of(form),
-            RuleSetDefinition ruleSet => RuleSetScopes.Of(ruleSet, context.Catalog),
-            _ => [],
-        };
+            case FormDefinition form:
+                Report(FormScopes.Of(form), checker, context, InTheExpression);
+                break;
+            case RuleSetDefinition ruleSet:
+                var users = context.Catalog.ProcessesUsing(ruleSet.Key);
+                Report(RuleSetScopes.Of(ruleSet, users, context.Catalog), checker, context, InTheExpression);
+                break;
+            case ProcessDefinition process when process.RuleSet is { } key && context.Catalog.FindRuleSet(key) is { } routing:
+                // Checked from this side too: the usual load order saves a rule set before any process uses it.
+                var processes = context.Catalog.ProcessesUsing(key).Where(p => p.Key != process.Key).Append(process).ToList();
+                Report(RuleSetScopes.Of(routing, processes, context.Catalog), checker, context, (path, variable) =>
+                    ("$.ruleSet", $"Rule set '{key}' at {path}, line {variable.Line}, column {variable.Column} of the expression"));
+                break;
+        }
+    }
+
+    private static (string, string) InTheExpression(string path, ExpressionVariable variable) =>
+        (path, $"Line {variable.Line}, column {variable.Column} of the expression");
+
+    private static void Report(
+        IEnumerable<(string Path, string Source, NameScope Scope)> located,
+        IExpressionSyntaxChecker checker,
+        RuleContext context,
+        Func<string, ExpressionVariable, (string Path, string Where)> place)
+    {
         foreach (var (path, source, scope) in located)
         {
             if (string.IsNullOrWhiteSpace(source) || checker.Variables(source) is not { } variables)
@@ -38,20 +59,21 @@ internal sealed class ExpressionScopeRule : DefinitionRule<IDefinition>
 
             foreach (var variable in variables.Where(v => !scope.Names.Contains(v.Name)))
             {
-                context.Report(path, "expression.unknownName", Message(variable, scope));
+                var (at, where) = place(path, variable);
+                context.Report(at, "expression.unknownName", Message(where, variable.Name, scope));
             }
         }
     }
 
-    private static string Message(ExpressionVariable variable, NameScope scope)
+    private static string Message(string where, string name, NameScope scope)
     {
-        var text = $"Line {variable.Line}, column {variable.Column} of the expression: '{variable.Name}' is not {scope.Description}.";
-        if (scope.Notes.TryGetValue(variable.Name, out var note))
+        var text = $"{where}: '{name}' is not {scope.Description}.";
+        if (scope.Notes.TryGetValue(name, out var note))
         {
             text += " " + note;
         }
 
-        var suggestion = KeyFormat.Suggest(variable.Name, scope.Names.Concat(NonScopeNames));
+        var suggestion = KeyFormat.Suggest(name, scope.Names.Concat(NonScopeNames));
         if (suggestion is not null)
         {
             text += $" Did you mean '{suggestion}'?";

@@ -26,9 +26,11 @@ internal static class RuleSetScopes
         [RoutingFacts.Task] = ["step", "outcome"],
     };
 
-    public static IEnumerable<(string Path, string Source, NameScope Scope)> Of(RuleSetDefinition ruleSet, IDefinitionCatalog catalog)
+    /// <summary>Every checkable expression of <paramref name="ruleSet"/>, as used by <paramref name="processes"/>.</summary>
+    public static IEnumerable<(string Path, string Source, NameScope Scope)> Of(
+        RuleSetDefinition ruleSet, IReadOnlyList<ProcessDefinition> processes, IDefinitionCatalog catalog)
     {
-        if (InstanceData(ruleSet, catalog) is not { } data)
+        if (InstanceData(ruleSet, processes, catalog) is not { } data)
         {
             yield break;
         }
@@ -80,9 +82,8 @@ internal static class RuleSetScopes
     private sealed record Data(HashSet<string> Names, Dictionary<string, string> Notes, string Origin);
 
     /// <summary>The union over every process using the rule set, so a name any of them provides passes; null when unknown.</summary>
-    private static Data? InstanceData(RuleSetDefinition ruleSet, IDefinitionCatalog catalog)
+    private static Data? InstanceData(RuleSetDefinition ruleSet, IReadOnlyList<ProcessDefinition> processes, IDefinitionCatalog catalog)
     {
-        var processes = catalog.ProcessesUsing(ruleSet.Key);
         if (processes.Count == 0)
         {
             return null;

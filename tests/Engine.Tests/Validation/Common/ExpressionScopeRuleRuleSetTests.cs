@@ -170,6 +170,35 @@ public sealed class ExpressionScopeRuleRuleSetTests
         Assert.Contains("a data field of the processes 'test-process', 'other-process'", problem.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void SavingAProcess_ChecksItsRuleSetAgainstTheProcessesData()
+    {
+        var problems = RuleRunner.RunCommon(new ExpressionScopeRule(), Approval, Catalog(Claim, When("""[ { "expression": "totl > 1000" } ]""")), Sandbox);
+
+        var problem = ProblemAssert.Single(problems, "$.ruleSet", "expression.unknownName");
+        Assert.StartsWith(
+            "Rule set 'test-rules' at $.rules[0].when[0].expression, line 1, column 1 of the expression: 'totl' is not a data field of process 'test-process'",
+            problem.Message,
+            StringComparison.Ordinal);
+        Assert.Contains("Did you mean 'total'?", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SavingAProcess_UsesItsNewStepsRatherThanTheCatalogsCopy()
+    {
+        var withoutForm = Process("""[ { "key": "book", "type": "script", "set": [ { "path": "x", "expression": "1" } ], "next": "done" }, { "key": "done", "type": "end" } ]""", ruleSet: "test-rules");
+        var catalog = Catalog(Claim, Approval, When("""[ { "expression": "total > 1000" } ]"""));
+
+        ProblemAssert.None(RuleRunner.RunCommon(new ExpressionScopeRule(), Approval, catalog, Sandbox));
+        ProblemAssert.Single(RuleRunner.RunCommon(new ExpressionScopeRule(), withoutForm, catalog, Sandbox), "$.ruleSet", "expression.unknownName");
+    }
+
+    [Fact]
+    public void SavingAProcessWithoutARuleSetInTheCatalog_ChecksNothing()
+    {
+        ProblemAssert.None(RuleRunner.RunCommon(new ExpressionScopeRule(), Approval, Catalog(Claim), Sandbox));
+    }
+
     /// <summary>A catalog written before forms could be looked up: it knows keys only.</summary>
     private sealed class KeysOnlyCatalog(IDefinitionCatalog inner) : IDefinitionCatalog
     {

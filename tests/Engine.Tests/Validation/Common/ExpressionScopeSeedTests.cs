@@ -25,6 +25,25 @@ public sealed class ExpressionScopeSeedTests
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
 
+    [Theory]
+    [MemberData(nameof(Apps))]
+    public void SeedApp_LoadedFormsThenRuleSetsThenProcesses_HasNoUnknownNames(string app)
+    {
+        var catalog = new DefinitionCatalog();
+        var validator = new DefinitionValidator(Sandbox);
+        var problems = new List<string>();
+        foreach (var kind in new[] { DefinitionKind.Form, DefinitionKind.RuleSet, DefinitionKind.Process })
+        {
+            foreach (var definition in Load(app).Where(d => d.Kind == kind))
+            {
+                problems.AddRange(validator.Validate(definition, catalog).Select(p => $"{definition.Key}: {p}"));
+                catalog.Add(definition);
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
     [Fact]
     public void SeedRuleSet_WithATypo_IsReportedAgainstTheSeedForms()
     {
@@ -42,6 +61,9 @@ public sealed class ExpressionScopeSeedTests
             RuleRunner.RunCommon(new ExpressionScopeRule(), typo, catalog, Sandbox), $"$.rules[{rule.i}].when[{condition.j}].expression", "expression.unknownName");
 
         Assert.Contains("Did you mean 'total'?", problem.Message, StringComparison.Ordinal);
+        var process = definitions.OfType<ProcessDefinition>().Single();
+        var fromProcess = ProblemAssert.Single(RuleRunner.RunCommon(new ExpressionScopeRule(), process, catalog, Sandbox), "$.ruleSet", "expression.unknownName");
+        Assert.Contains("'totl'", fromProcess.Message, StringComparison.Ordinal);
     }
 
     private static List<IDefinition> Load(string app) =>
