@@ -30,8 +30,17 @@ internal static class RoutingEdges
         }
     }
 
-    /// <summary>Steps a rule can route from: those it names in 'steps', or any step that waits for people or systems.</summary>
-    public static IEnumerable<(string From, string To)> Edges(ProcessDefinition process, RuleSetDefinition ruleSet)
+    /// <summary>
+    /// The routes of enabled rules: a disabled rule is left out of the compiled rule set, so it never routes.
+    /// </summary>
+    public static IEnumerable<(string From, string To)> Edges(ProcessDefinition process, RuleSetDefinition ruleSet) =>
+        RuleEdges(process, ruleSet).Where(e => !e.Rule.Disabled).Select(e => (e.From, e.To));
+
+    /// <summary>
+    /// Every route a rule names, disabled or not, with its rule. Steps a rule can route from: those it names in
+    /// 'steps', or any step that waits for people or systems.
+    /// </summary>
+    public static IEnumerable<(string From, string To, RuleDefinition Rule)> RuleEdges(ProcessDefinition process, RuleSetDefinition ruleSet)
     {
         foreach (var rule in ruleSet.Rules)
         {
@@ -42,7 +51,7 @@ internal static class RoutingEdges
             {
                 foreach (var source in sources)
                 {
-                    yield return (source, action.Step!);
+                    yield return (source, action.Step!, rule);
                 }
             }
         }

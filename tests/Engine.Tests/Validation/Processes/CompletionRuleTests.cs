@@ -97,6 +97,24 @@ public sealed class CompletionRuleTests
     }
 
     [Fact]
+    public void LoopLeftOnlyThroughADisabledRule_IsReported()
+    {
+        var rules = RuleSet("""[ { "name": "enough", "steps": [ "recheck" ], "then": [ { "type": "goTo", "step": "done" } ], "disabled": true } ]""", key: "routing");
+        var process = Process("""
+            [
+              { "key": "review", "type": "approval", "next": "recheck" },
+              { "key": "recheck", "type": "approval", "next": "review" },
+              { "key": "done", "type": "end" }
+            ]
+            """, "routing");
+
+        var problems = RuleRunner.Run(new CompletionRule(), process, Catalog(rules));
+
+        Assert.Equal(["$.steps[0]", "$.steps[1]"], problems.Select(p => p.Path));
+        Assert.All(problems, p => Assert.Equal("step.noWayToEnd", p.Code));
+    }
+
+    [Fact]
     public void ProcessWithoutAnEnd_IsLeftToTheStepKeysRule()
     {
         var process = Process("""[ { "key": "a", "type": "formTask", "next": "b" }, { "key": "b", "type": "formTask", "next": "a" } ]""");

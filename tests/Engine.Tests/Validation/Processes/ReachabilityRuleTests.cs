@@ -92,6 +92,67 @@ public sealed class ReachabilityRuleTests
     }
 
     [Fact]
+    public void StepReachedOnlyThroughADisabledRule_IsReportedAsOnlyRoutedByADisabledRule()
+    {
+        var rules = RuleSet("""[ { "name": "big", "steps": [ "review" ], "then": [ { "type": "goTo", "step": "finance" } ], "disabled": true } ]""", key: "routing");
+
+        var problems = RuleRunner.Run(new ReachabilityRule(), Process(RoutedSteps, "routing"), Catalog(rules));
+
+        var problem = ProblemAssert.Contains(problems, "$.steps[1]", "step.unreachable");
+        Assert.Contains("Step 'finance' can never be reached from the start step 'review': only a disabled rule routes here (rule 'big').", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("removing \"disabled\"", problem.Message, StringComparison.Ordinal);
+        Assert.Equal(["$.steps[1]", "$.steps[2]"], problems.Select(p => p.Path));
+    }
+
+    [Fact]
+    public void StepReachedThroughADisabledRuleAndAnEnabledOne_HasNoProblems()
+    {
+        var rules = RuleSet("""
+            [
+              { "name": "old-route", "steps": [ "review" ], "then": [ { "type": "goTo", "step": "finance" } ], "disabled": true },
+              { "name": "new-route", "steps": [ "review" ], "then": [ { "type": "goTo", "step": "finance" } ] }
+            ]
+            """, key: "routing");
+
+        ProblemAssert.None(RuleRunner.Run(new ReachabilityRule(), Process(RoutedSteps, "routing"), Catalog(rules)));
+    }
+
+    [Fact]
+    public void StepsBeyondAStepOnlyADisabledRuleReaches_NameThatRule()
+    {
+        var rules = RuleSet("""[ { "name": "to-audit", "steps": [ "review" ], "then": [ { "type": "goTo", "step": "audit" } ], "disabled": true } ]""", key: "routing");
+        var process = Process("""
+            [
+              { "key": "review", "type": "approval", "next": "done" },
+              { "key": "audit", "type": "approval", "next": "archive" },
+              { "key": "archive", "type": "script", "next": "done" },
+              { "key": "done", "type": "end" }
+            ]
+            """, "routing");
+
+        var problems = RuleRunner.Run(new ReachabilityRule(), process, Catalog(rules));
+
+        Assert.Equal(["$.steps[1]", "$.steps[2]"], problems.Select(p => p.Path));
+        Assert.All(problems, p => Assert.Contains("only a disabled rule routes here (rule 'to-audit')", p.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void StepNothingLeadsTo_DoesNotBlameADisabledRule()
+    {
+        var rules = RuleSet("""[ { "name": "off", "steps": [ "review" ], "then": [ { "type": "goTo", "step": "done" } ], "disabled": true } ]""", key: "routing");
+        var process = Process("""
+            [
+              { "key": "review", "type": "approval", "next": "done" },
+              { "key": "orphan", "type": "approval", "next": "done" },
+              { "key": "done", "type": "end" }
+            ]
+            """, "routing");
+
+        var problem = ProblemAssert.Single(RuleRunner.Run(new ReachabilityRule(), process, Catalog(rules)), "$.steps[1]", "step.unreachable");
+        Assert.DoesNotContain("disabled", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void StartThatNamesNoStep_IsLeftToTheStepKeysRule()
     {
         var process = Process("""[ { "key": "a", "type": "formTask" }, { "key": "done", "type": "end" } ]""", extraJson: "\"start\": \"missing\"");
