@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using LowCode.Engine.Validation;
 
@@ -7,6 +8,8 @@ namespace LowCode.Engine.Metadata;
 /// Finds a null where the model has none: inside a list, or as a value of a map such as <c>transitions</c>.
 /// System.Text.Json applies nullability to properties only, so without this a <c>[null]</c> would reach the
 /// validators as a missing object. Literal values (<c>value</c>, <c>default</c>) may hold nulls and are skipped.
+/// The text is read token by token so the problem carries the null's line and column, counted as the serializer
+/// counts them for its own read errors (1-based; columns in UTF-8 bytes).
 /// </summary>
 internal static class NullScan
 {
@@ -15,62 +18,104 @@ internal static class NullScan
 
     public static ValidationProblem? FindMisplacedNull(string json)
     {
-        JsonDocument document;
+        var utf8 = Encoding.UTF8.GetBytes(json);
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
         try
         {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+            var problem = Scan(ref reader, utf8);
+            if (problem is not null)
+            {
+                // Malformed text after the null is the serializer's to report, with its own line and column.
+                while (reader.Read())
+                {
+                }
+            }
+
+            return problem;
         }
         catch (JsonException)
         {
-            // The serializer reports malformed text with line and column; leave that to it.
             return null;
-        }
-
-        using (document)
-        {
-            return Visit(document.RootElement, "$", isMap: false);
         }
     }
 
-    private static ValidationProblem? Visit(JsonElement element, string path, bool isMap)
+    private static ValidationProblem? Scan(ref Utf8JsonReader reader, byte[] utf8)
     {
-        switch (element.ValueKind)
+        var containers = new Stack<Container>();
+        while (reader.Read())
         {
-            case JsonValueKind.Array:
-                var index = 0;
-                foreach (var item in element.EnumerateArray())
-                {
-                    var at = $"{path}[{index++}]";
-                    if (item.ValueKind == JsonValueKind.Null)
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                    containers.Pop();
+                    break;
+                case JsonTokenType.PropertyName:
+                    var owner = containers.Peek();
+                    var name = reader.GetString()!;
+                    var property = owner.Path.Property(name);
+                    reader.Read();
+                    if (owner.IsMap && reader.TokenType == JsonTokenType.Null)
                     {
-                        return new ValidationProblem(at, "A list here cannot hold null. Remove the null entry or replace it with a value.", "json.nullNotAllowed");
+                        return At(reader, utf8, property, $"'{name}' cannot be null here. Give it a value or remove the entry.");
                     }
 
-                    if (Visit(item, at, isMap: false) is { } problem)
+                    if (LiteralProperties.Contains(name))
                     {
-                        return problem;
+                        reader.Skip();
                     }
-                }
-
-                break;
-            case JsonValueKind.Object:
-                foreach (var property in element.EnumerateObject())
-                {
-                    var at = path.Property(property.Name);
-                    if (isMap && property.Value.ValueKind == JsonValueKind.Null)
+                    else
                     {
-                        return new ValidationProblem(at, $"'{property.Name}' cannot be null here. Give it a value or remove the entry.", "json.nullNotAllowed");
+                        Enter(ref reader, containers, property, MapProperties.Contains(name));
                     }
 
-                    if (!LiteralProperties.Contains(property.Name) && Visit(property.Value, at, MapProperties.Contains(property.Name)) is { } problem)
+                    break;
+                default:
+                    if (containers.TryPeek(out var list) && list.IsArray)
                     {
-                        return problem;
-                    }
-                }
+                        var item = list.Path.Index(list.Count++);
+                        if (reader.TokenType == JsonTokenType.Null)
+                        {
+                            return At(reader, utf8, item, "A list here cannot hold null. Remove the null entry or replace it with a value.");
+                        }
 
-                break;
+                        Enter(ref reader, containers, item, isMap: false);
+                    }
+                    else
+                    {
+                        Enter(ref reader, containers, JsonPath.Root, isMap: false);
+                    }
+
+                    break;
+            }
         }
 
         return null;
+    }
+
+    private static void Enter(ref Utf8JsonReader reader, Stack<Container> containers, string path, bool isMap)
+    {
+        if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+        {
+            containers.Push(new Container(path, reader.TokenType == JsonTokenType.StartArray, isMap));
+        }
+    }
+
+    private static ValidationProblem At(Utf8JsonReader reader, byte[] utf8, string path, string message)
+    {
+        var offset = (int)reader.TokenStartIndex;
+        var lineStart = Array.LastIndexOf(utf8, (byte)'\n', Math.Max(offset - 1, 0)) + 1;
+        var line = 1 + utf8.AsSpan(0, lineStart).Count((byte)'\n');
+        return new ValidationProblem(path, message, "json.nullNotAllowed") { Line = line, Column = offset - lineStart + 1 };
+    }
+
+    private sealed class Container(string path, bool isArray, bool isMap)
+    {
+        public string Path { get; } = path;
+
+        public bool IsArray { get; } = isArray;
+
+        public bool IsMap { get; } = isMap;
+
+        public int Count { get; set; }
     }
 }

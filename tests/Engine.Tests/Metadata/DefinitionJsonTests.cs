@@ -155,6 +155,29 @@ public sealed class DefinitionJsonTests
         Assert.Equal((path, "json.nullNotAllowed"), (problem.Path, problem.Code));
     }
 
+    // Regression: a null inside a list or map was reported with its path but without the line and column every other
+    // read error carries.
+    [Theory]
+    [InlineData(DefinitionKind.Process, "{\n  \"key\": \"p1\",\n  \"name\": \"P\",\n  \"steps\": [\n    { \"key\": \"a\", \"type\": \"end\" },\n    null\n  ]\n}", "$.steps[1]", 6, 5)]
+    [InlineData(DefinitionKind.Process, "{ \"key\": \"p1\", \"name\": \"P\",\r\n  \"steps\": [ { \"key\": \"a\", \"type\": \"approval\",\r\n    \"transitions\": { \"rejected\": null } } ] }", "$.steps[0].transitions.rejected", 3, 34)]
+    [InlineData(DefinitionKind.RuleSet, "// rules\n{ \"key\": \"r1\", \"name\": \"R\", \"rules\": [ { \"name\": \"a\", \"when\": [ { \"path\": \"x\", \"op\": \"==\", \"value\": null }, null ], \"then\": [ { \"type\": \"goTo\", \"step\": \"b\" } ] } ] }", "$.rules[0].when[1]", 2, 109)]
+    public void Parse_WithNullInAListOrMap_ReportsItsLineAndColumn(DefinitionKind kind, string json, string path, int line, int column)
+    {
+        var problem = Assert.Single(DefinitionJson.Parse(kind, json).Problems);
+
+        Assert.Equal((path, "json.nullNotAllowed"), (problem.Path, problem.Code));
+        Assert.Equal((line, column), (problem.Line, problem.Column));
+        Assert.Equal("null", json.Split('\n')[line - 1].Substring(column - 1, 4));
+    }
+
+    [Fact]
+    public void Parse_WithNullInAListAndMalformedTextAfterIt_ReportsTheSyntaxError()
+    {
+        var problem = Assert.Single(ParseForm("""{ "key": "f1", "name": "F", "fields": [ null ], }""").Problems);
+
+        Assert.Equal("json.syntax", problem.Code);
+    }
+
     [Theory]
     [InlineData("""{ "key": "f1", "name": "F", }""", 1)]
     [InlineData("{ \"key\": \"f1\",\n  \"name\": \"F\"", 2)]
