@@ -1,3 +1,4 @@
+using LowCode.Engine.Expressions;
 using LowCode.Engine.Metadata;
 using LowCode.Engine.Validation;
 
@@ -6,6 +7,9 @@ namespace LowCode.Engine.Tests.Seed;
 /// <summary>The seed apps are complete, consistent, and load in the order the seeder uses: forms, rule sets, processes.</summary>
 public sealed class SeedAppsTests
 {
+    /// <summary>Configured as the product configures it: expressions are compiled and their names checked against their scope.</summary>
+    private static readonly DefinitionValidator Validator = new(new SandboxExpressionChecker(ExpressionCompiler.Default));
+
     public static TheoryData<string> Apps => [.. SeedFile.Apps];
 
     [Fact]
@@ -36,7 +40,7 @@ public sealed class SeedAppsTests
             catalog.Add(definition);
         }
 
-        var problems = definitions.SelectMany(d => new DefinitionValidator().Validate(d, catalog).Select(p => $"{d.Key}: {p}")).ToList();
+        var problems = definitions.SelectMany(d => Validator.Validate(d, catalog).Select(p => $"{d.Key}: {p}")).ToList();
 
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
@@ -46,13 +50,12 @@ public sealed class SeedAppsTests
     public void SeedApp_LoadsInOrderFormsThenRuleSetsThenProcesses(string app)
     {
         var catalog = new DefinitionCatalog();
-        var validator = new DefinitionValidator();
         var problems = new List<string>();
         foreach (var kind in new[] { DefinitionKind.Form, DefinitionKind.RuleSet, DefinitionKind.Process })
         {
             foreach (var definition in Load(app).Where(d => d.Kind == kind))
             {
-                problems.AddRange(validator.Validate(definition, catalog).Select(p => $"{definition.Key}: {p}"));
+                problems.AddRange(Validator.Validate(definition, catalog).Select(p => $"{definition.Key}: {p}"));
                 catalog.Add(definition);
             }
         }

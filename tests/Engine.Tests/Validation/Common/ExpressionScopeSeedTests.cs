@@ -6,43 +6,13 @@ using LowCode.Engine.Validation.Common;
 
 namespace LowCode.Engine.Tests.Validation.Common;
 
-/// <summary>The seed apps read only names that exist where each expression runs, and a typo in them would be caught.</summary>
+/// <summary>
+/// A typo in a seed expression is caught from the rule set and from the process that uses it. That the seed apps
+/// read only names in scope is checked by <see cref="SeedAppsTests"/>, whose validator runs every rule.
+/// </summary>
 public sealed class ExpressionScopeSeedTests
 {
     private static readonly SandboxExpressionChecker Sandbox = new(ExpressionCompiler.Default);
-
-    public static TheoryData<string> Apps => [.. SeedFile.Apps];
-
-    [Theory]
-    [MemberData(nameof(Apps))]
-    public void SeedApp_ExpressionsReadOnlyNamesInTheirScope(string app)
-    {
-        var definitions = Load(app);
-        var catalog = Definitions.Catalog([.. definitions]);
-
-        var problems = definitions.SelectMany(d => RuleRunner.RunCommon(new ExpressionScopeRule(), d, catalog, Sandbox).Select(p => $"{d.Key}: {p}")).ToList();
-
-        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
-    }
-
-    [Theory]
-    [MemberData(nameof(Apps))]
-    public void SeedApp_LoadedFormsThenRuleSetsThenProcesses_HasNoUnknownNames(string app)
-    {
-        var catalog = new DefinitionCatalog();
-        var validator = new DefinitionValidator(Sandbox);
-        var problems = new List<string>();
-        foreach (var kind in new[] { DefinitionKind.Form, DefinitionKind.RuleSet, DefinitionKind.Process })
-        {
-            foreach (var definition in Load(app).Where(d => d.Kind == kind))
-            {
-                problems.AddRange(validator.Validate(definition, catalog).Select(p => $"{definition.Key}: {p}"));
-                catalog.Add(definition);
-            }
-        }
-
-        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
-    }
 
     [Fact]
     public void SeedRuleSet_WithATypo_IsReportedAgainstTheSeedForms()
