@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LowCode.Engine;
 
-/// <summary>Registers the engine: storage on SQLite, validation (with the expression sandbox), routing, seeding.</summary>
+/// <summary>Registers the engine: storage on SQLite with change notifications, validation (with the expression sandbox), routing, seeding.</summary>
 public static class EngineServiceCollectionExtensions
 {
     /// <param name="services">The host's services.</param>
@@ -26,6 +26,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton(sp => new DefinitionValidator(sp.GetRequiredService<IExpressionSyntaxChecker>()));
         services.AddSingleton<SandboxRuleExpressions>();
         services.AddSingleton<RoutingRuleSetCompiler>();
+        services.AddSingleton<IDefinitionChangeNotifier>(_ => new ChannelDefinitionChangeNotifier());
         services.AddSingleton<IDefinitionStore, EfDefinitionStore>();
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<SeedLoader>();

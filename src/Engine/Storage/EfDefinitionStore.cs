@@ -8,7 +8,12 @@ using Microsoft.EntityFrameworkCore;
 namespace LowCode.Engine.Storage;
 
 /// <summary>The EF Core implementation of <see cref="IDefinitionStore"/>; each call is one short transaction.</summary>
-public sealed class EfDefinitionStore(IDbContextFactory<LowCodeDbContext> contexts, DefinitionValidator validator, TimeProvider clock) : IDefinitionStore
+/// <remarks>Every committed change is handed to <see cref="IDefinitionChangeNotifier"/> after SaveChanges succeeds, never before.</remarks>
+public sealed class EfDefinitionStore(
+    IDbContextFactory<LowCodeDbContext> contexts,
+    DefinitionValidator validator,
+    TimeProvider clock,
+    IDefinitionChangeNotifier notifier) : IDefinitionStore
 {
     private const int DraftVersion = 0;
 
@@ -107,7 +112,7 @@ public sealed class EfDefinitionStore(IDbContextFactory<LowCodeDbContext> contex
             draft.UpdatedAt = now;
         }
 
-        return await SaveAsync(db, draft, kind, cancellationToken).ConfigureAwait(false);
+        return Notify(await SaveAsync(db, draft, kind, cancellationToken).ConfigureAwait(false), DefinitionChangeKind.DraftSaved, user, now);
     }
 
     public async Task<StoreResult<DefinitionVersion>> PublishAsync(DefinitionKind kind, string key, string? expectedETag, string user, CancellationToken cancellationToken = default)
@@ -152,7 +157,7 @@ public sealed class EfDefinitionStore(IDbContextFactory<LowCodeDbContext> contex
         db.Definitions.Remove(draft);
         db.Definitions.Add(published);
         db.Events.Add(LifecycleEvent("definitionPublished", kind, key, published.Version, user, now));
-        return await SaveAsync(db, published, kind, cancellationToken).ConfigureAwait(false);
+        return Notify(await SaveAsync(db, published, kind, cancellationToken).ConfigureAwait(false), DefinitionChangeKind.Published, user, now);
     }
 
     public async Task<StoreResult<DefinitionVersion>> RetireAsync(DefinitionKind kind, string key, int version, string user, CancellationToken cancellationToken = default)
@@ -176,10 +181,10 @@ public sealed class EfDefinitionStore(IDbContextFactory<LowCodeDbContext> contex
         record.UpdatedAt = now;
         record.ETag = NewETag();
         db.Events.Add(LifecycleEvent("definitionRetired", kind, key, version, user, now));
-        return await SaveAsync(db, record, kind, cancellationToken).ConfigureAwait(false);
+        return Notify(await SaveAsync(db, record, kind, cancellationToken).ConfigureAwait(false), DefinitionChangeKind.Retired, user, now);
     }
 
-    public async Task<StoreResult<DefinitionVersion>> DiscardDraftAsync(DefinitionKind kind, string key, string expectedETag, CancellationToken cancellationToken = default)
+    public async Task<StoreResult<DefinitionVersion>> DiscardDraftAsync(DefinitionKind kind, string key, string expectedETag, string user, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var draft = await Versions(db, kind, key).FirstOrDefaultAsync(d => d.Version == DraftVersion, cancellationToken).ConfigureAwait(false);
@@ -196,7 +201,19 @@ public sealed class EfDefinitionStore(IDbContextFactory<LowCodeDbContext> contex
         db.Definitions.Remove(draft);
         var result = ToVersion(draft);
         var saved = await SaveAsync(db, draft, kind, cancellationToken).ConfigureAwait(false);
-        return saved.Succeeded ? new StoreResult<DefinitionVersion>(result) : saved;
+        return saved.Succeeded
+            ? Notify(new StoreResult<DefinitionVersion>(result), DefinitionChangeKind.DraftDiscarded, user, clock.GetUtcNow().UtcDateTime)
+            : saved;
+    }
+
+    private StoreResult<DefinitionVersion> Notify(StoreResult<DefinitionVersion> saved, DefinitionChangeKind change, string user, DateTime now)
+    {
+        if (saved.Value is { } version)
+        {
+            notifier.Publish(new DefinitionChange(change, version.Kind, version.Key, version.Version, user, DateTime.SpecifyKind(now, DateTimeKind.Utc), version));
+        }
+
+        return saved;
     }
 
     private static async Task<StoreResult<DefinitionVersion>> SaveAsync(LowCodeDbContext db, DefinitionRecord record, DefinitionKind kind, CancellationToken cancellationToken)
@@ -262,9 +279,12 @@ public sealed class EfDefinitionStore(IDbContextFactory<LowCodeDbContext> contex
     private static string Describe(DefinitionKind kind, string key) => $"The {DefinitionJson.KindName(kind)} '{key}'";
 
     private static StoreResult<DefinitionVersion> StaleETag(DefinitionKind kind, string key, DefinitionRecord current, string? expected) =>
-        Conflict(expected is null
+        new(new StoreError(StoreErrorKind.Conflict, expected is null
             ? $"{Describe(kind, key)} already has a draft (last saved by {current.UpdatedBy} at {current.UpdatedAt:u}). Load it and save with its etag to replace it."
-            : $"{Describe(kind, key)} was changed by {current.UpdatedBy} at {current.UpdatedAt:u} after you loaded it. Nothing was saved; reload the draft and apply your change again.");
+            : $"{Describe(kind, key)} was changed by {current.UpdatedBy} at {current.UpdatedAt:u} after you loaded it. Nothing was saved; reload the draft and apply your change again.")
+        {
+            CurrentETag = current.ETag,
+        });
 
     private static StoreResult<DefinitionVersion> Conflict(string message) => new StoreResult<DefinitionVersion>(new StoreError(StoreErrorKind.Conflict, message));
 

@@ -5,7 +5,8 @@ namespace LowCode.Engine.Storage;
 /// <summary>
 /// Where definitions live. Drafts are edited under optimistic concurrency (pass the etag you read; a stale one is a
 /// conflict and nothing is written); publishing turns the draft into the next immutable numbered version; retiring
-/// hides a version from new starts. Implementations validate before they write.
+/// hides a version from new starts. Implementations validate before they write, and tell
+/// <see cref="IDefinitionChangeNotifier"/> about each change once it is committed.
 /// </summary>
 public interface IDefinitionStore
 {
@@ -31,5 +32,6 @@ public interface IDefinitionStore
 
     Task<StoreResult<DefinitionVersion>> RetireAsync(DefinitionKind kind, string key, int version, string user, CancellationToken cancellationToken = default);
 
-    Task<StoreResult<DefinitionVersion>> DiscardDraftAsync(DefinitionKind kind, string key, string expectedETag, CancellationToken cancellationToken = default);
+    /// <summary>Throws the draft away; needs the etag of the draft being discarded.</summary>
+    Task<StoreResult<DefinitionVersion>> DiscardDraftAsync(DefinitionKind kind, string key, string expectedETag, string user, CancellationToken cancellationToken = default);
 }

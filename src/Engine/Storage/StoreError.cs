@@ -8,6 +8,9 @@ public sealed record StoreError(StoreErrorKind Kind, string Message)
 {
     /// <summary>For <see cref="StoreErrorKind.Invalid"/>: every problem, by JSON path.</summary>
     public ImmutableArray<ValidationProblem> Problems { get; init; } = [];
+
+    /// <summary>For a <see cref="StoreErrorKind.Conflict"/> over a stale etag: the etag of the draft as it is now.</summary>
+    public string? CurrentETag { get; init; }
 }
 
 /// <summary>The kinds of store failure a caller handles differently.</summary>

@@ -185,7 +185,7 @@ public sealed class EfDefinitionStoreTests
         await db.Store.PublishAsync(DefinitionKind.Form, "leave-request", null, "ada");
         var draft = (await db.Store.SaveDraftAsync(DefinitionKind.Form, Samples.Form(name: "v2"), null, "ada")).Value!;
 
-        var discarded = await db.Store.DiscardDraftAsync(DefinitionKind.Form, "leave-request", draft.ETag);
+        var discarded = await db.Store.DiscardDraftAsync(DefinitionKind.Form, "leave-request", draft.ETag, "ada");
 
         Assert.True(discarded.Succeeded);
         var history = await db.Store.GetHistoryAsync(DefinitionKind.Form, "leave-request");

@@ -20,7 +20,8 @@ internal sealed class TestDatabase : IAsyncDisposable
         Clock = clock;
         Contexts = new Factory(new DbContextOptionsBuilder<LowCodeDbContext>().UseSqlite($"Data Source={File}").Options);
         Initializer = new DatabaseInitializer(Contexts);
-        Store = new EfDefinitionStore(Contexts, new DefinitionValidator(new SandboxExpressionChecker(ExpressionCompiler.Default)), clock);
+        Notifier = new ChannelDefinitionChangeNotifier();
+        Store = new EfDefinitionStore(Contexts, new DefinitionValidator(new SandboxExpressionChecker(ExpressionCompiler.Default)), clock, Notifier);
         Seeds = new SeedLoader(Store, NullLogger<SeedLoader>.Instance);
     }
 
@@ -31,6 +32,8 @@ internal sealed class TestDatabase : IAsyncDisposable
     public IDbContextFactory<LowCodeDbContext> Contexts { get; }
 
     public DatabaseInitializer Initializer { get; }
+
+    public ChannelDefinitionChangeNotifier Notifier { get; }
 
     public EfDefinitionStore Store { get; }
 

@@ -1,0 +1,186 @@
+using LowCode.Engine.Metadata;
+using LowCode.Engine.Storage;
+
+namespace LowCode.Engine.Tests.Storage;
+
+public sealed class ChannelDefinitionChangeNotifierTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task Subscribe_BeforeReading_KeepsChangesPublishedInBetween()
+    {
+        var notifier = new ChannelDefinitionChangeNotifier();
+        using var cts = new CancellationTokenSource(Patience);
+        var changes = notifier.Subscribe(null, null, cts.Token);
+
+        notifier.Publish(Change(DefinitionChangeKind.DraftSaved, DefinitionKind.Form, "a"));
+        notifier.Publish(Change(DefinitionChangeKind.Published, DefinitionKind.Form, "a", version: 1));
+
+        var received = await TakeAsync(changes, 2, cts.Token);
+        Assert.Equal([DefinitionChangeKind.DraftSaved, DefinitionChangeKind.Published], received.Select(c => c.Change));
+    }
+
+    [Fact]
+    public async Task Subscribe_WithKindAndKey_SeesOnlyThatDefinition()
+    {
+        var notifier = new ChannelDefinitionChangeNotifier();
+        using var cts = new CancellationTokenSource(Patience);
+        var changes = notifier.Subscribe(DefinitionKind.Form, "a", cts.Token);
+
+        notifier.Publish(Change(DefinitionChangeKind.DraftSaved, DefinitionKind.Form, "b"));
+        notifier.Publish(Change(DefinitionChangeKind.DraftSaved, DefinitionKind.RuleSet, "a"));
+        notifier.Publish(Change(DefinitionChangeKind.Retired, DefinitionKind.Form, "a", version: 3));
+
+        var received = Assert.Single(await TakeAsync(changes, 1, cts.Token));
+        Assert.Equal((DefinitionChangeKind.Retired, DefinitionKind.Form, "a", 3), (received.Change, received.Kind, received.Key, received.Version));
+    }
+
+    [Fact]
+    public async Task SlowSubscriber_PastItsCapacity_LosesTheOldestAndDoesNotBlockTheWriter()
+    {
+        var notifier = new ChannelDefinitionChangeNotifier(capacity: 2);
+        using var cts = new CancellationTokenSource(Patience);
+        var changes = notifier.Subscribe(null, null, cts.Token);
+
+        for (var version = 1; version <= 5; version++)
+        {
+            notifier.Publish(Change(DefinitionChangeKind.Published, DefinitionKind.Form, "a", version));
+        }
+
+        Assert.Equal(3, notifier.DroppedChanges);
+        var received = await TakeAsync(changes, 2, cts.Token);
+        Assert.Equal([4, 5], received.Select(c => c.Version));
+    }
+
+    [Fact]
+    public async Task DisposingTheEnumerator_RemovesTheSubscriber()
+    {
+        var notifier = new ChannelDefinitionChangeNotifier();
+        using var cts = new CancellationTokenSource(Patience);
+        var enumerator = notifier.Subscribe(null, null, cts.Token).GetAsyncEnumerator(cts.Token);
+        notifier.Publish(Change(DefinitionChangeKind.DraftSaved, DefinitionKind.Form, "a"));
+        Assert.True(await enumerator.MoveNextAsync());
+        Assert.Equal(1, notifier.SubscriberCount);
+
+        await enumerator.DisposeAsync();
+
+        Assert.Equal(0, notifier.SubscriberCount);
+    }
+
+    [Fact]
+    public async Task CancellingTheToken_RemovesASubscriberThatNeverRead()
+    {
+        var notifier = new ChannelDefinitionChangeNotifier();
+        using var cts = new CancellationTokenSource();
+        _ = notifier.Subscribe(null, null, cts.Token);
+        Assert.Equal(1, notifier.SubscriberCount);
+
+        await cts.CancelAsync();
+
+        Assert.Equal(0, notifier.SubscriberCount);
+    }
+
+    [Fact]
+    public async Task ManyWritersAndSubscribers_EverySubscriberGetsEveryChange()
+    {
+        var notifier = new ChannelDefinitionChangeNotifier(capacity: 1000);
+        using var cts = new CancellationTokenSource(Patience);
+        var subscribers = Enumerable.Range(0, 4).Select(_ => notifier.Subscribe(null, null, cts.Token)).ToList();
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(writer => Task.Run(() =>
+        {
+            for (var i = 0; i < 100; i++)
+            {
+                notifier.Publish(Change(DefinitionChangeKind.DraftSaved, DefinitionKind.Form, $"w{writer}", i));
+            }
+        })));
+
+        foreach (var subscriber in subscribers)
+        {
+            var received = await TakeAsync(subscriber, 800, cts.Token);
+            Assert.Equal(800, received.Select(c => (c.Key, c.Version)).Distinct().Count());
+            Assert.All(received.GroupBy(c => c.Key), g => Assert.Equal(Enumerable.Range(0, 100), g.Select(c => c.Version)));
+        }
+
+        Assert.Equal(0, notifier.DroppedChanges);
+    }
+
+    [Fact]
+    public async Task Store_PublishesEachLifecycleChangeAfterItIsCommitted()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        using var cts = new CancellationTokenSource(Patience);
+        var changes = db.Notifier.Subscribe(DefinitionKind.Form, "leave-request", cts.Token);
+
+        var draft = (await db.Store.SaveDraftAsync(DefinitionKind.Form, Samples.Form(), null, "ada")).Value!;
+        var published = (await db.Store.PublishAsync(DefinitionKind.Form, "leave-request", draft.ETag, "bob")).Value!;
+        await db.Store.RetireAsync(DefinitionKind.Form, "leave-request", published.Version, "cy");
+        var second = (await db.Store.SaveDraftAsync(DefinitionKind.Form, Samples.Form(name: "v2"), null, "dee")).Value!;
+        await db.Store.DiscardDraftAsync(DefinitionKind.Form, "leave-request", second.ETag, "eve");
+
+        var received = await TakeAsync(changes, 5, cts.Token);
+        Assert.Equal(
+            [
+                (DefinitionChangeKind.DraftSaved, 0, "ada"),
+                (DefinitionChangeKind.Published, 1, "bob"),
+                (DefinitionChangeKind.Retired, 1, "cy"),
+                (DefinitionChangeKind.DraftSaved, 0, "dee"),
+                (DefinitionChangeKind.DraftDiscarded, 0, "eve"),
+            ],
+            received.Select(c => (c.Change, c.Version, c.User)));
+        Assert.Equal(published.ETag, received[1].Current.ETag);
+        Assert.Equal(DefinitionStatus.Retired, received[2].Current.Status);
+    }
+
+    [Fact]
+    public async Task Store_PublishesNothingWhenTheWriteFails()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        using var cts = new CancellationTokenSource(Patience);
+        var enumerator = db.Notifier.Subscribe(null, null, cts.Token).GetAsyncEnumerator(cts.Token);
+        var first = (await db.Store.SaveDraftAsync(DefinitionKind.Form, Samples.Form(), null, "ada")).Value!;
+        Assert.True(await enumerator.MoveNextAsync());
+
+        var invalid = await db.Store.SaveDraftAsync(DefinitionKind.Form, """{ "key": "leave-request", "name": "" }""", first.ETag, "ada");
+        var stale = await db.Store.SaveDraftAsync(DefinitionKind.Form, Samples.Form(name: "x"), "stale", "bob");
+        var missing = await db.Store.PublishAsync(DefinitionKind.Form, "no-such-form", null, "ada");
+        await db.Store.DiscardDraftAsync(DefinitionKind.Form, "leave-request", first.ETag, "ada");
+
+        Assert.Equal([StoreErrorKind.Invalid, StoreErrorKind.Conflict, StoreErrorKind.NotFound], new[] { invalid, stale, missing }.Select(r => r.Error!.Kind));
+        Assert.True(await enumerator.MoveNextAsync());
+        Assert.Equal(DefinitionChangeKind.DraftDiscarded, enumerator.Current.Change);
+        await enumerator.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Store_StaleETagConflict_CarriesTheCurrentETag()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var first = (await db.Store.SaveDraftAsync(DefinitionKind.Form, Samples.Form(), null, "ada")).Value!;
+        var second = (await db.Store.SaveDraftAsync(DefinitionKind.Form, Samples.Form(name: "v2"), first.ETag, "bob")).Value!;
+
+        var stale = await db.Store.SaveDraftAsync(DefinitionKind.Form, Samples.Form(name: "v3"), first.ETag, "ada");
+
+        Assert.Equal(second.ETag, stale.Error!.CurrentETag);
+    }
+
+    private static DefinitionChange Change(DefinitionChangeKind change, DefinitionKind kind, string key, int version = 0) =>
+        new(change, kind, key, version, "ada", DateTime.UnixEpoch, new DefinitionVersion(
+            kind, key, version, DefinitionStatus.Draft, key, new FormDefinition { Key = key, Name = key }, "{}", "etag", "ada", DateTime.UnixEpoch, "ada", DateTime.UnixEpoch, null, null));
+
+    private static async Task<List<DefinitionChange>> TakeAsync(IAsyncEnumerable<DefinitionChange> changes, int count, CancellationToken cancellationToken)
+    {
+        var received = new List<DefinitionChange>();
+        await foreach (var change in changes.WithCancellation(cancellationToken))
+        {
+            received.Add(change);
+            if (received.Count == count)
+            {
+                break;
+            }
+        }
+
+        return received;
+    }
+}
