@@ -1,7 +1,12 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using LowCode.Engine.Metadata;
 using LowCode.Engine.Tests.Seed;
+using LowCode.Engine.Tests.Validation;
+using LowCode.Engine.Validation;
+using LowCode.Engine.Validation.Processes;
+using LowCode.Engine.Validation.RuleSets;
 
 namespace LowCode.Engine.Tests.Metadata;
 
@@ -124,7 +129,10 @@ public sealed class JsonSchemaTests
         { "process.schema.json", """{ "key": "p1", "name": "P", "steps": [ { "key": "a", "type": "aproval" } ] }""", "/steps/0/type", "enum" },
         { "process.schema.json", """{ "key": "p1", "name": "P", "steps": [ { "key": "a", "type": "timer", "duration": "P1D" }, { "key": "done", "type": "end" } ] }""", "/steps/0", "anyOf" },
         { "ruleset.schema.json", """{ "key": "r1", "name": "R", "rules": [ { "name": "a", "when": [ { "path": "x", "op": "=", "value": 1 } ], "then": [ { "type": "goTo", "step": "b" } ] } ] }""", "/rules/0/when/0/op", "enum" },
-        { "ruleset.schema.json", """{ "key": "r1", "name": "R", "rules": [ { "name": "a", "when": [ { "path": "x", "op": ">", "value": 1, "expression": "x > 1" } ], "then": [ { "type": "goTo", "step": "b" } ] } ] }""", "/rules/0/when/0", "oneOf" },
+        { "ruleset.schema.json", """{ "key": "r1", "name": "R", "rules": [ { "name": "a", "when": [ { "path": "x", "op": ">", "value": 1, "expression": "x > 1" } ], "then": [ { "type": "goTo", "step": "b" } ] } ] }""", "/rules/0/when/0/path", "false schema" },
+        { "ruleset.schema.json", """{ "key": "r1", "name": "R", "rules": [ { "name": "a", "when": [ { "expression": "true", "exists": { "fact": "task" } } ], "then": [ { "type": "goTo", "step": "b" } ] } ] }""", "/rules/0/when/0/exists", "false schema" },
+        { "ruleset.schema.json", """{ "key": "r1", "name": "R", "rules": [ { "name": "a", "when": [ { "fact": "task", "value": 1 } ], "then": [ { "type": "goTo", "step": "b" } ] } ] }""", "/rules/0/when/0", "required" },
+        { "ruleset.schema.json", """{ "key": "r1", "name": "R", "rules": [ { "name": "a", "when": [ { "not": { "fact": "task", "where": [ { "expression": "outcome === 'rejected'", "fact": "task" } ] } } ], "then": [ { "type": "goTo", "step": "b" } ] } ] }""", "/rules/0/when/0/not/where/0/fact", "false schema" },
         { "ruleset.schema.json", """{ "key": "r1", "name": "R", "rules": [ { "name": "a", "when": [ { "path": "x", "op": "between", "value": [ 1 ] } ], "then": [ { "type": "goTo", "step": "b" } ] } ] }""", "/rules/0/when/0/value", "minItems" },
         { "ruleset.schema.json", """{ "key": "r1", "name": "R", "rules": [ { "name": "a", "when": [ { "path": "x", "op": "isEmpty", "value": 1 } ], "then": [ { "type": "goTo", "step": "b" } ] } ] }""", "/rules/0/when/0/value", "false schema" },
         { "ruleset.schema.json", """{ "key": "r1", "name": "R", "rules": [ { "name": "a", "then": [ { "type": "goTo" } ] } ] }""", "/rules/0/then/0", "required" },
@@ -148,6 +156,220 @@ public sealed class JsonSchemaTests
             .ToList();
         Assert.True(misses.Count == 0, string.Join(Environment.NewLine, misses));
     }
+
+    [Fact]
+    public void StepTypeBlocks_ForbidExactlyThePropertiesTheValidatorReportsAsNotApplicable()
+    {
+        var step = Def("process.schema.json", "step");
+        var optional = step["properties"]!.AsObject().Select(p => p.Key).Except(["key", "type", "name"]).ToList();
+        var expected = StepTypes.Names.ToDictionary(n => n, n => Sorted(optional.Except(StepShapeRule.Applicable[StepType(n)])));
+
+        Assert.Equal(expected, TypeBlocks(step).ToDictionary(b => b.Type, b => Sorted(b.Forbidden)));
+        Assert.All(TypeBlocks(step), b => Assert.Contains(
+            StepShapeRule.Applicable[StepType(b.Type)] is { Length: > 0 } uses ? $"uses only {Quoted(uses)} besides" : "uses none besides",
+            b.Message,
+            StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ActionTypeBlocks_ForbidExactlyThePropertiesTheValidatorReportsAsNotApplicable()
+    {
+        var action = Def("ruleset.schema.json", "action");
+        var optional = action["properties"]!.AsObject().Select(p => p.Key).Except(["type"]).ToList();
+        var expected = ActionTypes.All.ToDictionary(t => t, t => Sorted(optional.Except(ActionShapeRule.Applicable[t])));
+
+        Assert.Equal(expected, TypeBlocks(action).ToDictionary(b => b.Type, b => Sorted(b.Forbidden)));
+        Assert.All(TypeBlocks(action), b => Assert.Contains($"uses only {Quoted(ActionShapeRule.Applicable[b.Type])} besides", b.Message, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Every property the validator reports as step.propertyNotApplicable, action.propertyNotApplicable or
+    /// condition.propertyNotApplicable, written beside a valid base, is rejected by the schema at the same place, so an
+    /// editor underlines as you type what a save would report.
+    /// </summary>
+    [Fact]
+    public void PropertyTheValidatorReportsAsNotApplicable_FailsTheSchemaAtTheSamePath()
+    {
+        Assert.Equal(Sorted(Def("process.schema.json", "step")["properties"]!.AsObject().Select(p => p.Key).Except(["key", "type", "name"])), Sorted(StepValues.Keys));
+        Assert.Equal(Sorted(Def("ruleset.schema.json", "action")["properties"]!.AsObject().Select(p => p.Key).Except(["type"])), Sorted(ActionValues.Keys));
+        var cases = StrayProperties().ToList();
+
+        var results = JsonSchemaCheck.Validate(cases.Select(c => new JsonSchemaCheck.Document(c.Name, c.Schema, c.Json)));
+
+        Assert.Equal(StepTypes.Names.Count + ActionTypes.All.Count + StrayHeads.Length, cases.Select(c => c.Name.Split(' ')[0]).Distinct().Count());
+        var misses = cases.Zip(results).Select(pair => Miss(pair.First, pair.Second)).OfType<string>().ToList();
+        Assert.True(misses.Count == 0, string.Join(Environment.NewLine, misses));
+    }
+
+    /// <summary>The definitions the stray properties are added to pass both the schema and the validator as they are.</summary>
+    [Fact]
+    public void BasesOfTheStrayPropertyCases_PassTheSchemaAndTheValidator()
+    {
+        var steps = StepBases.Select(b => (Name: $"{b.Key} step", Json: StepJson(b.Key, b.Value)));
+        var actions = ActionBases.Select(b => (Name: $"{b.Key} action", Json: $"{{ \"type\": \"{b.Key}\", {b.Value.Trim()} }}"));
+        var conditions = StrayHeads.Select(h => (Name: $"{h.Name} condition", Json: $"{{ {h.Json.Trim()} }}"));
+        var bases = steps.Select(s => (s.Name, Schema: "process.schema.json", Json: ProcessJson(s.Json), Problems: StepProblems(s.Json)))
+            .Concat(actions.Select(a => (a.Name, Schema: "ruleset.schema.json", Json: ThenJson(a.Json), Problems: ActionProblems(a.Json))))
+            .Concat(conditions.Select(c => (c.Name, Schema: "ruleset.schema.json", Json: WhenJson(c.Json), Problems: ConditionProblems(c.Json))))
+            .ToList();
+
+        var results = JsonSchemaCheck.Validate(bases.Select(b => new JsonSchemaCheck.Document(b.Name, b.Schema, b.Json)));
+
+        Assert.All(results, r => Assert.True(r.Valid, r.ToString()));
+        Assert.All(bases, b => ProblemAssert.None(b.Problems));
+    }
+
+    /// <summary>Why a stray-property case fails, or null when schema and validator both reject it where expected.</summary>
+    private static string? Miss(StrayCase c, JsonSchemaCheck.Result result)
+    {
+        var validatorPaths = c.Validate().Where(p => p.Code == c.Code).Select(p => p.Path).ToList();
+        if (!validatorPaths.SequenceEqual([c.JsonPath]))
+        {
+            return $"{c.Name}: the validator reports [{c.Code}] at [{string.Join(", ", validatorPaths)}], expected {c.JsonPath}";
+        }
+
+        return result.Errors.Any(e => e.Path == c.Pointer && e.Keyword == "false schema")
+            ? null
+            : $"{c.Name}: expected false schema at '{c.Pointer}', got {result}";
+    }
+
+    private sealed record StrayCase(string Name, string Schema, string Json, string Pointer, string JsonPath, string Code, Func<IReadOnlyList<ValidationProblem>> Validate);
+
+    /// <summary>A valid step of each type, the one before an end step 'done' in a process without a rule set.</summary>
+    private static readonly Dictionary<string, string> StepBases = new(StringComparer.Ordinal)
+    {
+        ["formTask"] = """ "form": "expense-claim", "assignee": { "role": "clerk" }, "next": "done" """,
+        ["approval"] = """ "assignee": { "role": "manager" }, "next": "done" """,
+        ["script"] = """ "set": [ { "path": "x", "expression": "1" } ], "next": "done" """,
+        ["webhook"] = """ "webhook": { "url": "https://example.com/hook" }, "next": "done" """,
+        ["timer"] = """ "duration": "P1D", "next": "done" """,
+        ["signal"] = """ "signal": "paid", "next": "done" """,
+        ["parallelSplit"] = """ "branches": [ "done", "done" ] """,
+        ["parallelJoin"] = """ "next": "done" """,
+        ["end"] = "",
+    };
+
+    /// <summary>A value each step property would be valid with, on a step it applies to.</summary>
+    private static readonly Dictionary<string, string> StepValues = new(StringComparer.Ordinal)
+    {
+        ["form"] = "\"expense-claim\"",
+        ["assignee"] = """{ "role": "clerk" }""",
+        ["sla"] = "\"P1D\"",
+        ["next"] = "\"done\"",
+        ["transitions"] = """{ "failed": "done" }""",
+        ["outcomes"] = """[ "approved", "rejected" ]""",
+        ["branches"] = """[ "done", "done" ]""",
+        ["set"] = """[ { "path": "x", "expression": "1" } ]""",
+        ["webhook"] = """{ "url": "https://example.com/hook" }""",
+        ["duration"] = "\"P1D\"",
+        ["until"] = "\"dueDate\"",
+        ["signal"] = "\"paid\"",
+    };
+
+    private static readonly Dictionary<string, string> ActionBases = new(StringComparer.Ordinal)
+    {
+        ["goTo"] = """ "step": "done" """,
+        ["setData"] = """ "path": "level", "value": 2 """,
+        ["assign"] = """ "assignee": { "role": "finance" } """,
+        ["raiseException"] = """ "code": "LATE", "message": "Late." """,
+        ["resolveException"] = """ "code": "LATE" """,
+        ["notify"] = """ "assignee": { "role": "finance" }, "message": "Look at this." """,
+        ["callWebhook"] = """ "webhook": { "url": "https://example.com/hook" } """,
+    };
+
+    private static readonly Dictionary<string, string> ActionValues = new(StringComparer.Ordinal)
+    {
+        ["step"] = "\"done\"",
+        ["path"] = "\"level\"",
+        ["value"] = "2",
+        ["expression"] = "\"total * 2\"",
+        ["assignee"] = """{ "role": "finance" }""",
+        ["code"] = "\"LATE\"",
+        ["message"] = "\"Late.\"",
+        ["severity"] = "\"warning\"",
+        ["webhook"] = """{ "url": "https://example.com/hook" }""",
+    };
+
+    /// <summary>The condition shapes beside which the parts of a structured test do not apply.</summary>
+    private static readonly (string Name, string Json)[] StrayHeads =
+    [
+        ("expression", """ "expression": "total > 1000" """),
+        ("not", """ "not": { "fact": "task", "where": [ { "path": "outcome", "op": "==", "value": "rejected" } ] } """),
+        ("exists", """ "exists": { "fact": "exception" } """),
+    ];
+
+    private static readonly (string Name, string Json)[] StructuredParts =
+    [
+        ("fact", "\"task\""),
+        ("path", "\"total\""),
+        ("op", "\">\""),
+        ("value", "1000"),
+    ];
+
+    private static IEnumerable<StrayCase> StrayProperties()
+    {
+        foreach (var (type, body) in StepBases)
+        {
+            foreach (var (property, value) in StepValues.Where(v => !StepShapeRule.Applicable[StepType(type)].Contains(v.Key, StringComparer.Ordinal)))
+            {
+                var step = StepJson(type, Join(body, $"\"{property}\": {value}"));
+                yield return new($"{type} step with {property}", "process.schema.json", ProcessJson(step), $"/steps/0/{property}", $"$.steps[0].{property}", "step.propertyNotApplicable", () => StepProblems(step));
+            }
+        }
+
+        foreach (var (type, body) in ActionBases)
+        {
+            foreach (var (property, value) in ActionValues.Where(v => !ActionShapeRule.Applicable[type].Contains(v.Key, StringComparer.Ordinal)))
+            {
+                var action = $"{{ \"type\": \"{type}\", {Join(body, $"\"{property}\": {value}")} }}";
+                yield return new($"{type} action with {property}", "ruleset.schema.json", ThenJson(action), $"/rules/0/then/0/{property}", $"$.rules[0].then[0].{property}", "action.propertyNotApplicable", () => ActionProblems(action));
+            }
+        }
+
+        foreach (var (head, body) in StrayHeads)
+        {
+            foreach (var (part, value) in StructuredParts)
+            {
+                var condition = $"{{ {Join(body, $"\"{part}\": {value}")} }}";
+                yield return new($"{head} condition with {part}", "ruleset.schema.json", WhenJson(condition), $"/rules/0/when/0/{part}", $"$.rules[0].when[0].{part}", "condition.propertyNotApplicable", () => ConditionProblems(condition));
+            }
+        }
+    }
+
+    private static string Join(string body, string property) => body.Trim().Length == 0 ? property : $"{body.Trim()}, {property}";
+
+    private static string StepJson(string type, string body) => $$"""{ "key": "a", "type": "{{type}}"{{(body.Trim().Length == 0 ? "" : ", " + body.Trim())}} }""";
+
+    private static string StepsJson(string step) => $$"""[ {{step}}, { "key": "done", "type": "end" } ]""";
+
+    /// <summary>The text <see cref="Definitions.Process"/> parses for the validator, so schema and validator see the same document.</summary>
+    private static string ProcessJson(string step) => $$"""{ "key": "test-process", "name": "Test process", "steps": {{StepsJson(step)}} }""";
+
+    private static string ThenJson(string action) => $$"""{ "key": "test-rules", "name": "Test rules", "rules": [ { "name": "r", "then": [ {{action}} ] } ] }""";
+
+    private static string WhenJson(string condition) => $$"""{ "key": "test-rules", "name": "Test rules", "rules": [ { "name": "r", "when": [ {{condition}} ], "then": [ { "type": "goTo", "step": "done" } ] } ] }""";
+
+    private static IReadOnlyList<ValidationProblem> StepProblems(string step) => RuleRunner.Run(new StepShapeRule(), Definitions.Process(StepsJson(step)));
+
+    private static IReadOnlyList<ValidationProblem> ActionProblems(string action) => RuleRunner.Run(new ActionShapeRule(), Definitions.Then($"[ {action} ]"));
+
+    private static IReadOnlyList<ValidationProblem> ConditionProblems(string condition) => RuleRunner.Run(new ConditionShapeRule(), Definitions.When($"[ {condition} ]"));
+
+    private static StepType StepType(string name) =>
+        StepTypes.TryParse(name, out var type) ? type : throw new ArgumentException($"'{name}' is not a step type.", nameof(name));
+
+    private static string Sorted(IEnumerable<string> names) => string.Join(",", names.Order(StringComparer.Ordinal));
+
+    private static string Quoted(IEnumerable<string> names) => string.Join(", ", names.Select(n => $"'{n}'"));
+
+    /// <summary>The per-type blocks of an object with a 'type' discriminator: the type, the properties it sets to false and the message editors show.</summary>
+    private static IEnumerable<(string Type, IEnumerable<string> Forbidden, string Message)> TypeBlocks(JsonObject def) =>
+        def["allOf"]!.AsArray()
+            .Where(b => b!["if"]?["properties"]?["type"]?["const"] is not null)
+            .Select(b => (
+                (string)b!["if"]!["properties"]!["type"]!["const"]!,
+                b["then"]!["properties"]!.AsObject().Where(p => p.Value!.GetValueKind() == JsonValueKind.False).Select(p => p.Key),
+                (string)b["then"]!["errorMessage"]!));
 
     [Fact]
     public void StepWithoutNextOrTransitions_PassesTheSchemaWhenARuleSetRoutesTheProcess()

@@ -17,6 +17,10 @@ if (!folder) {
 // strictRequired stays off: per-type rules (if type is select then required options) name properties declared one level up.
 const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
 addFormats(ajv);
+// errorMessage is VS Code's annotation: the message an editor shows when a property its subschema forbids is present
+// ("does not apply to a timer step, which uses only ..."). It changes no outcome, so Ajv only needs to know the name;
+// any other unknown keyword still fails the compile.
+ajv.addKeyword({ keyword: 'errorMessage', schemaType: 'string' });
 
 const validators = new Map();
 for (const file of readdirSync(folder).filter((f) => f.endsWith('.schema.json')).sort()) {
