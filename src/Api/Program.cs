@@ -9,7 +9,11 @@ builder.Services.AddLowCodeEngine(sp => SqliteConnectionStrings.Resolve(
     sp.GetRequiredService<IConfiguration>().GetConnectionString("LowCode"),
     sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath));
 builder.Services.AddSingleton(_ => DefinitionsSchema.Build().CreateExecutor(new ExecutorOptions()));
-builder.Services.AddLowCodeGraphQL(options => options.GraphiQLPagePath = Path.Combine("wwwroot", "graphiql.html"));
+builder.Services.AddLowCodeGraphQL(options =>
+{
+    options.GraphiQLPagePath = Path.Combine("wwwroot", "graphiql.html");
+    options.ConfigureRequestContext = ApiUser.Attach;
+});
 
 var app = builder.Build();
 await StartupTasks.PrepareDatabaseAsync(app).ConfigureAwait(false);

@@ -9,7 +9,8 @@ namespace LowCode.Api.GraphQL;
 
 /// <summary>
 /// The product's GraphQL schema: the SDL in schema.graphql (checked in, and approved by a test), bound here to
-/// the definitions store. Later capabilities extend the same SDL and builder.
+/// the definitions store: queries here, mutations in <see cref="DefinitionMutations"/>, subscriptions in
+/// <see cref="DefinitionSubscriptions"/>. Later capabilities extend the same SDL and builder.
 /// </summary>
 internal static class DefinitionsSchema
 {
@@ -50,6 +51,8 @@ internal static class DefinitionsSchema
             .Resolve("Rule", "on", ctx => ((RuleDefinition)ctx.Parent!).On ?? "taskCompleted")
             .Resolve("Rule", "when", ctx => ToJson(((RuleDefinition)ctx.Parent!).When))
             .Resolve("Rule", "then", ctx => ToJson(((RuleDefinition)ctx.Parent!).Then))
+            .BindMutations()
+            .BindSubscriptions()
             .Build();
     }
 

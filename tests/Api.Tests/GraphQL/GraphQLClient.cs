@@ -6,9 +6,15 @@ namespace LowCode.Api.Tests.GraphQL;
 /// <summary>Posts a GraphQL request the way a front end does and returns the parsed response.</summary>
 internal static class GraphQLClient
 {
-    public static async Task<JsonElement> PostAsync(HttpClient client, string query, object? variables = null)
+    public static async Task<JsonElement> PostAsync(HttpClient client, string query, object? variables = null, string? user = null)
     {
-        using var response = await client.PostAsJsonAsync(new Uri("/graphql", UriKind.Relative), new { query, variables });
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/graphql", UriKind.Relative)) { Content = JsonContent.Create(new { query, variables }) };
+        if (user is not null)
+        {
+            request.Headers.Add("X-LowCode-User", user);
+        }
+
+        using var response = await client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         using var document = JsonDocument.Parse(text);
         return document.RootElement.Clone();

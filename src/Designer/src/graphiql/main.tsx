@@ -8,8 +8,14 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { graphqlEndpoint } from '../api/graphqlRequest';
 import { defaultExplorerQuery } from './defaultQuery';
+import { subscriptionUrl } from './subscriptionUrl';
+import { TransportWsClient } from './transportWsClient';
 
-const fetcher = createGraphiQLFetcher({ url: graphqlEndpoint });
+// Queries and mutations go over HTTP; subscriptions over graphql-transport-ws on the same path, ws: or wss: as the page.
+const fetcher = createGraphiQLFetcher({
+  url: graphqlEndpoint,
+  wsClient: new TransportWsClient(subscriptionUrl(graphqlEndpoint, window.location)),
+});
 
 const container = document.getElementById('graphiql');
 if (container) {
