@@ -104,7 +104,7 @@ public sealed class DefinitionMutationTests : IClassFixture<ApiFactory>
         var payload = Failed(await GraphQLClient.PostAsync(client, SaveDraft, new { kind = "FORM", key = "broken", definition = text }), "saveDraft", "INVALID");
 
         var problem = Assert.Single(payload.GetProperty("problems").EnumerateArray());
-        Assert.Equal("json.syntax", problem.GetProperty("code").GetString());
+        Assert.Equal(("$", "json.syntax"), (problem.GetProperty("path").GetString(), problem.GetProperty("code").GetString()));
         Assert.Equal(4, problem.GetProperty("line").GetInt32());
         Assert.Equal(3, problem.GetProperty("column").GetInt32());
         await AssertNoDraftAsync(client, "broken");
