@@ -34,6 +34,41 @@ public sealed class TenantIsolationTests : IDisposable
     }
 
     [Fact]
+    public void TheSameExpression_SeesOnlyTheScopeOfEachEvaluation()
+    {
+        const string Source = "typeof secret === 'string' ? secret : 'none'";
+
+        var first = _evaluator.Evaluate(Source, new ExpressionScope(Now).Set("secret", "tenant-a"), ExpectedType.Text, "a");
+        var second = _evaluator.Evaluate(Source, new ExpressionScope(Now), ExpectedType.Text, "b");
+        var third = _evaluator.Evaluate(Source, new ExpressionScope(Now).Set("secret", "tenant-c"), ExpectedType.Text, "c");
+
+        Assert.Equal(["tenant-a", "none", "tenant-c"], [first.Value.AsText(), second.Value.AsText(), third.Value.AsText()]);
+    }
+
+    [Fact]
+    public void AnInput_CannotBeChangedFromACallback()
+    {
+        var scope = new ExpressionScope(Now).Set("amount", 3);
+
+        var changed = _evaluator.Evaluate("[1].map(function (x) { amount = 5; return x; })[0]", scope, ExpectedType.Number, "$.fields[0].computed");
+        var next = _evaluator.Evaluate("amount", scope, ExpectedType.Number, "$.fields[1].computed");
+
+        Assert.Equal(ExpressionErrorCategory.Runtime, changed.Error!.Category);
+        Assert.Contains("'amount' is an input of the expression and cannot be changed", changed.Error.Message, StringComparison.Ordinal);
+        Assert.Equal(3, next.Value.AsNumber());
+    }
+
+    [Fact]
+    public void Callbacks_RunInStrictMode_SoAnUndeclaredAssignmentFails()
+    {
+        var result = _evaluator.Evaluate("[1].map(function (x) { leaked = x; return x; })[0]", new ExpressionScope(Now), ExpectedType.Number, "a");
+        var next = _evaluator.Evaluate("typeof leaked", new ExpressionScope(Now), ExpectedType.Text, "b");
+
+        Assert.Equal(ExpressionErrorCategory.Runtime, result.Error!.Category);
+        Assert.Equal("undefined", next.Value.AsText());
+    }
+
+    [Fact]
     public void FunctionLocalsAndCaches_DoNotSurviveTheEvaluation()
     {
         const string Source = "(function (a) { var r = a; arguments[0] = 99; return r; })(1)";
