@@ -12,6 +12,9 @@ internal sealed class EvaluationState
     private readonly ExpressionLimits _limits;
     private long _allocationBaseline;
     private long _deadline;
+    private Stack<Jint.Runtime.Environments.ExecutionContext>? _contexts;
+    private int _baseContexts;
+    private int _builtIns;
 
     public EvaluationState(ExpressionLimits limits)
     {
@@ -26,7 +29,11 @@ internal sealed class EvaluationState
 
     public string Today { get; private set; } = string.Empty;
 
-    public int Depth { get; private set; }
+    /// <summary>
+    /// How deep calls are nested now: script functions, read from the engine's stack of execution contexts (one
+    /// per function call, unwound by Jint itself on return and on throw), plus guarded built-ins running.
+    /// </summary>
+    public int Depth => (_contexts?.Count ?? 0) - _baseContexts + _builtIns;
 
     /// <summary>The last <c>__lcProbe</c> seen when re-running an expression to locate an error: the node's id and its value.</summary>
     public (int Id, Jint.Native.JsValue? Value) LastProbe { get; set; } = (-1, null);
@@ -43,7 +50,8 @@ internal sealed class EvaluationState
             Today = now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         }
 
-        Depth = 0;
+        _builtIns = 0;
+        _baseContexts = _contexts?.Count ?? 0;
         LastProbe = (-1, null);
         Joining.Clear();
         // The guards' own clock, checked at every guarded call: the coarse millisecond tick costs a fifth of a
@@ -56,9 +64,27 @@ internal sealed class EvaluationState
     /// <summary>Starts the allocation budget after the scope's values are built (inputs have their own caps).</summary>
     public void StartAllocationBudget() => _allocationBaseline = GC.GetAllocatedBytesForCurrentThread();
 
-    public int Enter()
+    /// <summary>The engine's stack of execution contexts, whose depth counts the script's nested calls.</summary>
+    public void Track(Stack<Jint.Runtime.Environments.ExecutionContext> contexts) => _contexts = contexts;
+
+    /// <summary>Where the run's own execution context sits: calls are counted from there.</summary>
+    public void StartDepth() => _baseContexts = _contexts?.Count ?? 0;
+
+    /// <summary>A script function was entered (its context is already on the stack).</summary>
+    public void EnterFunction() => CheckDepth(Depth);
+
+    /// <summary>A guarded built-in was entered; <see cref="LeaveBuiltIn"/> must follow, in a finally.</summary>
+    public void EnterBuiltIn()
     {
-        if (++Depth > _limits.MaxRecursionDepth)
+        CheckDepth(Depth + 1);
+        _builtIns++;
+    }
+
+    public void LeaveBuiltIn() => _builtIns = Math.Max(0, _builtIns - 1);
+
+    private void CheckDepth(int depth)
+    {
+        if (depth > _limits.MaxRecursionDepth)
         {
             throw new SandboxLimitException(ExpressionErrorCategory.RecursionLimit,
                 $"Calls are nested more than {_limits.MaxRecursionDepth} levels deep (runaway recursion?).",
@@ -72,13 +98,7 @@ internal sealed class EvaluationState
         }
 
         Check();
-        return Depth;
     }
-
-    public void Leave() => Depth = Math.Max(0, Depth - 1);
-
-    /// <summary>Back to a function's own depth when it catches an exception thrown from deeper calls.</summary>
-    public void Restore(int depth) => Depth = Math.Clamp(depth, 0, Depth);
 
     /// <summary>Time and allocation checks, done at every guarded call (Jint checks time only between statements).</summary>
     public void Check()

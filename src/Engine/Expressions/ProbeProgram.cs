@@ -71,7 +71,7 @@ internal sealed class ProbeProgram
                     Rewrite(argument, depth + 1);
                 }
 
-                if (call.Callee is Identifier { Name: not (SyntaxChecker.AddFunction or SyntaxChecker.EnterFunction or SyntaxChecker.LeaveFunction or SyntaxChecker.RestoreFunction) })
+                if (call.Callee is Identifier { Name: not (SyntaxChecker.AddFunction or SyntaxChecker.EnterFunction) })
                 {
                     call.Callee = Probe(call.Callee, call);
                 }

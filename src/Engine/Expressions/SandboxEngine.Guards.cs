@@ -25,22 +25,16 @@ internal sealed partial class SandboxEngine
     {
         var global = Engine.Global;
         DefineGlobal(SyntaxChecker.AddFunction, Add, 2);
-        DefineGlobal(SyntaxChecker.EnterFunction, (_, _) => new JsValue(State.Enter()), 0);
-        DefineGlobal(SyntaxChecker.RestoreFunction, (_, args) =>
+        DefineGlobal(SyntaxChecker.EnterFunction, (_, _) =>
         {
-            State.Restore((int)args[0].AsNumber());
+            State.EnterFunction();
             return JsValue.Undefined;
-        }, 1);
+        }, 0);
         DefineGlobal(ProbeProgram.ProbeFunction, (_, args) =>
         {
             State.LastProbe = ((int)args[1].AsNumber(), args[0]);
             return args[0];
         }, 2);
-        DefineGlobal(SyntaxChecker.LeaveFunction, (_, args) =>
-        {
-            State.Leave();
-            return args.Length > 0 ? args[0] : JsValue.Undefined;
-        }, 1);
 
         var forbidden = new GuardedConstructor(Engine, (_, _) => throw Forbidden("Function"), _ => throw Forbidden("Function"));
         Replace(global, "Function", forbidden);
@@ -217,7 +211,7 @@ internal sealed partial class SandboxEngine
     private ClrFunctionInstance Guarded(Func<JsValue, JsValue[], JsValue> body, int length)
         => new(Engine, (self, args) =>
         {
-            State.Enter();
+            State.EnterBuiltIn();
             try
             {
                 var result = body(self, args);
@@ -235,7 +229,7 @@ internal sealed partial class SandboxEngine
             }
             finally
             {
-                State.Leave();
+                State.LeaveBuiltIn();
             }
         }, length);
 

@@ -21,6 +21,10 @@ internal sealed partial class SandboxEngine
     /// <summary>Kept environments per engine; past this many programs the set starts again (a form has far fewer).</summary>
     private const int MaxKeptEnvironments = 512;
 
+    private static readonly System.Reflection.FieldInfo ContextsField =
+        typeof(Jint.Engine).GetField("_executionContexts", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)
+        ?? throw new InvalidOperationException("Jint.Engine._executionContexts is missing; the sandbox needs Jint 2.10.");
+
     private readonly InputConverter _input;
     private readonly Dictionary<Jint.Parser.Ast.Program, KeptEnvironment> _environments = new(ReferenceEqualityComparer.Instance);
     private ScopeValue[] _present = new ScopeValue[8];
@@ -35,6 +39,7 @@ internal sealed partial class SandboxEngine
             .LocalTimeZone(TimeZoneInfo.Utc)
             .Culture(CultureInfo.InvariantCulture));
         _input = new InputConverter(Engine, limits);
+        State.Track(ExecutionContexts(Engine));
         State.Begin(DateTimeOffset.UnixEpoch);
         InstallGuards();
         HelperLibrary.Install(this);
@@ -58,6 +63,7 @@ internal sealed partial class SandboxEngine
         var (environment, expression) = Environment(program, referencedNames, scope);
         State.StartAllocationBudget();
         var context = Engine.EnterExecutionContext(environment, environment, JsValue.Undefined);
+        State.StartDepth();
         try
         {
             Engine.ResetStatementsCount();
@@ -181,6 +187,14 @@ internal sealed partial class SandboxEngine
 
         return environment;
     }
+
+    /// <summary>
+    /// Jint 2.10's stack of execution contexts (private; the package version is pinned). Reading its depth is how
+    /// the guards count nested calls without a call on every function exit. Fails loudly if a Jint upgrade moves it.
+    /// </summary>
+    private static Stack<Jint.Runtime.Environments.ExecutionContext> ExecutionContexts(Jint.Engine engine) =>
+        ContextsField.GetValue(engine) as Stack<Jint.Runtime.Environments.ExecutionContext>
+            ?? throw new InvalidOperationException("Jint's execution context stack is not where the sandbox expects it (Engine._executionContexts); check the Jint version.");
 
     internal void DefineGlobal(string name, Func<JsValue, JsValue[], JsValue> function, int length)
         => Replace(Engine.Global, name, new ClrFunctionInstance(Engine, function, length));

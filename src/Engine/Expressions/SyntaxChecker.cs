@@ -13,9 +13,6 @@ internal sealed class SyntaxChecker
 {
     internal const string AddFunction = "__lcAdd";
     internal const string EnterFunction = "__lcEnter";
-    internal const string LeaveFunction = "__lcLeave";
-    internal const string RestoreFunction = "__lcRestore";
-    private const string DepthVariable = "__lcDepth";
 
     private readonly ExpressionLimits _limits;
     private readonly List<ExpressionDiagnostic> _diagnostics = [];
@@ -374,105 +371,19 @@ internal sealed class SyntaxChecker
 
         if (function.Body is BlockStatement body)
         {
-            GuardBody(function, body);
+            GuardBody((SyntaxNode)function, body);
         }
     }
 
     /// <summary>
-    /// Counts call depth for every way a function can be entered (plain calls, new, bound functions, getters,
-    /// callbacks from built-ins), which Jint's own recursion limit does not see and which costs every evaluation
-    /// when enabled. The body becomes <c>__lcEnter(); ...; __lcLeave();</c> with each <c>return x</c> turned into
-    /// <c>return __lcLeave(x)</c>; a function that catches exceptions remembers its depth and restores it in
-    /// each catch, since a throw skips the leave calls of the functions it unwinds.
+    /// Checks call depth, the clock and the allocation budget for every way a function can be entered (plain
+    /// calls, new, bound functions, getters, callbacks from built-ins), which Jint's own recursion limit does not
+    /// see and which costs every evaluation when enabled. The body becomes <c>__lcEnter(); ...</c>; the depth
+    /// is read from Jint's own stack of execution contexts, which unwinds itself on return and on throw, so
+    /// nothing needs to run when a function leaves.
     /// </summary>
-    private static void GuardBody(IFunctionDeclaration function, BlockStatement body)
-    {
-        var node = (SyntaxNode)function;
-        var statements = body.Body.ToList();
-        var catches = new List<CatchClause>();
-        foreach (var statement in statements)
-        {
-            RewriteReturns(statement, node, catches);
-        }
-
-        Statement enter;
-        if (catches.Count == 0)
-        {
-            enter = Statement(Call(EnterFunction, node));
-        }
-        else
-        {
-            var declaration = new VariableDeclaration
-            {
-                Type = SyntaxNodes.VariableDeclaration,
-                Kind = "var",
-                Location = node.Location,
-                Range = node.Range,
-                Declarations =
-                [
-                    new VariableDeclarator
-                    {
-                        Type = SyntaxNodes.VariableDeclarator,
-                        Id = Name(DepthVariable, node),
-                        Init = Call(EnterFunction, node),
-                        Location = node.Location,
-                        Range = node.Range,
-                    },
-                ],
-            };
-            function.VariableDeclarations.Add(declaration);
-            enter = declaration;
-            foreach (var handler in catches)
-            {
-                handler.Body.Body = handler.Body.Body.Prepend(Statement(Call(RestoreFunction, node, Name(DepthVariable, node)))).ToList();
-            }
-        }
-
-        body.Body = statements.Prepend(enter).Append(Statement(Call(LeaveFunction, node))).ToList();
-    }
-
-    private static void RewriteReturns(Statement? statement, SyntaxNode function, List<CatchClause> catches)
-    {
-        switch (statement)
-        {
-            case ReturnStatement s:
-                s.Argument = s.Argument is null ? Call(LeaveFunction, s) : Call(LeaveFunction, s, s.Argument);
-                break;
-            case BlockStatement s:
-                foreach (var child in s.Body)
-                {
-                    RewriteReturns(child, function, catches);
-                }
-
-                break;
-            case IfStatement s:
-                RewriteReturns(s.Consequent, function, catches);
-                RewriteReturns(s.Alternate, function, catches);
-                break;
-            case TryStatement s:
-                RewriteReturns(s.Block, function, catches);
-                foreach (var handler in s.Handlers)
-                {
-                    catches.Add(handler);
-                    RewriteReturns(handler.Body, function, catches);
-                }
-
-                RewriteReturns(s.Finalizer, function, catches);
-                break;
-            case SwitchStatement s:
-                foreach (var @case in s.Cases)
-                {
-                    foreach (var child in @case.Consequent)
-                    {
-                        RewriteReturns(child, function, catches);
-                    }
-                }
-
-                break;
-            default:
-                break;
-        }
-    }
+    private static void GuardBody(SyntaxNode function, BlockStatement body) =>
+        body.Body = body.Body.Prepend(Statement(Call(EnterFunction, function))).ToList();
 
     private static Identifier Name(string name, SyntaxNode at)
         => new() { Type = SyntaxNodes.Identifier, Name = name, Location = at.Location, Range = at.Range };
