@@ -12,13 +12,16 @@ internal sealed class EvaluationState
     private readonly ExpressionLimits _limits;
     private long _allocationBaseline;
     private long _deadline;
-    private Stack<Jint.Runtime.Environments.ExecutionContext>? _contexts;
+    private readonly Stack<Jint.Runtime.Environments.ExecutionContext> _contexts;
     private int _baseContexts;
     private int _builtIns;
 
-    public EvaluationState(ExpressionLimits limits)
+    /// <param name="limits">The limits the guards enforce.</param>
+    /// <param name="contexts">The engine's stack of execution contexts, whose depth counts the script's nested calls.</param>
+    public EvaluationState(ExpressionLimits limits, Stack<Jint.Runtime.Environments.ExecutionContext> contexts)
     {
         _limits = limits;
+        _contexts = contexts;
     }
 
     public ExpressionLimits Limits => _limits;
@@ -33,7 +36,7 @@ internal sealed class EvaluationState
     /// How deep calls are nested now: script functions, read from the engine's stack of execution contexts (one
     /// per function call, unwound by Jint itself on return and on throw), plus guarded built-ins running.
     /// </summary>
-    public int Depth => (_contexts?.Count ?? 0) - _baseContexts + _builtIns;
+    public int Depth => _contexts.Count - _baseContexts + _builtIns;
 
     /// <summary>The last <c>__lcProbe</c> seen when re-running an expression to locate an error: the node's id and its value.</summary>
     public (int Id, Jint.Native.JsValue? Value) LastProbe { get; set; } = (-1, null);
@@ -51,7 +54,6 @@ internal sealed class EvaluationState
         }
 
         _builtIns = 0;
-        _baseContexts = _contexts?.Count ?? 0;
         LastProbe = (-1, null);
         Joining.Clear();
         // The guards' own clock, checked at every guarded call: the coarse millisecond tick costs a fifth of a
@@ -64,11 +66,8 @@ internal sealed class EvaluationState
     /// <summary>Starts the allocation budget after the scope's values are built (inputs have their own caps).</summary>
     public void StartAllocationBudget() => _allocationBaseline = GC.GetAllocatedBytesForCurrentThread();
 
-    /// <summary>The engine's stack of execution contexts, whose depth counts the script's nested calls.</summary>
-    public void Track(Stack<Jint.Runtime.Environments.ExecutionContext> contexts) => _contexts = contexts;
-
     /// <summary>Where the run's own execution context sits: calls are counted from there.</summary>
-    public void StartDepth() => _baseContexts = _contexts?.Count ?? 0;
+    public void StartDepth() => _baseContexts = _contexts.Count;
 
     /// <summary>A script function was entered (its context is already on the stack).</summary>
     public void EnterFunction() => CheckDepth(Depth);

@@ -31,15 +31,14 @@ internal sealed partial class SandboxEngine
 
     public SandboxEngine(ExpressionLimits limits)
     {
-        State = new EvaluationState(limits);
         Engine = new Jint.Engine(options => options
             .Strict()
             .MaxStatements(limits.MaxStatements)
             .TimeoutInterval(limits.Timeout)
             .LocalTimeZone(TimeZoneInfo.Utc)
             .Culture(CultureInfo.InvariantCulture));
+        State = new EvaluationState(limits, ExecutionContexts(Engine));
         _input = new InputConverter(Engine, limits);
-        State.Track(ExecutionContexts(Engine));
         State.Begin(DateTimeOffset.UnixEpoch);
         InstallGuards();
         HelperLibrary.Install(this);
@@ -60,7 +59,7 @@ internal sealed partial class SandboxEngine
     {
         State.Begin(scope.Now);
         _input.Reset();
-        var (environment, expression) = Environment(program, referencedNames, scope);
+        var (environment, expression) = ScopeEnvironment(program, referencedNames, scope);
         State.StartAllocationBudget();
         var context = Engine.EnterExecutionContext(environment, environment, JsValue.Undefined);
         State.StartDepth();
@@ -109,7 +108,7 @@ internal sealed partial class SandboxEngine
     /// instead of a new environment. A program with top-level declarations gets a fresh declarative environment
     /// every time, so its variables never outlive the run.
     /// </summary>
-    private (LexicalEnvironment Environment, Jint.Parser.Ast.Expression? Expression) Environment(
+    private (LexicalEnvironment Environment, Jint.Parser.Ast.Expression? Expression) ScopeEnvironment(
         Jint.Parser.Ast.Program program, string[] referencedNames, ExpressionScope scope)
     {
         if (program.VariableDeclarations.Count != 0 || program.FunctionDeclarations.Count != 0 || referencedNames.Length > MaxReusableNames)

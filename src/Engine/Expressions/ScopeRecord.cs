@@ -25,9 +25,7 @@ internal sealed class ScopeRecord : EnvironmentRecord
         _values = new JsValue[names.Length];
     }
 
-    /// <summary>The bound names, in the order <see cref="Set"/> addresses them.</summary>
-    public IReadOnlyList<string> Names => _names;
-
+    /// <summary>Sets the value of the <paramref name="index"/>-th name given to the constructor.</summary>
     public void Set(int index, JsValue value) => _values[index] = value;
 
     /// <summary>Drops this run's values so a kept record holds no input data between runs.</summary>
