@@ -6,8 +6,9 @@ namespace LowCode.Engine.Validation.Common;
 /// <summary>
 /// Every name an expression reads must exist where it runs, so <c>amout &gt; 500</c> fails at save time rather
 /// than at run time. Helpers, JavaScript globals and a callback's own parameters and variables are never scope
-/// names (the sandbox compiler leaves them out). Which names each expression sees is worked out by
-/// <see cref="FormScopes"/> and <see cref="RuleSetScopes"/>; where it cannot be known, nothing is reported.
+/// names (the sandbox compiler leaves them out). The expressions are those <see cref="ExpressionLocations"/> finds;
+/// which names each one sees is worked out by <see cref="FormScopes"/> and <see cref="RuleSetScopes"/>; where it
+/// cannot be known, nothing is reported.
 /// </summary>
 internal sealed class ExpressionScopeRule : DefinitionRule<IDefinition>
 {
@@ -26,17 +27,20 @@ internal sealed class ExpressionScopeRule : DefinitionRule<IDefinition>
         switch (definition)
         {
             case FormDefinition form:
-                Report(FormScopes.Of(form), checker, context, InTheExpression);
+                Report(form, FormScopes.Of(form), checker, context, InTheExpression);
                 break;
-            case RuleSetDefinition ruleSet:
-                var users = context.Catalog.ProcessesUsing(ruleSet.Key);
-                Report(RuleSetScopes.Of(ruleSet, users, context.Catalog), checker, context, InTheExpression);
+            case RuleSetDefinition ruleSet when RuleSetScopes.Of(ruleSet, context.Catalog.ProcessesUsing(ruleSet.Key), context.Catalog) is { } scopes:
+                Report(ruleSet, scopes, checker, context, InTheExpression);
                 break;
             case ProcessDefinition process when process.RuleSet is { } key && context.Catalog.FindRuleSet(key) is { } routing:
                 // Checked from this side too: the usual load order saves a rule set before any process uses it.
                 var processes = context.Catalog.ProcessesUsing(key).Where(p => p.Key != process.Key).Append(process).ToList();
-                Report(RuleSetScopes.Of(routing, processes, context.Catalog), checker, context, (path, variable) =>
-                    ("$.ruleSet", $"Rule set '{key}' at {path}, line {variable.Line}, column {variable.Column} of the expression"));
+                if (RuleSetScopes.Of(routing, processes, context.Catalog) is { } routingScopes)
+                {
+                    Report(routing, routingScopes, checker, context, (path, variable) =>
+                        ("$.ruleSet", $"Rule set '{key}' at {path}, line {variable.Line}, column {variable.Column} of the expression"));
+                }
+
                 break;
         }
     }
@@ -44,15 +48,17 @@ internal sealed class ExpressionScopeRule : DefinitionRule<IDefinition>
     private static (string, string) InTheExpression(string path, ExpressionVariable variable) =>
         (path, $"Line {variable.Line}, column {variable.Column} of the expression");
 
+    /// <summary>Checks every expression <see cref="ExpressionLocations"/> finds whose scope <paramref name="scopeAt"/> knows.</summary>
     private static void Report(
-        IEnumerable<(string Path, string Source, NameScope Scope)> located,
+        IDefinition definition,
+        Func<string, NameScope?> scopeAt,
         IExpressionSyntaxChecker checker,
         RuleContext context,
         Func<string, ExpressionVariable, (string Path, string Where)> place)
     {
-        foreach (var (path, source, scope) in located)
+        foreach (var (path, source) in ExpressionLocations.Of(definition))
         {
-            if (string.IsNullOrWhiteSpace(source) || checker.Variables(source) is not { } variables)
+            if (scopeAt(path) is not { } scope || string.IsNullOrWhiteSpace(source) || checker.Variables(source) is not { } variables)
             {
                 continue;
             }

@@ -1,4 +1,5 @@
 using LowCode.Engine.Metadata;
+using LowCode.Engine.Validation.Forms;
 
 namespace LowCode.Engine.Validation.Common;
 
@@ -10,20 +11,31 @@ namespace LowCode.Engine.Validation.Common;
 /// </summary>
 internal static class FormScopes
 {
-    /// <summary>Every expression of the form with its JSON path and its scope.</summary>
-    public static IEnumerable<(string Path, string Source, NameScope Scope)> Of(FormDefinition form)
+    /// <summary>
+    /// The scope of each of the form's expressions, by the JSON path <see cref="ExpressionLocations"/> gives it: the
+    /// scope of the field that holds it (per <see cref="FieldWalker"/>), or the form's own for its validations.
+    /// </summary>
+    public static Func<string, NameScope?> Of(FormDefinition form)
     {
         var top = Data(form.Fields);
-        var scope = new NameScope("a field of this form", top.Names, top.Notes);
-        foreach (var item in OfFields(form.Fields, JsonPath.Root.Property("fields"), scope))
+        var formScope = new NameScope("a field of this form", top.Names, top.Notes);
+        var scopes = new Dictionary<string, NameScope>(StringComparer.Ordinal) { [JsonPath.Root] = formScope };
+        var byField = new Dictionary<string, NameScope>(StringComparer.Ordinal);
+        foreach (var (field, path, scope) in FieldWalker.Walk(form))
         {
-            yield return item;
+            byField[path] = scopes[scope];
+            if (field.ParsedType() == FieldType.Repeating)
+            {
+                scopes[path] = Row(field, scopes[scope]);
+            }
         }
 
-        for (var i = 0; i < form.Validations.Length; i++)
+        var validations = JsonPath.Root.Property("validations");
+        return location =>
         {
-            yield return (JsonPath.Root.Property("validations").Index(i).Property("expression"), form.Validations[i].Expression, scope);
-        }
+            var owner = location[..location.LastIndexOf('.')];
+            return byField.GetValueOrDefault(owner) ?? (owner.StartsWith(validations + "[", StringComparison.Ordinal) ? formScope : null);
+        };
     }
 
     /// <summary>The names the form's data holds at the top level, with notes on keys that hold no top-level value.</summary>
@@ -65,28 +77,6 @@ internal static class FormScopes
                 default:
                     names.Add(field.Key);
                     break;
-            }
-        }
-    }
-
-    private static IEnumerable<(string, string, NameScope)> OfFields(IReadOnlyList<FieldDefinition> fields, string path, NameScope scope)
-    {
-        for (var i = 0; i < fields.Count; i++)
-        {
-            var field = fields[i];
-            var at = path.Index(i);
-            foreach (var (property, source) in new[] { ("visibleWhen", field.VisibleWhen), ("requiredWhen", field.RequiredWhen), ("readonlyWhen", field.ReadonlyWhen), ("computed", field.Computed) })
-            {
-                if (source is not null)
-                {
-                    yield return (at.Property(property), source, scope);
-                }
-            }
-
-            var inner = field.ParsedType() == FieldType.Repeating ? Row(field, scope) : scope;
-            foreach (var child in OfFields(field.Fields, at.Property("fields"), inner))
-            {
-                yield return child;
             }
         }
     }

@@ -26,57 +26,51 @@ internal static class RuleSetScopes
         [RoutingFacts.Task] = ["step", "outcome"],
     };
 
-    /// <summary>Every checkable expression of <paramref name="ruleSet"/>, as used by <paramref name="processes"/>.</summary>
-    public static IEnumerable<(string Path, string Source, NameScope Scope)> Of(
-        RuleSetDefinition ruleSet, IReadOnlyList<ProcessDefinition> processes, IDefinitionCatalog catalog)
+    /// <summary>
+    /// The scope of each checkable expression of <paramref name="ruleSet"/> as used by <paramref name="processes"/>,
+    /// by the JSON path <see cref="ExpressionLocations"/> gives it (null for the others); null when the instance data
+    /// is not known.
+    /// </summary>
+    public static Func<string, NameScope?>? Of(RuleSetDefinition ruleSet, IReadOnlyList<ProcessDefinition> processes, IDefinitionCatalog catalog)
     {
         if (InstanceData(ruleSet, processes, catalog) is not { } data)
         {
-            yield break;
+            return null;
         }
 
+        var scopes = new Dictionary<string, NameScope>(StringComparer.Ordinal);
         for (var i = 0; i < ruleSet.Rules.Length; i++)
         {
             var rule = ruleSet.Rules[i];
             var at = JsonPath.Root.Property("rules").Index(i);
             var bound = BoundFacts(rule);
             var dataPattern = Scope(data, [RoutingFacts.Event, RoutingFacts.Data], null);
-            var everything = Scope(data, bound, null);
             for (var j = 0; j < rule.When.Length; j++)
             {
                 var condition = rule.When[j];
                 var conditionAt = at.Property("when").Index(j);
-                if (condition.Expression is { } expression)
-                {
-                    yield return (conditionAt.Property("expression"), expression, dataPattern);
-                }
-
+                scopes[conditionAt.Property("expression")] = dataPattern;
                 foreach (var (name, pattern) in new[] { ("not", condition.Not), ("exists", condition.Exists) })
                 {
-                    if (pattern is null || Candidate(pattern.Fact, data) is not { } candidate)
+                    if (pattern is not null && Candidate(pattern.Fact, data) is { } candidate)
                     {
-                        continue;
-                    }
-
-                    var scope = Scope(data, bound, (pattern.Fact, candidate));
-                    for (var k = 0; k < pattern.Where.Length; k++)
-                    {
-                        if (pattern.Where[k].Expression is { } inner)
+                        var scope = Scope(data, bound, (pattern.Fact, candidate));
+                        for (var k = 0; k < pattern.Where.Length; k++)
                         {
-                            yield return (conditionAt.Property(name).Property("where").Index(k).Property("expression"), inner, scope);
+                            scopes[conditionAt.Property(name).Property("where").Index(k).Property("expression")] = scope;
                         }
                     }
                 }
             }
 
+            var everything = Scope(data, bound, null);
             for (var j = 0; j < rule.Then.Length; j++)
             {
-                if (rule.Then[j].Expression is { } expression)
-                {
-                    yield return (at.Property("then").Index(j).Property("expression"), expression, everything);
-                }
+                scopes[at.Property("then").Index(j).Property("expression")] = everything;
             }
         }
+
+        return scopes.GetValueOrDefault;
     }
 
     private sealed record Data(HashSet<string> Names, Dictionary<string, string> Notes, string Origin);
