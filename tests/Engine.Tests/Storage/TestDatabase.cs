@@ -13,9 +13,14 @@ internal sealed class TestDatabase : IAsyncDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "lowcode-tests", Guid.NewGuid().ToString("N"));
 
-    private TestDatabase(ManualClock clock)
+    private TestDatabase(ManualClock clock, string? copyOf = null)
     {
         Directory.CreateDirectory(_folder);
+        if (copyOf is not null)
+        {
+            System.IO.File.Copy(copyOf, Path.Combine(_folder, "lowcode.db"));
+        }
+
         File = Path.Combine(_folder, "lowcode.db");
         Clock = clock;
         Contexts = new Factory(new DbContextOptionsBuilder<LowCodeDbContext>().UseSqlite($"Data Source={File}").Options);
@@ -47,6 +52,9 @@ internal sealed class TestDatabase : IAsyncDisposable
     }
 
     public static TestDatabase CreateUnmigrated() => new(new ManualClock(DateTimeOffset.UnixEpoch));
+
+    /// <summary>A copy of an existing database file (a fixture), not yet migrated.</summary>
+    public static TestDatabase FromFile(string file) => new(new ManualClock(new DateTimeOffset(2026, 12, 8, 9, 0, 0, TimeSpan.Zero)), file);
 
     public async ValueTask DisposeAsync()
     {
