@@ -5,8 +5,8 @@ using LowCode.GraphQL.AspNetCore;
 using LowCode.GraphQL.Execution;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddLowCodeEngine(sp => SqliteConnectionStrings.Resolve(
-    sp.GetRequiredService<IConfiguration>().GetConnectionString("LowCode"),
+builder.Services.AddLowCodeEngine(sp => DatabaseConfiguration.Read(
+    sp.GetRequiredService<IConfiguration>(),
     sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath));
 builder.Services.AddSingleton(_ => DefinitionsSchema.Build().CreateExecutor(new ExecutorOptions()));
 builder.Services.AddLowCodeGraphQL(options =>
@@ -16,7 +16,11 @@ builder.Services.AddLowCodeGraphQL(options =>
 });
 
 var app = builder.Build();
-await StartupTasks.PrepareDatabaseAsync(app).ConfigureAwait(false);
+if (!await StartupTasks.PrepareDatabaseAsync(app).ConfigureAwait(false))
+{
+    Environment.ExitCode = 1;
+    return;
+}
 
 app.UseDefaultFiles();
 app.UseStaticFiles();

@@ -20,13 +20,13 @@ public sealed class Ef6UpgradeTests
     [Fact]
     public async Task Migrate_DatabaseFromTheEf6Release_KeepsEveryDefinitionVersionETagAndEvent()
     {
-        await using var db = TestDatabase.FromFile(FixturePath(".db"));
+        await using var db = await TestDatabase.FromSqliteFileAsync(FixturePath(".db"));
         using var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(FixturePath(".manifest.json")));
 
         await db.Initializer.MigrateAsync();
 
         var expectedDefinitions = manifest.RootElement.GetProperty("definitions").EnumerateArray().ToList();
-        var rows = await ReadRowsAsync(db.File, "SELECT * FROM definitions ORDER BY Id");
+        var rows = await ReadRowsAsync(db.File!, "SELECT * FROM definitions ORDER BY Id");
         Assert.Equal(expectedDefinitions.Count, rows.Count);
         foreach (var (expected, row) in expectedDefinitions.Zip(rows))
         {
@@ -39,7 +39,7 @@ public sealed class Ef6UpgradeTests
         }
 
         var expectedEvents = manifest.RootElement.GetProperty("events").EnumerateArray().ToList();
-        var events = await ReadRowsAsync(db.File, "SELECT * FROM events ORDER BY Id");
+        var events = await ReadRowsAsync(db.File!, "SELECT * FROM events ORDER BY Id");
         Assert.Equal(expectedEvents.Count, events.Count);
         foreach (var (expected, row) in expectedEvents.Zip(events))
         {
@@ -49,7 +49,7 @@ public sealed class Ef6UpgradeTests
             }
         }
 
-        var history = await ReadRowsAsync(db.File, "SELECT MigrationId FROM __EFMigrationsHistory ORDER BY MigrationId");
+        var history = await ReadRowsAsync(db.File!, "SELECT MigrationId FROM __EFMigrationsHistory ORDER BY MigrationId");
         Assert.Equal("20261121091605_InitialSchema", history[0]["MigrationId"]);
         await using var context = await db.Contexts.CreateDbContextAsync();
         Assert.Empty(await context.Database.GetPendingMigrationsAsync());
@@ -58,7 +58,7 @@ public sealed class Ef6UpgradeTests
     [Fact]
     public async Task Store_OverTheUpgradedEf6Database_ReadsEveryStateAndKeepsWorking()
     {
-        await using var db = TestDatabase.FromFile(FixturePath(".db"));
+        await using var db = await TestDatabase.FromSqliteFileAsync(FixturePath(".db"));
         await db.Initializer.MigrateAsync();
 
         var claim = await db.Store.GetHistoryAsync(DefinitionKind.Form, "expense-claim");

@@ -3,19 +3,21 @@ using System;
 using LowCode.Engine.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace LowCode.Engine.Storage.Migrations
+namespace LowCode.Engine.Storage.Migrations.Sqlite
 {
-    [DbContext(typeof(LowCodeDbContext))]
-    partial class LowCodeDbContextModelSnapshot : ModelSnapshot
+    [DbContext(typeof(SqliteLowCodeDbContext))]
+    [Migration("20261121091605_InitialSchema")]
+    partial class InitialSchema
     {
-        protected override void BuildModel(ModelBuilder modelBuilder)
+        protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+            modelBuilder.HasAnnotation("ProductVersion", "6.0.7");
 
             modelBuilder.Entity("LowCode.Engine.Storage.Records.DefinitionRecord", b =>
                 {
