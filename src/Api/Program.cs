@@ -27,6 +27,7 @@ app.UseStaticFiles();
 app.UseWebSockets();
 app.MapGraphQL("/graphql");
 app.MapHealth();
+app.MapRuleSetCacheHealth();
 app.MapFallbackToFile("index.html");
 
 await app.RunAsync().ConfigureAwait(false);

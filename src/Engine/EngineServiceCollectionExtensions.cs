@@ -29,7 +29,10 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton(sp => new DefinitionValidator(sp.GetRequiredService<IExpressionSyntaxChecker>()));
         services.AddSingleton<SandboxRuleExpressions>();
         services.AddSingleton<RoutingRuleSetCompiler>();
-        services.AddSingleton<IDefinitionChangeNotifier>(_ => new ChannelDefinitionChangeNotifier());
+        services.AddSingleton<IDefinitionChangeNotifier>(sp => sp.GetRequiredService<DatabaseOptions>().Provider == DatabaseProvider.PostgreSQL
+            ? ActivatorUtilities.CreateInstance<PostgresDefinitionChangeNotifier>(sp)
+            : new ChannelDefinitionChangeNotifier());
+        services.AddSingleton<CompiledRuleSetCache>();
         services.AddSingleton<IDefinitionStore, EfDefinitionStore>();
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<SeedLoader>();

@@ -19,6 +19,10 @@ internal static class StartupTasks
                 initializer.Options.ProviderName,
                 report.SchemaVersion,
                 report.Applied.Count > 0 ? $"; applied {string.Join(", ", report.Applied)}" : "; no migration needed");
+            if (app.Services.GetRequiredService<IDefinitionChangeNotifier>() is PostgresDefinitionChangeNotifier notifier)
+            {
+                await notifier.StartAsync().ConfigureAwait(false);
+            }
         }
         catch (DatabaseStartupException ex)
         {
