@@ -1,4 +1,6 @@
 using LowCode.Engine.Seeding;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using LowCode.Engine.Storage;
 
 namespace LowCode.Api.Hosting;
@@ -15,10 +17,11 @@ internal static class StartupTasks
             var initializer = app.Services.GetRequiredService<DatabaseInitializer>();
             var report = await initializer.MigrateAsync().ConfigureAwait(false);
             logger.LogInformation(
-                "Database ({Provider}) at schema version {Version}{Applied}",
+                "Database: {Provider} ({Location}) at schema version {Version}{Applied}",
                 initializer.Options.ProviderName,
+                Describe(initializer.Options),
                 report.SchemaVersion,
-                report.Applied.Count > 0 ? $"; applied {string.Join(", ", report.Applied)}" : "; no migration needed");
+                report.Applied.Count > 0 ? $", {report.Applied.Count} migration(s) applied now" : ", up to date");
             if (app.Services.GetRequiredService<IDefinitionChangeNotifier>() is PostgresDefinitionChangeNotifier notifier)
             {
                 await notifier.StartAsync().ConfigureAwait(false);
@@ -36,6 +39,30 @@ internal static class StartupTasks
             await app.Services.GetRequiredService<SeedLoader>().LoadAsync(folder).ConfigureAwait(false);
         }
 
+        app.Lifetime.ApplicationStarted.Register(() => SayWhereToGo(app, logger));
         return true;
+    }
+
+    /// <summary>Where the database is, without credentials.</summary>
+    private static string Describe(DatabaseOptions options)
+    {
+        if (options.Provider == DatabaseProvider.Sqlite)
+        {
+            return new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(options.ConnectionString).DataSource;
+        }
+
+        var postgres = new Npgsql.NpgsqlConnectionStringBuilder(options.ConnectionString);
+        return $"{postgres.Host}:{postgres.Port}/{postgres.Database}";
+    }
+
+    private static void SayWhereToGo(WebApplication app, ILogger logger)
+    {
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()?.TrimEnd('/');
+        if (address is null)
+        {
+            return;
+        }
+
+        logger.LogInformation("Ready: designer at {Address}/, GraphQL at {Address}/graphql, health at {Address}/health", address, address, address);
     }
 }

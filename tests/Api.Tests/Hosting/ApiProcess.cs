@@ -12,6 +12,7 @@ internal sealed partial class ApiProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<string> _output = [];
+    private readonly List<(Func<string, bool> Match, TaskCompletionSource Seen)> _waiters = [];
 
     private ApiProcess(IReadOnlyDictionary<string, string> settings)
     {
@@ -65,6 +66,34 @@ internal sealed partial class ApiProcess : IAsyncDisposable
 
     public HttpClient CreateClient() => new() { BaseAddress = Address };
 
+    /// <summary>Completes when the process writes a line matching <paramref name="match"/> (or has already written one).</summary>
+    public Task WaitForLineAsync(Func<string, bool> match, CancellationToken cancellationToken)
+    {
+        lock (_output)
+        {
+            if (_output.Any(match))
+            {
+                return Task.CompletedTask;
+            }
+
+            var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiters.Add((match, seen));
+            return seen.Task.WaitAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>The lines written so far.</summary>
+    public IReadOnlyList<string> Lines
+    {
+        get
+        {
+            lock (_output)
+            {
+                return [.. _output];
+            }
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
@@ -86,6 +115,11 @@ internal sealed partial class ApiProcess : IAsyncDisposable
         lock (_output)
         {
             _output.Add(line);
+            foreach (var waiter in _waiters.Where(w => w.Match(line)).ToList())
+            {
+                waiter.Seen.TrySetResult();
+                _waiters.Remove(waiter);
+            }
         }
 
         if (ListeningLine().Match(line) is { Success: true } match)
