@@ -6,8 +6,15 @@ if (args.Length == 2 && args[0] == "--hostile")
     return HostileCorpusHarness.Run(args[1]);
 }
 
+if (args.Length >= 1 && args[0] == "--storage")
+{
+    return LowCode.Engine.Benchmarks.Storage.StorageHarness.Run(
+        args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5,
+        args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 200);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;
 
-/// <summary>Runs the benchmarks chosen on the command line (see docs/benchmarks/expressions.md), or the hostile-corpus timing harness.</summary>
+/// <summary>Runs the benchmarks chosen on the command line (see docs/benchmarks/expressions.md), the hostile-corpus timing harness, or the storage harness (docs/benchmarks/storage.md).</summary>
 internal sealed partial class Program;
