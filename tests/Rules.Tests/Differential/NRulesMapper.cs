@@ -33,6 +33,7 @@ internal sealed class NRulesMapper(OracleSemantics semantics, OracleExpression? 
     internal const string ExclusiveMarker = "__exclusive";
 
     private static readonly MethodInfo TestMethod = typeof(ConditionTest).GetMethod(nameof(ConditionTest.Test))!;
+    private static readonly MethodInfo MarkerMethod = typeof(NRulesMapper).GetMethod(nameof(IsMarkerOf))!;
     private static readonly MethodInfo FireMethod = typeof(NRulesRuleSet).GetMethod(nameof(NRulesRuleSet.Fired))!;
 
     public NRulesRuleSet Map(OurRuleSet ruleSet)
@@ -103,12 +104,12 @@ internal sealed class NRulesMapper(OracleSemantics semantics, OracleExpression? 
     {
         var marker = new PatternBuilder(typeof(Fact), $"__x{n}");
         var parameter = Expression.Parameter(typeof(Fact), marker.Declaration.Name);
-        var groupValue = Expression.Property(parameter, typeof(Fact).GetProperty("Item")!, Expression.Constant("group"));
-        marker.Condition(Expression.Lambda(
-            Expression.AndAlso(IsType(parameter, ExclusiveMarker), Expression.Equal(Expression.Convert(groupValue, typeof(string)), Expression.Constant(group))),
-            parameter));
+        marker.Condition(Expression.Lambda(Expression.Call(MarkerMethod, parameter, Expression.Constant(group)), parameter));
         return marker;
     }
+
+    /// <summary>Whether a fact is the marker the winner of <paramref name="group"/> inserted (a method: NRules' expression comparer has no indexers).</summary>
+    public static bool IsMarkerOf(Fact fact, string group) => fact.Type == ExclusiveMarker && fact["group"] as string == group;
 
     private static BinaryExpression IsType(ParameterExpression fact, string type) =>
         Expression.Equal(Expression.Property(fact, nameof(Fact.Type)), Expression.Constant(type));
