@@ -16,7 +16,7 @@ namespace LowCode.Engine.Tests.Routing;
 /// exceptions, notifications) and the same data afterwards. Expressions run in the same sandbox on both sides; the
 /// NRules side lays out their scope itself (the data's fields, then each bound fact by name).
 /// </summary>
-public sealed class SeedRuleSetsAgainstNRulesTests(ITestOutputHelper output)
+public sealed class SeedRuleSetsAgainstNRulesTests(ITestOutputHelper output, DifferentialReport report) : IClassFixture<DifferentialReport>
 {
     private static readonly ExpressionEvaluator Sandbox = new();
 
@@ -87,7 +87,7 @@ public sealed class SeedRuleSetsAgainstNRulesTests(ITestOutputHelper output)
             .ToList();
         var summary = $"NRules differential over the seed: {ruleSets.Length} rule sets, {every.Count} rules, {Inputs.Length} inputs; {fired.Count} rules fired; tie order differed on {ties}; disagreements: {problems.Count}.";
         output.WriteLine(summary);
-        Console.WriteLine(summary);
+        report.Print(summary);
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
         Assert.Empty(every.Except(fired));
     }
