@@ -7,8 +7,9 @@ using LowCode.GraphQL.Validation;
 namespace LowCode.GraphQL.Benchmarks;
 
 /// <summary>
-/// <c>dotnet run -c Release -- compare</c>: measures ops/s of the same workloads here and in graphql-js 16 on Node
-/// (node/execute.mjs) one after the other in the same run, and prints both and the ratio.
+/// <c>dotnet run -c Release -- compare</c>: measures ops/s of the same workloads here, in GraphQL.NET 8.8.5 in this
+/// process (<see cref="GraphQLNetPeer"/>) and in graphql-js 16 on Node (node/execute.mjs), one after the other in the
+/// same run, and prints each peer beside ours with the ratio.
 /// </summary>
 internal static class CompareWithGraphQLJs
 {
@@ -34,6 +35,36 @@ internal static class CompareWithGraphQLJs
                 Task.FromResult(DocumentValidator.Validate(schema, Parser.Parse(document).Document!).Count)),
         };
 
+        // End to end as a server does it: execute, then write the JSON response. GraphQL.NET has no document cache
+        // here (its cache package is not served), so ours is also measured with the cache off.
+        var uncached = BenchmarkSchema.CreateExecutor(documentCacheSize: 0);
+        var peer = new GraphQLNetPeer();
+        var peerCheck = await peer.ExecuteAndSerializeAsync(BenchmarkSchema.ItemsQuery);
+        var ourCheck = ExecutionResultSerializer.Serialize(await executor.ExecuteAsync(request));
+        if (peerCheck != ourCheck)
+        {
+            throw new InvalidOperationException($"GraphQL.NET answered differently:{Environment.NewLine}{peerCheck[..200]}{Environment.NewLine}{ourCheck[..200]}");
+        }
+
+        var endToEnd = new Dictionary<string, (double Ours, double Peer)>
+        {
+            ["execute-100-items + serialize (ours with its document cache)"] = (
+                await OpsPerSecondAsync(async () => ExecutionResultSerializer.Serialize(await executor.ExecuteAsync(request))),
+                await OpsPerSecondAsync(() => peer.ExecuteAndSerializeAsync(BenchmarkSchema.ItemsQuery))),
+            ["execute-100-items + serialize (both parse and validate every request)"] = (
+                await OpsPerSecondAsync(async () => ExecutionResultSerializer.Serialize(await uncached.ExecuteAsync(request))),
+                await OpsPerSecondAsync(() => peer.ExecuteAndSerializeAsync(BenchmarkSchema.ItemsQuery))),
+            ["parse-validate-5kb"] = (ours["parse-validate-5kb"], await OpsPerSecondAsync(() => peer.ParseAndValidateAsync(document))),
+        };
+
+        Console.WriteLine($"| workload | LowCode.GraphQL ops/s | GraphQL.NET 8.8.5 ops/s | ratio |");
+        Console.WriteLine("|---|---:|---:|---:|");
+        foreach (var (name, (value, theirs)) in endToEnd)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {value:N0} | {theirs:N0} | {value / theirs:F2}x |"));
+        }
+
+        Console.WriteLine();
         var node = RunNode(Warmup, Measure);
         Console.WriteLine($"| workload | LowCode.GraphQL ops/s | graphql-js 16 ops/s | ratio |");
         Console.WriteLine("|---|---:|---:|---:|");

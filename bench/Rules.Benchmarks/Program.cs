@@ -29,6 +29,12 @@ if (args is ["--cpu", ..])
     return;
 }
 
+if (args is ["--peers", ..])
+{
+    LowCode.Rules.Benchmarks.Peers.PeerHarness.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 
 /// <summary>Runs the benchmarks chosen on the command line (see docs/benchmarks/rules.md).</summary>

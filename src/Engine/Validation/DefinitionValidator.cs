@@ -15,7 +15,7 @@ namespace LowCode.Engine.Validation;
 public sealed class DefinitionValidator(IExpressionSyntaxChecker? expressions = null)
 {
     private static readonly IValidator<IDefinition>[] Common =
-        [new DefinitionHeaderRule(), new ExpressionSyntaxRule(), new ExpressionScopeRule(), new DurationRule(), new AssigneeAndWebhookRule(), new RoutingTargetsRule()];
+        [new DefinitionHeaderRule(), new ExpressionSyntaxRule(), new ExpressionScopeRule(), new ConditionPathRule(), new DurationRule(), new AssigneeAndWebhookRule(), new RoutingTargetsRule()];
 
     private static readonly IValidator<FormDefinition>[] Forms =
         [new FieldKeysRule(), new FieldTypeRule(), new FieldConstraintsRule(), new FieldDefaultRule(), new FormValidationsRule()];

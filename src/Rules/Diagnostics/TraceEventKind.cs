@@ -26,4 +26,13 @@ public enum TraceEventKind
 
     /// <summary>An agenda filter (named in <see cref="TraceEntry.Filter"/>) kept the activation off the agenda.</summary>
     Filtered,
+
+    /// <summary>
+    /// An agenda group took the focus. <see cref="TraceEntry.Rule"/> is the rule whose action gave it (empty when the
+    /// host called <c>SetFocus</c> outside firing); <see cref="TraceEntry.Detail"/> names the groups.
+    /// </summary>
+    FocusGained,
+
+    /// <summary>The focused group's agenda ran empty and the focus returned to the group below (<see cref="TraceEntry.Detail"/>).</summary>
+    FocusReturned,
 }

@@ -1,3 +1,4 @@
+using LowCode.Rules.Diagnostics;
 using LowCode.Rules.Model;
 
 namespace LowCode.Rules.Runtime;
@@ -46,6 +47,9 @@ public sealed partial class RuleSession
         _focusStack ??= [0];
         if (_focusStack[^1] != group)
         {
+            // While firing, only a rule's action can be asking: the trace names it, so a reader sees why the order changed.
+            var by = _firing ? _actionContext.Activation?.Rule : null;
+            Trace?.Add(TraceEventKind.FocusGained, by?.Name ?? string.Empty, by?.Salience ?? 0, [], $"focus {_network.AgendaGroups[_focusStack[^1]]} -> {_network.AgendaGroups[group]}", null);
             _focusStack.Add(group);
         }
     }
@@ -90,6 +94,7 @@ public sealed partial class RuleSession
             }
 
             _focusStack.RemoveAt(_focusStack.Count - 1);
+            Trace?.Add(TraceEventKind.FocusReturned, string.Empty, 0, [], $"focus {_network.AgendaGroups[top]} -> {_network.AgendaGroups[_focusStack[^1]]}: its agenda is empty", null);
         }
     }
 }

@@ -112,6 +112,34 @@ public abstract class DefinitionMutationTests
     }
 
     [Fact]
+    public async Task SaveDraft_OfTheSeedRuleSetWithATypoedConditionPath_IsRefusedWithDidYouMean()
+    {
+        using var client = _factory.CreateClient();
+        var definition = new
+        {
+            key = "expense-routing",
+            name = "Expense routing",
+            rules = new[]
+            {
+                new
+                {
+                    name = "large-claims-go-to-finance",
+                    steps = new[] { "managerApproval" },
+                    when = new[] { new { path = "totl", op = ">", value = 1000 } },
+                    then = new[] { new { type = "goTo", step = "financeReview" } },
+                },
+            },
+        };
+
+        var payload = Failed(await GraphQLClient.PostAsync(client, SaveDraft, new { kind = "RULE_SET", key = "expense-routing", definition }), "saveDraft", "INVALID");
+
+        var problem = Assert.Single(payload.GetProperty("problems").EnumerateArray());
+        Assert.Equal(("$.rules[0].when[0].path", "condition.unknownPath"), (problem.GetProperty("path").GetString(), problem.GetProperty("code").GetString()));
+        Assert.Contains("'totl' is not a field of the instance data", problem.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Did you mean 'total'?", problem.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SaveDraft_WithAMisspeltPropertyInText_GivesItsPathLineAndColumn()
     {
         using var client = _factory.CreateClient();
