@@ -1,4 +1,5 @@
 using LowCode.Engine.Expressions;
+using LowCode.Engine.Forms;
 using LowCode.Engine.Routing;
 using LowCode.Engine.Seeding;
 using LowCode.Engine.Storage;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LowCode.Engine;
 
-/// <summary>Registers the engine: storage on SQLite with change notifications, validation (with the expression sandbox), routing, seeding.</summary>
+/// <summary>Registers the engine: storage on SQLite with change notifications, validation (with the expression sandbox), form evaluation, routing, seeding.</summary>
 public static class EngineServiceCollectionExtensions
 {
     /// <param name="services">The host's services.</param>
@@ -24,6 +25,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<Expressions.IExpressionEvaluator>(sp => sp.GetRequiredService<ExpressionEvaluator>());
         services.AddSingleton<IExpressionSyntaxChecker>(sp => new SandboxExpressionChecker(sp.GetRequiredService<ExpressionEvaluator>().Compiler));
         services.AddSingleton(sp => new DefinitionValidator(sp.GetRequiredService<IExpressionSyntaxChecker>()));
+        services.AddSingleton(sp => new FormEvaluator(sp.GetRequiredService<Expressions.IExpressionEvaluator>()));
         services.AddSingleton<SandboxRuleExpressions>();
         services.AddSingleton<RoutingRuleSetCompiler>();
         services.AddSingleton<IDefinitionChangeNotifier>(_ => new ChannelDefinitionChangeNotifier());
