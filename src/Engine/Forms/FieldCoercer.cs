@@ -27,7 +27,7 @@ internal static partial class FieldCoercer
             case FieldType.Text or FieldType.Textarea:
                 if (kind == JsonValueKind.String)
                 {
-                    value = JsonValue.Create(raw.GetValue<string>());
+                    value = JsonValue.Create(JsonRead.Text(raw));
                     return true;
                 }
 
@@ -69,7 +69,7 @@ internal static partial class FieldCoercer
     {
         null => true,
         JsonArray array => array.Count == 0,
-        JsonValue v when v.GetValueKind() == JsonValueKind.String => string.IsNullOrWhiteSpace(v.GetValue<string>()),
+        JsonValue v when v.GetValueKind() == JsonValueKind.String => string.IsNullOrWhiteSpace(JsonRead.Text(v)),
         _ => false,
     };
 
@@ -83,7 +83,7 @@ internal static partial class FieldCoercer
 
         return node.GetValueKind() switch
         {
-            JsonValueKind.String => $"the text \"{Shorten(node.GetValue<string>())}\"",
+            JsonValueKind.String => $"the text \"{Shorten(JsonRead.Text(node))}\"",
             JsonValueKind.Number => $"the number {node.ToJsonString()}",
             JsonValueKind.True or JsonValueKind.False => $"the boolean {node.ToJsonString()}",
             JsonValueKind.Array => "a list",
@@ -103,7 +103,7 @@ internal static partial class FieldCoercer
             return false;
         }
 
-        var text = raw.GetValue<string>();
+        var text = JsonRead.Text(raw);
         if (string.IsNullOrWhiteSpace(text) || shape(text.Trim()))
         {
             value = JsonValue.Create(text.Trim());
@@ -122,9 +122,9 @@ internal static partial class FieldCoercer
         double number;
         if (kind == JsonValueKind.Number)
         {
-            number = raw.GetValue<double>();
+            number = JsonRead.Number(raw);
         }
-        else if (kind == JsonValueKind.String && raw.GetValue<string>() is var text)
+        else if (kind == JsonValueKind.String && JsonRead.Text(raw) is var text)
         {
             if (string.IsNullOrWhiteSpace(text))
             {
@@ -151,7 +151,8 @@ internal static partial class FieldCoercer
                 return false;
             }
 
-            value = JsonValue.Create((long)number);
+            // Stored as a double like any number, which JSON writes without a fraction: 7, not 7.0.
+            value = JsonValue.Create(number);
             return true;
         }
 
@@ -168,11 +169,11 @@ internal static partial class FieldCoercer
             case JsonValueKind.True or JsonValueKind.False:
                 value = JsonValue.Create(kind == JsonValueKind.True);
                 return true;
-            case JsonValueKind.String when raw.GetValue<string>().Trim() is var text
+            case JsonValueKind.String when JsonRead.Text(raw).Trim() is var text
                 && (text.Equals("true", StringComparison.OrdinalIgnoreCase) || text.Equals("false", StringComparison.OrdinalIgnoreCase)):
                 value = JsonValue.Create(text.Equals("true", StringComparison.OrdinalIgnoreCase));
                 return true;
-            case JsonValueKind.String when string.IsNullOrWhiteSpace(raw.GetValue<string>()):
+            case JsonValueKind.String when string.IsNullOrWhiteSpace(JsonRead.Text(raw)):
                 return true;
             default:
                 message = $"{field.Name} expects true or false, not {Describe(raw)}.";
@@ -184,7 +185,7 @@ internal static partial class FieldCoercer
     {
         value = null;
         message = string.Empty;
-        if (kind == JsonValueKind.String && raw.GetValue<string>().Trim() is var text)
+        if (kind == JsonValueKind.String && JsonRead.Text(raw).Trim() is var text)
         {
             if (text.Length == 0)
             {
@@ -206,7 +207,7 @@ internal static partial class FieldCoercer
     {
         value = null;
         message = string.Empty;
-        if (kind == JsonValueKind.String && raw.GetValue<string>().Trim() is var text)
+        if (kind == JsonValueKind.String && JsonRead.Text(raw).Trim() is var text)
         {
             if (text.Length == 0)
             {
@@ -253,7 +254,7 @@ internal static partial class FieldCoercer
         message = string.Empty;
         var text = kind switch
         {
-            JsonValueKind.String => raw.GetValue<string>(),
+            JsonValueKind.String => JsonRead.Text(raw),
             JsonValueKind.Number => raw.ToJsonString(),
             _ => null,
         };
@@ -284,12 +285,7 @@ internal static partial class FieldCoercer
         value = null;
         code = FormErrorCodes.Type;
         message = string.Empty;
-        IEnumerable<JsonNode?> items = kind switch
-        {
-            JsonValueKind.Array => raw.AsArray(),
-            JsonValueKind.String => [raw],
-            _ => [],
-        };
+        IEnumerable<JsonNode?> items = kind == JsonValueKind.Array ? raw.AsArray() : new[] { raw };
         if (kind is not (JsonValueKind.Array or JsonValueKind.String))
         {
             message = $"{plan.Layout.Name} expects a list of its options ({Options(plan)}), not {Describe(raw)}.";
@@ -306,7 +302,7 @@ internal static partial class FieldCoercer
                 return false;
             }
 
-            var text = item.GetValue<string>();
+            var text = JsonRead.Text(item);
             if (!plan.Options.Contains(text))
             {
                 unknown.Add($"\"{Shorten(text)}\"");
@@ -332,7 +328,7 @@ internal static partial class FieldCoercer
     {
         value = null;
         message = string.Empty;
-        var files = raw is JsonArray list ? list : new JsonArray(raw.DeepClone());
+        IEnumerable<JsonNode?> files = raw is JsonArray list ? list : new[] { raw };
         foreach (var file in files)
         {
             if (file is not JsonObject item || item["name"]?.GetValueKind() != JsonValueKind.String

@@ -17,7 +17,7 @@ internal static class FieldConstraints
         switch (field.Type)
         {
             case FieldType.Number or FieldType.Integer:
-                var number = value.GetValue<double>();
+                var number = JsonRead.Number(value);
                 if (number < definition.Min)
                 {
                     errors.Add(new(path, FormErrorCodes.Min, $"{field.Name} must be at least {Format(definition.Min!.Value)}."));
@@ -30,7 +30,7 @@ internal static class FieldConstraints
 
                 break;
             case FieldType.Date or FieldType.DateTime:
-                var text = value.GetValue<string>();
+                var text = JsonRead.Text(value);
                 var date = field.Type == FieldType.Date
                     ? DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture)
                     : DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.Parse(text, CultureInfo.InvariantCulture), zone).DateTime);
@@ -46,7 +46,7 @@ internal static class FieldConstraints
 
                 break;
             case FieldType.Text or FieldType.Textarea or FieldType.Email or FieldType.Url:
-                CheckText(plan, value.GetValue<string>(), path, errors);
+                CheckText(plan, JsonRead.Text(value), path, errors);
                 break;
             case FieldType.File:
                 foreach (var file in value is JsonArray list ? list.OfType<JsonObject>() : [(JsonObject)value])
@@ -95,19 +95,19 @@ internal static class FieldConstraints
     {
         var field = plan.Layout;
         var definition = field.Definition;
-        var name = file["name"]!.GetValue<string>();
+        var name = JsonRead.Text(file["name"]!);
         if (!definition.Accept.IsDefaultOrEmpty)
         {
-            var type = file["contentType"]?.GetValue<string>();
+            var type = file["contentType"] is { } contentType ? JsonRead.Text(contentType) : null;
             if (!definition.Accept.Any(a => Accepts(a, name, type)))
             {
                 errors.Add(new(path, FormErrorCodes.Accept, $"{field.Name}: '{name}'{(type is null ? "" : $" ({type})")} is not an accepted kind of file; accepted: {string.Join(", ", definition.Accept)}."));
             }
         }
 
-        if (definition.MaxSizeBytes is { } max && file["size"] is { } size && size.GetValueKind() == JsonValueKind.Number && size.GetValue<double>() > max)
+        if (definition.MaxSizeBytes is { } max && file["size"] is { } size && size.GetValueKind() == JsonValueKind.Number && JsonRead.Number(size) > max)
         {
-            errors.Add(new(path, FormErrorCodes.MaxSize, $"{field.Name}: '{name}' is {Size(size.GetValue<double>())}; the largest accepted is {Size(max)}."));
+            errors.Add(new(path, FormErrorCodes.MaxSize, $"{field.Name}: '{name}' is {Size(JsonRead.Number(size))}; the largest accepted is {Size(max)}."));
         }
     }
 
