@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using LowCode.Engine.Expressions;
 using LowCode.Engine.Metadata;
@@ -84,7 +85,23 @@ internal sealed partial class FormRun
         var scope = new ExpressionScope(_now);
         foreach (var (name, field, up) in expression.Reads)
         {
-            scope.Set(name, Exposed(field, frame.Up(up).Slots[field.Slot]));
+            // Primitives go in as CLR values: the sandbox converts them without inspecting a JSON node.
+            switch (Exposed(field, frame.Up(up).Slots[field.Slot]))
+            {
+                case JsonValue value when value.GetValueKind() is var kind && kind != JsonValueKind.Object:
+                    _ = kind switch
+                    {
+                        JsonValueKind.Number => scope.Set(name, JsonRead.Number(value)),
+                        JsonValueKind.String => scope.Set(name, JsonRead.Text(value)),
+                        JsonValueKind.True => scope.Set(name, true),
+                        JsonValueKind.False => scope.Set(name, false),
+                        _ => scope.Set(name, (JsonNode?)null),
+                    };
+                    break;
+                case var node:
+                    scope.Set(name, node);
+                    break;
+            }
         }
 
         return _expressions.Evaluate(expression.Compiled, scope, expected, expression.Label);
