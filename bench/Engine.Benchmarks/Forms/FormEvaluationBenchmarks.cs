@@ -36,10 +36,17 @@ public class FormEvaluationBenchmarks : IDisposable
         _evaluator = new FormEvaluator(_expressions);
         _data = GeneratedForm.Data();
         _options = new FormEvaluationOptions { Now = new DateTimeOffset(2026, 3, 15, 10, 0, 0, TimeSpan.Zero) };
-        var first = _evaluator.Evaluate(_form, _data, _options);
-        if (!first.IsValid)
+        // A cold first run JIT-compiles the interpreter's paths and, on a loaded machine, can meet the sandbox's
+        // wall-clock backstop; the check is on a warm run, as every measured one is.
+        FormEvaluation warm = _evaluator.Evaluate(_form, _data, _options);
+        for (var i = 0; i < 5; i++)
         {
-            throw new InvalidOperationException("The generated data is not valid: " + string.Join("; ", first.Errors.Take(5)));
+            warm = _evaluator.Evaluate(_form, _data, _options);
+        }
+
+        if (!warm.IsValid)
+        {
+            throw new InvalidOperationException("The generated data is not valid: " + string.Join("; ", warm.Errors.Take(5)));
         }
     }
 
