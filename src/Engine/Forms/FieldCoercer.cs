@@ -285,6 +285,11 @@ internal static partial class FieldCoercer
         value = null;
         code = FormErrorCodes.Type;
         message = string.Empty;
+        if (kind == JsonValueKind.String && string.IsNullOrWhiteSpace(JsonRead.Text(raw)))
+        {
+            return true;
+        }
+
         IEnumerable<JsonNode?> items = kind == JsonValueKind.Array ? raw.AsArray() : new[] { raw };
         if (kind is not (JsonValueKind.Array or JsonValueKind.String))
         {

@@ -12,7 +12,7 @@ internal sealed class FormPlan
         Form = form;
         Layout = FormLayout.Of(form);
         Fields = [.. Layout.Fields.Select(f => new FieldPlan(f, evaluator))];
-        var dependencies = FormDependencies.Build(Layout, source => evaluator.Compile(source) is { IsValid: true } c ? c.Variables : null);
+        var dependencies = FormDependencies.Build(Layout, source => evaluator.Compile(source) is { IsValid: true } c ? c.ReferencedNames : null);
         Steps = [.. dependencies.Order.Select(n => (n, dependencies.Cyclic.Contains(n)))];
         CycleMessages = new string?[Layout.Fields.Length];
         foreach (var cycle in dependencies.Cycles)

@@ -32,7 +32,8 @@ internal sealed class PlanExpression
 
         var compiled = evaluator.Compile(source);
         var reads = ImmutableArray.CreateBuilder<(string, LayoutField, int)>();
-        foreach (var name in compiled.Variables)
+        // Every free name, helpers included: a field named like a helper (count, min, text) shadows it, as in the sandbox.
+        foreach (var name in compiled.ReferencedNames)
         {
             if (ExpressionScope.IsValidName(name) && scope.Resolve(name) is { } target)
             {

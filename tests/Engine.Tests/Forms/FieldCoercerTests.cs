@@ -25,6 +25,7 @@ public sealed class FieldCoercerTests
     [InlineData("select", OptionList, "1", "\"1\"")]
     [InlineData("multiselect", OptionList, "[\"a\", \"b\", \"a\"]", "[\"a\",\"b\"]")]
     [InlineData("multiselect", OptionList, "\"b\"", "[\"b\"]")]
+    [InlineData("multiselect", OptionList, "\"\"", "null")]
     [InlineData("email", "", "\" ada@example.com \"", "\"ada@example.com\"")]
     [InlineData("url", "", "\"https://example.com/x?y=1\"", "\"https://example.com/x?y=1\"")]
     [InlineData("file", "", "{\"name\":\"r.pdf\",\"size\":10,\"contentType\":\"application/pdf\"}", "{\"name\":\"r.pdf\",\"size\":10,\"contentType\":\"application/pdf\"}")]

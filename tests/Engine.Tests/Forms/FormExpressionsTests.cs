@@ -109,6 +109,22 @@ public sealed class FormExpressionsTests
     }
 
     [Fact]
+    public void AFieldNamedLikeAHelperShadowsTheHelperAndIsOrderedAsADependency()
+    {
+        var result = Evaluate(
+            """
+            [
+              { "key": "twice", "type": "computed", "computed": "count * 2" },
+              { "key": "count", "type": "computed", "computed": "base + 1" },
+              { "key": "base", "type": "integer" }
+            ]
+            """,
+            """{ "base": 4 }""");
+
+        Assert.Equal("""{"twice":10,"count":5,"base":4}""", result.ValuesJson());
+    }
+
+    [Fact]
     public void TodaySeesTheEvaluationsClockInTheFormsTimeZone()
     {
         var form = Validation.Definitions.Form("""[ { "key": "d", "type": "computed", "computed": "today()" } ]""");
