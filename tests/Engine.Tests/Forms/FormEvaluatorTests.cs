@@ -46,4 +46,27 @@ public sealed class FormEvaluatorTests
         Assert.Equal("""{"a":2,"b":4}""", first.ValuesJson());
         Assert.Equal("""{"a":3,"b":6}""", second.ValuesJson());
     }
+
+    [Fact]
+    public void ManyThreadsEvaluatingTheSameDefinitionGetTheSameAnswers()
+    {
+        var form = Validation.Definitions.Form("""
+            [
+              { "key": "n", "type": "integer" },
+              { "key": "lines", "type": "repeating", "fields": [ { "key": "x", "type": "number" }, { "key": "y", "type": "computed", "computed": "x * n" } ] },
+              { "key": "total", "type": "computed", "computed": "sum(lines, 'y')" },
+              { "key": "note", "type": "text", "visibleWhen": "total > 100", "requiredWhen": "total > 100" }
+            ]
+            """);
+        var expected = Enumerable.Range(0, 64).Select(n => n * 6 > 100 ? $"{n * 6}:note:required" : $"{n * 6}:").ToArray();
+
+        var actual = new string[64];
+        Parallel.For(0, 64, new ParallelOptions { MaxDegreeOfParallelism = 4 }, n =>
+        {
+            var result = Evaluate(form, $$"""{ "n": {{n}}, "lines": [ { "x": 1 }, { "x": 2 }, { "x": 3 } ] }""");
+            actual[n] = $"{result.Values["total"]}:{result.Codes()}";
+        });
+
+        Assert.Equal(expected, actual);
+    }
 }

@@ -100,6 +100,45 @@ public sealed class RepeatingGroupTests
     }
 
     [Fact]
+    public void AColumnComputedFromAFormComputedFieldWaitsForItAndATotalWaitsForTheColumn()
+    {
+        var result = Evaluate(
+            """
+            [
+              { "key": "total", "type": "computed", "computed": "sum(lines, 'gross')" },
+              { "key": "lines", "type": "repeating", "fields": [ { "key": "amount", "type": "number" }, { "key": "gross", "type": "computed", "computed": "amount * rate" } ] },
+              { "key": "rate", "type": "computed", "computed": "1 + vat / 100" },
+              { "key": "vat", "type": "number" }
+            ]
+            """,
+            """{ "vat": 50, "lines": [ { "amount": 2 }, { "amount": 4 } ] }""");
+
+        Assert.Equal("""{"total":9,"lines":[{"amount":2,"gross":3},{"amount":4,"gross":6}],"rate":1.5,"vat":50}""", result.ValuesJson());
+    }
+
+    [Fact]
+    public void ANestedRepeatingGroupGetsPathsThroughBothRows()
+    {
+        var result = Evaluate(
+            """
+            [
+              {
+                "key": "trips", "type": "repeating",
+                "fields": [
+                  { "key": "city", "type": "text", "required": true },
+                  { "key": "legs", "type": "repeating", "fields": [ { "key": "km", "type": "number", "min": 0 } ] },
+                  { "key": "distance", "type": "computed", "computed": "sum(legs, 'km')" }
+                ]
+              }
+            ]
+            """,
+            """{ "trips": [ { "city": "Oslo", "legs": [ { "km": 10 }, { "km": 5 } ] }, { "legs": [ { "km": -1 } ] } ] }""");
+
+        Assert.Equal("trips[1].city:required,trips[1].legs[0].km:min", result.Codes());
+        Assert.Equal(15, result.Values["trips"]![0]!["distance"]!.GetValue<double>());
+    }
+
+    [Fact]
     public void ColumnDefaultsApplyPerRow()
     {
         var result = Evaluate(
