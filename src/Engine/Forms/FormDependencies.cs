@@ -12,18 +12,21 @@ namespace LowCode.Engine.Forms;
 /// </summary>
 internal sealed class FormDependencies
 {
-    private FormDependencies(ImmutableArray<DependencyNode> order, ImmutableArray<ImmutableArray<DependencyNode>> cycles, ImmutableHashSet<DependencyNode> cyclic)
+    private FormDependencies(ImmutableArray<DependencyNode> order, ImmutableArray<ImmutableArray<DependencyNode>> cycles, ImmutableDictionary<DependencyNode, ImmutableArray<DependencyNode>> loops)
     {
         Order = order;
         Cycles = cycles;
-        Cyclic = cyclic;
+        LoopOf = loops;
     }
 
     /// <summary>Every step, each after the steps it depends on; steps caught in a cycle come where their cycle was found.</summary>
     public ImmutableArray<DependencyNode> Order { get; }
 
-    /// <summary>Every step that is part of some loop (a loop found through a step may pass through others too).</summary>
-    public ImmutableHashSet<DependencyNode> Cyclic { get; }
+    /// <summary>
+    /// Every step caught in a loop, with the loop reported for its tangle of mutually dependent steps (a step can be in
+    /// the tangle without being on that one loop).
+    /// </summary>
+    public ImmutableDictionary<DependencyNode, ImmutableArray<DependencyNode>> LoopOf { get; }
 
     /// <summary>Each loop as the steps around it, starting at the earliest one in document order that runs an expression.</summary>
     public ImmutableArray<ImmutableArray<DependencyNode>> Cycles { get; }
@@ -101,7 +104,7 @@ internal sealed class FormDependencies
         var stack = new Stack<int>();
         var order = ImmutableArray.CreateBuilder<DependencyNode>();
         var cycles = ImmutableArray.CreateBuilder<ImmutableArray<DependencyNode>>();
-        var cyclic = ImmutableHashSet.CreateBuilder<DependencyNode>();
+        var loops = ImmutableDictionary.CreateBuilder<DependencyNode, ImmutableArray<DependencyNode>>();
         var next = 0;
 
         // Iterative, so a long chain of fields cannot exhaust the thread's stack.
@@ -156,8 +159,12 @@ internal sealed class FormDependencies
                     order.AddRange(component.Select(id => Node(layout, id)));
                     if (component.Count > 1 || edges[node].Contains(node))
                     {
-                        cycles.Add(Loop(layout, edges, component));
-                        cyclic.UnionWith(component.Select(id => Node(layout, id)));
+                        var loop = Loop(layout, edges, component);
+                        cycles.Add(loop);
+                        foreach (var id in component)
+                        {
+                            loops[Node(layout, id)] = loop;
+                        }
                     }
                 }
 
@@ -169,7 +176,7 @@ internal sealed class FormDependencies
             }
         }
 
-        return new FormDependencies(order.ToImmutable(), cycles.ToImmutable(), cyclic.ToImmutable());
+        return new FormDependencies(order.ToImmutable(), cycles.ToImmutable(), loops.ToImmutable());
     }
 
     private static bool Exists(FormLayout layout, int id) => id % 2 == 0 || layout.Fields[id / 2].HoldsValue;

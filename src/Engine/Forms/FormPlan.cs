@@ -13,21 +13,14 @@ internal sealed class FormPlan
         Layout = FormLayout.Of(form);
         Fields = [.. Layout.Fields.Select(f => new FieldPlan(f, evaluator))];
         var dependencies = FormDependencies.Build(Layout, source => evaluator.Compile(source) is { IsValid: true } c ? c.ReferencedNames : null);
-        Steps = [.. dependencies.Order.Select(n => (n, dependencies.Cyclic.Contains(n)))];
+        Steps = [.. dependencies.Order.Select(n => (n, dependencies.LoopOf.ContainsKey(n)))];
         CycleMessages = new string?[Layout.Fields.Length];
-        foreach (var cycle in dependencies.Cycles)
+        foreach (var node in dependencies.Order)
         {
-            var message = CycleText(cycle);
-            foreach (var node in cycle)
+            if (dependencies.LoopOf.TryGetValue(node, out var loop))
             {
-                CycleMessages[node.Field.Order] ??= message;
+                CycleMessages[node.Field.Order] ??= CycleText(loop);
             }
-        }
-
-        foreach (var node in dependencies.Cyclic)
-        {
-            // Off the loop that names the component, but inside it: the nearest description is the component's loop.
-            CycleMessages[node.Field.Order] ??= CycleText(dependencies.Cycles[0]);
         }
 
         Validations = [.. form.Validations.IsDefault ? [] : form.Validations.Select((v, i) => (
