@@ -13,8 +13,13 @@ if (args.Length >= 1 && args[0] == "--storage")
         args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 200);
 }
 
+if (args.Length == 3 && args[0] == "--forms")
+{
+    return LowCode.Engine.Benchmarks.Forms.FormCpuHarness.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;
 
-/// <summary>Runs the benchmarks chosen on the command line (see docs/benchmarks/expressions.md), the hostile-corpus timing harness, or the storage harness (docs/benchmarks/storage.md).</summary>
+/// <summary>Runs the benchmarks chosen on the command line (see docs/benchmarks/expressions.md), the hostile-corpus timing harness, the storage harness (docs/benchmarks/storage.md), or the forms CPU-time harness (docs/benchmarks/forms.md).</summary>
 internal sealed partial class Program;

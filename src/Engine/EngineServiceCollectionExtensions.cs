@@ -1,4 +1,5 @@
 using LowCode.Engine.Expressions;
+using LowCode.Engine.Forms;
 using LowCode.Engine.Routing;
 using LowCode.Engine.Seeding;
 using LowCode.Engine.Storage;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.Logging;
 
 namespace LowCode.Engine;
 
-/// <summary>Registers the engine: storage (SQLite or PostgreSQL) with change notifications, validation (with the expression sandbox), routing, seeding.</summary>
+/// <summary>Registers the engine: storage (SQLite or PostgreSQL) with change notifications, validation (with the expression sandbox), form evaluation, routing, seeding.</summary>
 public static class EngineServiceCollectionExtensions
 {
     /// <param name="services">The host's services.</param>
@@ -27,6 +28,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<Expressions.IExpressionEvaluator>(sp => sp.GetRequiredService<ExpressionEvaluator>());
         services.AddSingleton<IExpressionSyntaxChecker>(sp => new SandboxExpressionChecker(sp.GetRequiredService<ExpressionEvaluator>().Compiler));
         services.AddSingleton(sp => new DefinitionValidator(sp.GetRequiredService<IExpressionSyntaxChecker>()));
+        services.AddSingleton(sp => new FormEvaluator(sp.GetRequiredService<Expressions.IExpressionEvaluator>()));
         services.AddSingleton<SandboxRuleExpressions>();
         services.AddSingleton<RoutingRuleSetCompiler>();
         services.AddSingleton<IDefinitionChangeNotifier>(sp => sp.GetRequiredService<DatabaseOptions>().Provider == DatabaseProvider.PostgreSQL

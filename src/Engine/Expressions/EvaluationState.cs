@@ -46,7 +46,8 @@ internal sealed class EvaluationState
 
     public void Begin(DateTimeOffset now)
     {
-        if (now != Now || Today.Length == 0)
+        // EqualsExact: the same instant in another offset has another date, and today() is the date in the offset given.
+        if (!now.EqualsExact(Now) || Today.Length == 0)
         {
             Now = now;
             NowMilliseconds = now.ToUnixTimeMilliseconds();

@@ -18,7 +18,7 @@ public sealed class DefinitionValidator(IExpressionSyntaxChecker? expressions = 
         [new DefinitionHeaderRule(), new ExpressionSyntaxRule(), new ExpressionScopeRule(), new ConditionPathRule(), new DurationRule(), new AssigneeAndWebhookRule(), new RoutingTargetsRule()];
 
     private static readonly IValidator<FormDefinition>[] Forms =
-        [new FieldKeysRule(), new FieldTypeRule(), new FieldConstraintsRule(), new FieldDefaultRule(), new FormValidationsRule()];
+        [new FieldKeysRule(), new FieldTypeRule(), new FieldConstraintsRule(), new FieldDefaultRule(), new FormValidationsRule(), new ComputedCycleRule()];
 
     private static readonly IValidator<ProcessDefinition>[] Processes =
         [new StepKeysRule(), new StepShapeRule(), new StepTargetsRule(), new ReachabilityRule(), new CompletionRule()];

@@ -6,8 +6,8 @@ namespace LowCode.Engine.Validation.Common;
 /// <summary>
 /// What a form's expressions may read. A form's data holds one value per field, and a group's fields sit beside
 /// the group's siblings (the group itself holds none). A repeating group's value is the list of its rows; the
-/// expressions of its columns run per row and read that row's columns, and (whether or not the form runtime exposes
-/// them there) the fields around the table are allowed too, so the check never flags a name that might be readable.
+/// expressions of its columns run per row and read that row's columns and the fields around the table, exactly as the
+/// forms runtime (<c>Forms.LayoutScope</c>) resolves them: a column first, then the form's field of the same name.
 /// </summary>
 internal static class FormScopes
 {

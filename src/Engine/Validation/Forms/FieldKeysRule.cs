@@ -3,7 +3,7 @@ using LowCode.Engine.Validation.Common;
 
 namespace LowCode.Engine.Validation.Forms;
 
-/// <summary>Field keys must be identifiers and unique within the data they write to.</summary>
+/// <summary>Field keys must be identifiers and unique within the data they write to (a group's key names the object holding its fields).</summary>
 internal sealed class FieldKeysRule : DefinitionRule<FormDefinition>
 {
     protected override void Check(FormDefinition definition, RuleContext context)
@@ -23,9 +23,10 @@ internal sealed class FieldKeysRule : DefinitionRule<FormDefinition>
                 continue;
             }
 
-            if (field.ParsedType() is FieldType.Static or FieldType.Group)
+            if (field.ParsedType() is FieldType.Static)
             {
-                // Static text and plain groups hold no data, but their keys still name them in the designer.
+                // Static text holds no data, but its key still names it in the designer. A group's key names the
+                // object its fields are stored in, so it shares the data's keys.
                 if (!seen.TryAdd((scope + "#layout", field.Key), path))
                 {
                     context.Report(path.Property("key"), "field.duplicateKey", $"Another layout element already uses the key '{field.Key}' (at {seen[(scope + "#layout", field.Key)]}). Give each one its own key.");

@@ -53,6 +53,19 @@ public sealed class FieldKeysRuleTests
     }
 
     [Fact]
+    public void GroupKey_CollidesWithASiblingFieldKey_BecauseTheGroupsFieldsAreStoredUnderIt()
+    {
+        var problems = Check("""
+            [
+              { "key": "contact", "type": "text" },
+              { "key": "contact", "type": "group", "fields": [ { "key": "email", "type": "email" } ] }
+            ]
+            """);
+
+        ProblemAssert.Single(problems, "$.fields[1].key", "field.duplicateKey");
+    }
+
+    [Fact]
     public void ColumnOfARepeatingGroup_MayReuseAKeyFromOutside_BecauseEachRowIsItsOwnScope()
     {
         var problems = Check("""
