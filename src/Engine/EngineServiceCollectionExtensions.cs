@@ -1,11 +1,13 @@
 using LowCode.Engine.Expressions;
 using LowCode.Engine.Forms;
+using LowCode.Engine.Processes;
 using LowCode.Engine.Routing;
 using LowCode.Engine.Seeding;
 using LowCode.Engine.Storage;
 using LowCode.Engine.Validation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace LowCode.Engine;
 
@@ -28,6 +30,11 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton(sp => new FormEvaluator(sp.GetRequiredService<Expressions.IExpressionEvaluator>()));
         services.AddSingleton<SandboxRuleExpressions>();
         services.AddSingleton<RoutingRuleSetCompiler>();
+        services.AddSingleton<RuleSetCache>();
+        services.AddSingleton<DefinitionCache>();
+        services.TryAddSingleton<RuntimeOptions>();
+        services.TryAddSingleton<RuntimeHooks>();
+        services.AddSingleton<ProcessRuntime>();
         services.AddSingleton<IDefinitionChangeNotifier>(_ => new ChannelDefinitionChangeNotifier());
         services.AddSingleton<IDefinitionStore, EfDefinitionStore>();
         services.AddSingleton<DatabaseInitializer>();

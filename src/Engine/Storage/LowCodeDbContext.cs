@@ -16,6 +16,8 @@ public sealed class LowCodeDbContext(DbContextOptions<LowCodeDbContext> options)
 
     public DbSet<TimerRecord> Timers => Set<TimerRecord>();
 
+    public DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
@@ -34,6 +36,8 @@ public sealed class LowCodeDbContext(DbContextOptions<LowCodeDbContext> options)
             e.ToTable("instances");
             e.HasIndex(i => new { i.ProcessKey, i.Status });
             e.HasIndex(i => i.StartedAt);
+            e.HasIndex(i => new { i.ProcessKey, i.BusinessKey }).IsUnique();
+            e.Property(i => i.BusinessKey).HasMaxLength(200);
             e.Property(i => i.ETag).IsConcurrencyToken().HasMaxLength(40);
         });
         modelBuilder.Entity<TaskRecord>(e =>
@@ -41,6 +45,7 @@ public sealed class LowCodeDbContext(DbContextOptions<LowCodeDbContext> options)
             e.ToTable("tasks");
             e.HasIndex(t => t.InstanceId);
             e.HasIndex(t => new { t.Status, t.AssigneeRole });
+            e.HasIndex(t => new { t.Status, t.AssigneeUser });
             e.HasIndex(t => t.ExternalTokenHash);
             e.Property(t => t.ETag).IsConcurrencyToken().HasMaxLength(40);
         });
@@ -50,6 +55,13 @@ public sealed class LowCodeDbContext(DbContextOptions<LowCodeDbContext> options)
             e.HasIndex(v => new { v.InstanceId, v.Id });
             e.HasIndex(v => v.Type);
             e.HasIndex(v => v.OccurredAt);
+        });
+        modelBuilder.Entity<IdempotencyRecord>(e =>
+        {
+            e.ToTable("idempotency_keys");
+            e.HasKey(k => new { k.Operation, k.Key });
+            e.Property(k => k.Operation).HasMaxLength(32);
+            e.Property(k => k.Key).HasMaxLength(200);
         });
         modelBuilder.Entity<TimerRecord>(e =>
         {
