@@ -5,6 +5,7 @@ using LowCode.GraphQL.AspNetCore;
 using LowCode.GraphQL.Execution;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddSingleton(sp => RuntimeConfiguration.Options(sp.GetRequiredService<IConfiguration>()));
 builder.Services.AddLowCodeEngine(sp => SqliteConnectionStrings.Resolve(
     sp.GetRequiredService<IConfiguration>().GetConnectionString("LowCode"),
     sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath));

@@ -53,6 +53,7 @@ internal static class DefinitionsSchema
             .Resolve("Rule", "then", ctx => ToJson(((RuleDefinition)ctx.Parent!).Then))
             .BindMutations()
             .BindSubscriptions()
+            .BindRuntime()
             .Build();
     }
 
