@@ -6,8 +6,8 @@ using LowCode.GraphQL.Execution;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton(sp => RuntimeConfiguration.Options(sp.GetRequiredService<IConfiguration>()));
-builder.Services.AddLowCodeEngine(sp => SqliteConnectionStrings.Resolve(
-    sp.GetRequiredService<IConfiguration>().GetConnectionString("LowCode"),
+builder.Services.AddLowCodeEngine(sp => DatabaseConfiguration.Read(
+    sp.GetRequiredService<IConfiguration>(),
     sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath));
 builder.Services.AddSingleton(_ => DefinitionsSchema.Build().CreateExecutor(new ExecutorOptions()));
 builder.Services.AddLowCodeGraphQL(options =>
@@ -17,13 +17,18 @@ builder.Services.AddLowCodeGraphQL(options =>
 });
 
 var app = builder.Build();
-await StartupTasks.PrepareDatabaseAsync(app).ConfigureAwait(false);
+if (!await StartupTasks.PrepareDatabaseAsync(app).ConfigureAwait(false))
+{
+    Environment.ExitCode = 1;
+    return;
+}
 
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseWebSockets();
 app.MapGraphQL("/graphql");
 app.MapHealth();
+app.MapRuleSetCacheHealth();
 app.MapFallbackToFile("index.html");
 
 await app.RunAsync().ConfigureAwait(false);

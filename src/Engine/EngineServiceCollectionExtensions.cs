@@ -8,21 +8,23 @@ using LowCode.Engine.Validation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace LowCode.Engine;
 
-/// <summary>Registers the engine: storage on SQLite with change notifications, validation (with the expression sandbox), form evaluation, routing, seeding.</summary>
+/// <summary>Registers the engine: storage (SQLite or PostgreSQL) with change notifications, validation (with the expression sandbox), form evaluation, routing, the process runtime, seeding.</summary>
 public static class EngineServiceCollectionExtensions
 {
     /// <param name="services">The host's services.</param>
-    /// <param name="connectionString">
-    /// Gives the SQLite connection string, e.g. <c>Data Source=data/lowcode.db</c>; read when the container is built,
-    /// so test hosts can change configuration after the app registered its services.
+    /// <param name="database">
+    /// Gives the provider and connection string; read when the container is built, so test hosts can change
+    /// configuration after the app registered its services.
     /// </param>
-    public static IServiceCollection AddLowCodeEngine(this IServiceCollection services, Func<IServiceProvider, string> connectionString)
+    public static IServiceCollection AddLowCodeEngine(this IServiceCollection services, Func<IServiceProvider, DatabaseOptions> database)
     {
-        services.AddDbContextFactory<LowCodeDbContext>((sp, options) => options.UseSqlite(connectionString(sp)), ServiceLifetime.Singleton);
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(database);
+        services.AddSingleton<IDbContextFactory<LowCodeDbContext>>(sp => new LowCodeDbContextFactory(sp.GetRequiredService<DatabaseOptions>(), sp.GetService<ILoggerFactory>()));
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(_ => new ExpressionEvaluator());
         services.AddSingleton<Expressions.IExpressionEvaluator>(sp => sp.GetRequiredService<ExpressionEvaluator>());
         services.AddSingleton<IExpressionSyntaxChecker>(sp => new SandboxExpressionChecker(sp.GetRequiredService<ExpressionEvaluator>().Compiler));
@@ -35,7 +37,10 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<RuntimeOptions>();
         services.TryAddSingleton<RuntimeHooks>();
         services.AddSingleton<ProcessRuntime>();
-        services.AddSingleton<IDefinitionChangeNotifier>(_ => new ChannelDefinitionChangeNotifier());
+        services.AddSingleton<IDefinitionChangeNotifier>(sp => sp.GetRequiredService<DatabaseOptions>().Provider == DatabaseProvider.PostgreSQL
+            ? ActivatorUtilities.CreateInstance<PostgresDefinitionChangeNotifier>(sp)
+            : new ChannelDefinitionChangeNotifier());
+        services.AddSingleton<CompiledRuleSetCache>();
         services.AddSingleton<IDefinitionStore, EfDefinitionStore>();
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<SeedLoader>();

@@ -1,22 +1,42 @@
+using LowCode.Engine.Storage;
+using LowCode.Tests.Databases;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LowCode.Api.Tests;
 
-/// <summary>The real Api over a SQLite file of its own, deleted when the factory is disposed.</summary>
-public sealed class ApiFactory : WebApplicationFactory<Program>
+/// <summary>
+/// The real Api over a database of its own on the given provider, deleted when the factory is disposed. Class fixtures
+/// use <see cref="SqliteApiFactory"/> and <see cref="PostgresApiFactory"/>, which xUnit can construct.
+/// </summary>
+public class ApiFactory : WebApplicationFactory<Program>
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "lowcode-api-tests", Guid.NewGuid().ToString("N"));
+    private readonly ScratchDatabase? _ownedDatabase;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
 
-    public ApiFactory()
+    public ApiFactory(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        Directory.CreateDirectory(_folder);
-        DatabaseFile = Path.Combine(_folder, "lowcode.db");
+        // xUnit constructs class fixtures synchronously; creating a database is quick on both providers.
+        _ownedDatabase = ScratchDatabase.CreateAsync(provider).GetAwaiter().GetResult();
+        Database = _ownedDatabase.Options;
+        _settings = settings ?? new Dictionary<string, string?>();
     }
+
+    /// <summary>A second Api over the database of <paramref name="sameDatabaseAs"/>, which keeps owning it.</summary>
+    public ApiFactory(ApiFactory sameDatabaseAs)
+    {
+        ArgumentNullException.ThrowIfNull(sameDatabaseAs);
+        Database = sameDatabaseAs.Database;
+        _settings = sameDatabaseAs._settings;
+    }
+
+    /// <summary>The provider and connection string this Api was given.</summary>
+    public DatabaseOptions Database { get; }
+
+    public DatabaseProvider Provider => Database.Provider;
 
     /// <summary>Listens on a real loopback port (for clients outside the process); read the address from <see cref="ServerAddress"/>.</summary>
     public ApiFactory OnRealPort()
@@ -37,22 +57,31 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         }
     }
 
-    public string DatabaseFile { get; }
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.UseSetting("ConnectionStrings:LowCode", $"Data Source={DatabaseFile}");
+        builder.UseSetting("ConnectionStrings:LowCode", Database.ConnectionString);
+        builder.UseSetting("LowCode:Database:Provider", Database.Provider.ToString());
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseEnvironment("Development");
     }
 
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        SqliteConnection.ClearAllPools();
-        if (disposing && Directory.Exists(_folder))
+        if (disposing && _ownedDatabase is not null)
         {
-            Directory.Delete(_folder, recursive: true);
+            _ownedDatabase.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
     }
 }
+
+/// <summary>A class fixture: the Api over SQLite.</summary>
+public sealed class SqliteApiFactory() : ApiFactory(DatabaseProvider.Sqlite);
+
+/// <summary>A class fixture: the Api over PostgreSQL.</summary>
+public sealed class PostgresApiFactory() : ApiFactory(DatabaseProvider.PostgreSQL);

@@ -16,7 +16,7 @@ internal static class HealthEndpoint
                 database = new
                 {
                     healthy = health.Healthy,
-                    provider = "sqlite",
+                    provider = database.Options.ProviderName,
                     schemaVersion = health.SchemaVersion,
                     pendingMigrations = health.PendingMigrations,
                     definitions = health.Definitions,

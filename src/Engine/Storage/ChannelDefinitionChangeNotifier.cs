@@ -17,6 +17,7 @@ public sealed class ChannelDefinitionChangeNotifier : IDefinitionChangeNotifier
     public const int DefaultCapacity = 64;
 
     private readonly ConcurrentDictionary<Subscriber, byte> _subscribers = new();
+    private readonly ConcurrentDictionary<Observer, byte> _observers = new();
     private long _dropped;
 
     public ChannelDefinitionChangeNotifier(int capacity = DefaultCapacity)
@@ -37,6 +38,11 @@ public sealed class ChannelDefinitionChangeNotifier : IDefinitionChangeNotifier
     public void Publish(DefinitionChange change)
     {
         ArgumentNullException.ThrowIfNull(change);
+        foreach (var observer in _observers.Keys)
+        {
+            observer.Action(change);
+        }
+
         foreach (var subscriber in _subscribers.Keys)
         {
             if (subscriber.Matches(change))
@@ -76,6 +82,14 @@ public sealed class ChannelDefinitionChangeNotifier : IDefinitionChangeNotifier
         }
     }
 
+    public IDisposable Observe(Action<DefinitionChange> observer)
+    {
+        ArgumentNullException.ThrowIfNull(observer);
+        var entry = new Observer(observer, _observers);
+        _observers.TryAdd(entry, 0);
+        return entry;
+    }
+
     private void Remove(Subscriber subscriber)
     {
         _subscribers.TryRemove(subscriber, out _);
@@ -88,5 +102,12 @@ public sealed class ChannelDefinitionChangeNotifier : IDefinitionChangeNotifier
 
         public bool Matches(DefinitionChange change) =>
             (kind is null || kind == change.Kind) && (key is null || string.Equals(key, change.Key, StringComparison.Ordinal));
+    }
+
+    private sealed class Observer(Action<DefinitionChange> action, ConcurrentDictionary<Observer, byte> registry) : IDisposable
+    {
+        public Action<DefinitionChange> Action { get; } = action;
+
+        public void Dispose() => registry.TryRemove(this, out _);
     }
 }

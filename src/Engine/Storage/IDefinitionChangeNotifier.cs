@@ -3,9 +3,9 @@ using LowCode.Engine.Metadata;
 namespace LowCode.Engine.Storage;
 
 /// <summary>
-/// Tells in-process listeners (GraphQL subscriptions, caches) about definition changes after they are committed.
-/// Only this process's writes are seen; nothing is persisted, and a listener that subscribes late misses what went before
-/// (read the store for the current state).
+/// Tells listeners (GraphQL subscriptions, caches) about definition changes after they are committed. On SQLite only this
+/// process's writes are seen; on PostgreSQL every node's (LISTEN/NOTIFY). Nothing is persisted, and a listener that
+/// subscribes late misses what went before (read the store for the current state).
 /// </summary>
 public interface IDefinitionChangeNotifier
 {
@@ -19,4 +19,11 @@ public interface IDefinitionChangeNotifier
     /// enumerate the result or cancel the token, or it stays registered.
     /// </summary>
     IAsyncEnumerable<DefinitionChange> Subscribe(DefinitionKind? kind, string? key, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Calls <paramref name="observer"/> for every change, synchronously inside <see cref="Publish"/> and before any
+    /// subscriber is given the change: a cache invalidated here is never behind a subscriber that saw the change. The
+    /// observer must be quick and must not throw. Dispose the result to stop observing.
+    /// </summary>
+    IDisposable Observe(Action<DefinitionChange> observer);
 }

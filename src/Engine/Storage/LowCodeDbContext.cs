@@ -3,8 +3,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LowCode.Engine.Storage;
 
-/// <summary>The SQLite schema. Changes go through migrations (src/Engine/Storage/Migrations), never EnsureCreated.</summary>
-public sealed class LowCodeDbContext(DbContextOptions<LowCodeDbContext> options) : DbContext(options)
+/// <summary>
+/// The schema, shared by every provider. Each provider has a subclass (<see cref="SqliteLowCodeDbContext"/>,
+/// <see cref="PostgresLowCodeDbContext"/>) that owns its migration set; changes go through migrations for both
+/// (tests/README.md has the commands), never EnsureCreated.
+/// </summary>
+public abstract class LowCodeDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<DefinitionRecord> Definitions => Set<DefinitionRecord>();
 
@@ -17,6 +21,15 @@ public sealed class LowCodeDbContext(DbContextOptions<LowCodeDbContext> options)
     public DbSet<TimerRecord> Timers => Set<TimerRecord>();
 
     public DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+
+        // Instants are UTC DateTime on every provider (not DateTimeOffset: SQLite cannot compare or sort those in SQL).
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -9,8 +9,7 @@ internal static class StoreCatalog
 {
     public static async Task<IDefinitionCatalog> LoadAsync(LowCodeDbContext db, bool includeDrafts, IDefinition replacing, CancellationToken cancellationToken)
     {
-        // A List, not an array: C# 14 binds array.Contains to MemoryExtensions, which EF Core 6 cannot translate.
-        List<string> statuses = includeDrafts
+        string[] statuses = includeDrafts
             ? [nameof(DefinitionStatus.Draft), nameof(DefinitionStatus.Published)]
             : [nameof(DefinitionStatus.Published)];
         var records = await db.Definitions.AsNoTracking()

@@ -2,7 +2,8 @@ using System.Text.Json;
 
 namespace LowCode.Api.Tests.GraphQL;
 
-public sealed class DefinitionMutationTests : IClassFixture<ApiFactory>
+/// <summary>Runs on SQLite and on PostgreSQL through the subclasses at the end of the file.</summary>
+public abstract class DefinitionMutationTests
 {
     private const string Payload = "definition { key version status etag name createdBy updatedBy } error { kind message } problems { path message code line column } conflict { currentEtag }";
 
@@ -26,7 +27,7 @@ public sealed class DefinitionMutationTests : IClassFixture<ApiFactory>
 
     private readonly ApiFactory _factory;
 
-    public DefinitionMutationTests(ApiFactory factory) => _factory = factory;
+    protected DefinitionMutationTests(ApiFactory factory) => _factory = factory;
 
     [Fact]
     public async Task SaveDraftPublishRetire_HappyPath_RecordsTheUserFromTheHeader()
@@ -263,3 +264,7 @@ public sealed class DefinitionMutationTests : IClassFixture<ApiFactory>
         Assert.Equal(JsonValueKind.Null, result.GetProperty("data").GetProperty("form").ValueKind);
     }
 }
+
+public sealed class DefinitionMutationTestsOnSqlite(SqliteApiFactory factory) : DefinitionMutationTests(factory), IClassFixture<SqliteApiFactory>;
+
+public sealed class DefinitionMutationTestsOnPostgreSQL(PostgresApiFactory factory) : DefinitionMutationTests(factory), IClassFixture<PostgresApiFactory>;

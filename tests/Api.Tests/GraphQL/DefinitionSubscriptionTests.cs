@@ -6,13 +6,14 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LowCode.Api.Tests.GraphQL;
 
-public sealed class DefinitionSubscriptionTests : IClassFixture<ApiFactory>
+/// <summary>Runs on SQLite and on PostgreSQL through the subclasses at the end of the file.</summary>
+public abstract class DefinitionSubscriptionTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
     private readonly ApiFactory _factory;
 
-    public DefinitionSubscriptionTests(ApiFactory factory) => _factory = factory;
+    protected DefinitionSubscriptionTests(ApiFactory factory) => _factory = factory;
 
     [Fact]
     public async Task DefinitionChanged_InProcess_ReceivesDraftSavedThenPublished()
@@ -140,3 +141,7 @@ public sealed class DefinitionSubscriptionTests : IClassFixture<ApiFactory>
         return document.RootElement.Clone();
     }
 }
+
+public sealed class DefinitionSubscriptionTestsOnSqlite(SqliteApiFactory factory) : DefinitionSubscriptionTests(factory), IClassFixture<SqliteApiFactory>;
+
+public sealed class DefinitionSubscriptionTestsOnPostgreSQL(PostgresApiFactory factory) : DefinitionSubscriptionTests(factory), IClassFixture<PostgresApiFactory>;

@@ -1,14 +1,16 @@
+using LowCode.Engine.Storage;
 using System.Text.Json;
 
 namespace LowCode.Api.Tests.GraphQL;
 
 /// <summary>The graphql-http server audits against the product's own /graphql, not only the library's test schema.</summary>
-public sealed class ProductGraphQLHttpAuditTests
+/// <remarks>Runs on SQLite and on PostgreSQL through the subclasses at the end of the file.</remarks>
+public abstract class ProductGraphQLHttpAuditTests(DatabaseProvider provider)
 {
     [Fact]
     public async Task ServerAudits_AgainstTheProductEndpoint_AllPass()
     {
-        using var factory = new ApiFactory().OnRealPort();
+        using var factory = new ApiFactory(provider).OnRealPort();
 
         var output = await NodeScript.RunAsync("tests/GraphQL.Tests/AspNetCore/js/audit-server.mjs", new Uri(factory.ServerAddress, "graphql").ToString());
 
@@ -21,3 +23,7 @@ public sealed class ProductGraphQLHttpAuditTests
         Assert.Equal(61, audits.Count);
     }
 }
+
+public sealed class ProductGraphQLHttpAuditTestsOnSqlite() : ProductGraphQLHttpAuditTests(DatabaseProvider.Sqlite);
+
+public sealed class ProductGraphQLHttpAuditTestsOnPostgreSQL() : ProductGraphQLHttpAuditTests(DatabaseProvider.PostgreSQL);

@@ -4,11 +4,12 @@ using LowCode.Api.GraphQL;
 
 namespace LowCode.Api.Tests.GraphQL;
 
-public sealed class ProductSchemaTests : IClassFixture<ApiFactory>
+/// <summary>Runs on SQLite and on PostgreSQL through the subclasses at the end of the file.</summary>
+public abstract class ProductSchemaTests
 {
     private readonly ApiFactory _factory;
 
-    public ProductSchemaTests(ApiFactory factory) => _factory = factory;
+    protected ProductSchemaTests(ApiFactory factory) => _factory = factory;
 
     [Fact]
     public void Schema_MatchesTheApprovedSdl()
@@ -116,3 +117,7 @@ public sealed class ProductSchemaTests : IClassFixture<ApiFactory>
         Assert.Contains("graphiql", (await response.Content.ReadAsStringAsync()).ToLowerInvariant(), StringComparison.Ordinal);
     }
 }
+
+public sealed class ProductSchemaTestsOnSqlite(SqliteApiFactory factory) : ProductSchemaTests(factory), IClassFixture<SqliteApiFactory>;
+
+public sealed class ProductSchemaTestsOnPostgreSQL(PostgresApiFactory factory) : ProductSchemaTests(factory), IClassFixture<PostgresApiFactory>;

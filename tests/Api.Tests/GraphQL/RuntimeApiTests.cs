@@ -2,7 +2,8 @@ using System.Text.Json;
 
 namespace LowCode.Api.Tests.GraphQL;
 
-public sealed class RuntimeApiTests : IClassFixture<ApiFactory>
+/// <summary>Runs on SQLite and on PostgreSQL through the subclasses at the end of the file.</summary>
+public abstract class RuntimeApiTests
 {
     private const string Step = "instance { id status positions data openTasks { id stepKey assigneeUser assigneeRole } exceptions { code } } completedTaskId createdTasks { id stepKey status dueAt } replayed error { kind message } problems { path code message }";
 
@@ -20,7 +21,7 @@ public sealed class RuntimeApiTests : IClassFixture<ApiFactory>
 
     private readonly ApiFactory _factory;
 
-    public RuntimeApiTests(ApiFactory factory) => _factory = factory;
+    protected RuntimeApiTests(ApiFactory factory) => _factory = factory;
 
     [Fact]
     public async Task AnExpenseClaimRunsFromStartToPaymentOverGraphQL()
@@ -149,3 +150,7 @@ public sealed class RuntimeApiTests : IClassFixture<ApiFactory>
         return payload;
     }
 }
+
+public sealed class RuntimeApiTestsOnSqlite(SqliteApiFactory factory) : RuntimeApiTests(factory), IClassFixture<SqliteApiFactory>;
+
+public sealed class RuntimeApiTestsOnPostgreSQL(PostgresApiFactory factory) : RuntimeApiTests(factory), IClassFixture<PostgresApiFactory>;

@@ -1,14 +1,16 @@
+using LowCode.Engine.Storage;
 using System.Net;
 using System.Text.Json;
 
 namespace LowCode.Api.Tests.Hosting;
 
-public sealed class StartupTests
+/// <remarks>Runs on SQLite and on PostgreSQL through the subclasses at the end of the file.</remarks>
+public abstract class StartupTests(DatabaseProvider provider)
 {
     [Fact]
     public async Task Health_OnFirstStart_ReportsMigratedDatabaseWithSeedApps()
     {
-        using var factory = new ApiFactory();
+        using var factory = new ApiFactory(provider);
         using var client = factory.CreateClient();
 
         using var response = await client.GetAsync(new Uri("/health", UriKind.Relative));
@@ -20,21 +22,20 @@ public sealed class StartupTests
         Assert.True(database.GetProperty("healthy").GetBoolean());
         Assert.Equal(0, database.GetProperty("pendingMigrations").GetInt32());
         Assert.True(database.GetProperty("definitions").GetInt32() >= 9, "the three seed apps hold at least nine definitions");
-        Assert.True(File.Exists(factory.DatabaseFile));
+        Assert.Equal(provider == DatabaseProvider.Sqlite ? "sqlite" : "postgresql", database.GetProperty("provider").GetString());
     }
 
     [Fact]
     public async Task SecondStart_OnTheSameDatabase_AddsNoDefinitions()
     {
-        using var first = new ApiFactory();
+        using var first = new ApiFactory(provider);
         using (var client = first.CreateClient())
         {
             await client.GetAsync(new Uri("/health", UriKind.Relative));
         }
 
         var before = await CountDefinitionsAsync(first);
-        using var second = new ApiFactory();
-        File.Copy(first.DatabaseFile, second.DatabaseFile);
+        using var second = new ApiFactory(first);
         using var secondClient = second.CreateClient();
 
         await secondClient.GetAsync(new Uri("/health", UriKind.Relative));
@@ -45,7 +46,7 @@ public sealed class StartupTests
     [Fact]
     public async Task Root_ServesTheDesignerShell()
     {
-        using var factory = new ApiFactory();
+        using var factory = new ApiFactory(provider);
         using var client = factory.CreateClient();
 
         using var response = await client.GetAsync(new Uri("/", UriKind.Relative));
@@ -58,7 +59,7 @@ public sealed class StartupTests
     [Fact]
     public async Task UnknownClientRoute_FallsBackToTheDesignerShell()
     {
-        using var factory = new ApiFactory();
+        using var factory = new ApiFactory(provider);
         using var client = factory.CreateClient();
 
         using var response = await client.GetAsync(new Uri("/processes/expense-approval", UriKind.Relative));
@@ -74,3 +75,7 @@ public sealed class StartupTests
         return body.RootElement.GetProperty("database").GetProperty("definitions").GetInt32();
     }
 }
+
+public sealed class StartupTestsOnSqlite() : StartupTests(DatabaseProvider.Sqlite);
+
+public sealed class StartupTestsOnPostgreSQL() : StartupTests(DatabaseProvider.PostgreSQL);

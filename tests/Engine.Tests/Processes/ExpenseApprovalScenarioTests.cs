@@ -1,13 +1,14 @@
 using LowCode.Engine.Processes;
+using LowCode.Engine.Storage;
 
 namespace LowCode.Engine.Tests.Processes;
 
-public sealed class ExpenseApprovalScenarioTests
+public abstract class ExpenseApprovalScenarioTests(DatabaseProvider provider)
 {
     [Fact]
     public async Task ASubmittedClaimGoesToTheManagerNamedInIt()
     {
-        await using var h = await RuntimeHarness.CreateAsync();
+        await using var h = await RuntimeHarness.CreateAsync(provider);
         var id = await h.StartAsync("expense-approval", RuntimeHarness.Employee);
         var submit = await h.OpenTaskAsync(id, "submit");
         Assert.Equal("employee", submit.AssigneeRole);
@@ -28,7 +29,7 @@ public sealed class ExpenseApprovalScenarioTests
     [Fact]
     public async Task AClaimUnderOneThousandApprovedByTheManagerGoesToPaymentAndWaitsAtItsWebhook()
     {
-        await using var h = await RuntimeHarness.CreateAsync();
+        await using var h = await RuntimeHarness.CreateAsync(provider);
         var id = await h.StartAsync("expense-approval", RuntimeHarness.Employee);
         await h.CompleteAsync(await h.OpenTaskAsync(id, "submit"), RuntimeHarness.Employee, Claims.Expense(40));
 
@@ -56,7 +57,7 @@ public sealed class ExpenseApprovalScenarioTests
     [Fact]
     public async Task AClaimOverOneThousandApprovedByTheManagerGoesToFinance()
     {
-        await using var h = await RuntimeHarness.CreateAsync();
+        await using var h = await RuntimeHarness.CreateAsync(provider);
         var id = await h.StartAsync("expense-approval", RuntimeHarness.Employee);
         await h.CompleteAsync(await h.OpenTaskAsync(id, "submit"), RuntimeHarness.Employee, Claims.Expense(1500));
 
@@ -77,7 +78,7 @@ public sealed class ExpenseApprovalScenarioTests
     [Fact]
     public async Task ARejectedClaimGoesBackToTheEmployeeWithTheClaimPrefilled()
     {
-        await using var h = await RuntimeHarness.CreateAsync();
+        await using var h = await RuntimeHarness.CreateAsync(provider);
         var id = await h.StartAsync("expense-approval", RuntimeHarness.Employee);
         await h.CompleteAsync(await h.OpenTaskAsync(id, "submit"), RuntimeHarness.Employee, Claims.Expense(40));
 
@@ -104,7 +105,7 @@ public sealed class ExpenseApprovalScenarioTests
     [Fact]
     public async Task AFailingSubmissionReturnsEveryErrorAndChangesNothing()
     {
-        await using var h = await RuntimeHarness.CreateAsync();
+        await using var h = await RuntimeHarness.CreateAsync(provider);
         var id = await h.StartAsync("expense-approval", RuntimeHarness.Employee);
         var submit = await h.OpenTaskAsync(id, "submit");
         var eventsBefore = (await h.Runtime.TimelineAsync(id)).Count;
@@ -124,7 +125,7 @@ public sealed class ExpenseApprovalScenarioTests
     [Fact]
     public async Task AnApprovalWithoutAKnownOutcomeIsInvalid()
     {
-        await using var h = await RuntimeHarness.CreateAsync();
+        await using var h = await RuntimeHarness.CreateAsync(provider);
         var id = await h.StartAsync("expense-approval", RuntimeHarness.Employee);
         await h.CompleteAsync(await h.OpenTaskAsync(id, "submit"), RuntimeHarness.Employee, Claims.Expense(40));
         var manager = await h.OpenTaskAsync(id, "managerApproval");
@@ -140,7 +141,7 @@ public sealed class ExpenseApprovalScenarioTests
     [Fact]
     public async Task SomeoneWhoIsNotTheAssigneeIsForbidden()
     {
-        await using var h = await RuntimeHarness.CreateAsync();
+        await using var h = await RuntimeHarness.CreateAsync(provider);
         var id = await h.StartAsync("expense-approval", RuntimeHarness.Employee);
         await h.CompleteAsync(await h.OpenTaskAsync(id, "submit"), RuntimeHarness.Employee, Claims.Expense(40));
         var manager = await h.OpenTaskAsync(id, "managerApproval");
@@ -151,3 +152,7 @@ public sealed class ExpenseApprovalScenarioTests
         Assert.Contains("max@example.com", result.Error.Message, StringComparison.Ordinal);
     }
 }
+
+public sealed class ExpenseApprovalScenarioTestsOnSqlite() : ExpenseApprovalScenarioTests(DatabaseProvider.Sqlite);
+
+public sealed class ExpenseApprovalScenarioTestsOnPostgreSQL() : ExpenseApprovalScenarioTests(DatabaseProvider.PostgreSQL);

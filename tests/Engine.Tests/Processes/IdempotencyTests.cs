@@ -1,15 +1,16 @@
 using LowCode.Engine.Events;
 using LowCode.Engine.Processes;
+using LowCode.Engine.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace LowCode.Engine.Tests.Processes;
 
-public sealed class IdempotencyTests
+public abstract class IdempotencyTests(DatabaseProvider provider)
 {
     [Fact]
     public async Task StartingTwiceWithOneKeyReturnsTheFirstInstanceAndStartsNoOther()
     {
-        await using var h = await RuntimeHarness.CreateAsync();
+        await using var h = await RuntimeHarness.CreateAsync(provider);
 
         var first = await h.Runtime.StartAsync("expense-approval", null, null, "start-42", RuntimeHarness.Employee);
         var second = await h.Runtime.StartAsync("expense-approval", null, null, "start-42", RuntimeHarness.Employee);
@@ -25,7 +26,7 @@ public sealed class IdempotencyTests
     [Fact]
     public async Task CompletingTwiceWithOneKeyReturnsTheFirstResultAndChangesNothing()
     {
-        await using var h = await RuntimeHarness.CreateAsync();
+        await using var h = await RuntimeHarness.CreateAsync(provider);
         var id = await h.StartAsync("expense-approval", RuntimeHarness.Employee);
         var submit = await h.OpenTaskAsync(id, "submit");
 
@@ -42,7 +43,7 @@ public sealed class IdempotencyTests
     [Fact]
     public async Task AKeyReusedForAnotherTaskIsRejected()
     {
-        await using var h = await RuntimeHarness.CreateAsync();
+        await using var h = await RuntimeHarness.CreateAsync(provider);
         var a = await h.StartAsync("expense-approval", RuntimeHarness.Employee);
         var b = await h.StartAsync("expense-approval", RuntimeHarness.Employee);
         await h.Runtime.CompleteTaskAsync((await h.OpenTaskAsync(a, "submit")).Id, Claims.Expense(40), null, "k", RuntimeHarness.Employee);
@@ -56,7 +57,7 @@ public sealed class IdempotencyTests
     [Fact]
     public async Task ASecondInstanceWithTheSameBusinessKeyIsAConflict()
     {
-        await using var h = await RuntimeHarness.CreateAsync();
+        await using var h = await RuntimeHarness.CreateAsync(provider);
         await h.StartAsync("expense-approval", RuntimeHarness.Employee, businessKey: "EXP-7");
 
         var duplicate = await h.Runtime.StartAsync("expense-approval", null, "EXP-7", null, RuntimeHarness.Employee);
@@ -69,10 +70,14 @@ public sealed class IdempotencyTests
     [Fact]
     public async Task StartingAnUnpublishedProcessIsNotFound()
     {
-        await using var h = await RuntimeHarness.CreateAsync(seed: false);
+        await using var h = await RuntimeHarness.CreateAsync(provider, seed: false);
 
         var result = await h.Runtime.StartAsync("expense-approval", null, null, null, RuntimeHarness.Employee);
 
         Assert.Equal(RuntimeErrorKind.NotFound, result.Error!.Kind);
     }
 }
+
+public sealed class IdempotencyTestsOnSqlite() : IdempotencyTests(DatabaseProvider.Sqlite);
+
+public sealed class IdempotencyTestsOnPostgreSQL() : IdempotencyTests(DatabaseProvider.PostgreSQL);

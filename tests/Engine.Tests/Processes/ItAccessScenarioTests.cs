@@ -1,13 +1,14 @@
 using LowCode.Engine.Events;
+using LowCode.Engine.Storage;
 
 namespace LowCode.Engine.Tests.Processes;
 
-public sealed class ItAccessScenarioTests
+public abstract class ItAccessScenarioTests(DatabaseProvider provider)
 {
     [Fact]
     public async Task ARequestSplitsToManagerAndSecurityAndJoinsWhenBothApprove()
     {
-        await using var h = await RuntimeHarness.CreateAsync();
+        await using var h = await RuntimeHarness.CreateAsync(provider);
         var id = await h.StartAsync("it-access-request", RuntimeHarness.Employee);
         await h.CompleteAsync(await h.OpenTaskAsync(id, "request"), RuntimeHarness.Employee, Claims.AccessRequest());
 
@@ -37,7 +38,7 @@ public sealed class ItAccessScenarioTests
     [Fact]
     public async Task ARejectionOnOneBranchStopsTheRequestAtTheJoin()
     {
-        await using var h = await RuntimeHarness.CreateAsync();
+        await using var h = await RuntimeHarness.CreateAsync(provider);
         var id = await h.StartAsync("it-access-request", RuntimeHarness.Employee);
         await h.CompleteAsync(await h.OpenTaskAsync(id, "request"), RuntimeHarness.Employee, Claims.AccessRequest());
 
@@ -51,3 +52,7 @@ public sealed class ItAccessScenarioTests
         Assert.Equal(("recordRejection", "any-rejection-stops-the-request"), (fromJoin.Target, fromJoin.RoutedBy));
     }
 }
+
+public sealed class ItAccessScenarioTestsOnSqlite() : ItAccessScenarioTests(DatabaseProvider.Sqlite);
+
+public sealed class ItAccessScenarioTestsOnPostgreSQL() : ItAccessScenarioTests(DatabaseProvider.PostgreSQL);

@@ -1,11 +1,13 @@
+using LowCode.Engine.Storage;
+
 namespace LowCode.Engine.Tests.Processes;
 
-public sealed class LiveRuleEditTests
+public abstract class LiveRuleEditTests(DatabaseProvider provider)
 {
     [Fact]
     public async Task AWaitingInstanceRoutesByTheRuleSetRepublishedWhileItWaitedAndTheDecisionSaysWhichVersion()
     {
-        await using var h = await RuntimeHarness.CreateAsync();
+        await using var h = await RuntimeHarness.CreateAsync(provider);
         var id = await h.StartAsync("expense-approval", RuntimeHarness.Employee);
         await h.CompleteAsync(await h.OpenTaskAsync(id, "submit"), RuntimeHarness.Employee, Claims.Expense(800));
         var waiting = await h.OpenTaskAsync(id, "managerApproval");
@@ -27,7 +29,7 @@ public sealed class LiveRuleEditTests
     [Fact]
     public async Task RetiringTheLatestVersionRoutesByTheOneBeforeIt()
     {
-        await using var h = await RuntimeHarness.CreateAsync();
+        await using var h = await RuntimeHarness.CreateAsync(provider);
         var id = await h.StartAsync("expense-approval", RuntimeHarness.Employee);
         await h.CompleteAsync(await h.OpenTaskAsync(id, "submit"), RuntimeHarness.Employee, Claims.Expense(800));
         var lowered = File.ReadAllText(Seed.RepositoryRoot.Combine("seed", "expense-approval", "expense-routing.ruleset.json"))
@@ -43,3 +45,7 @@ public sealed class LiveRuleEditTests
         Assert.Equal((1, "payment"), (decision.RuleSetVersion, decision.Target));
     }
 }
+
+public sealed class LiveRuleEditTestsOnSqlite() : LiveRuleEditTests(DatabaseProvider.Sqlite);
+
+public sealed class LiveRuleEditTestsOnPostgreSQL() : LiveRuleEditTests(DatabaseProvider.PostgreSQL);

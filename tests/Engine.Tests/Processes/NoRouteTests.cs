@@ -1,11 +1,13 @@
+using LowCode.Engine.Storage;
+
 namespace LowCode.Engine.Tests.Processes;
 
-public sealed class NoRouteTests
+public abstract class NoRouteTests(DatabaseProvider provider)
 {
     [Fact]
     public async Task AnOutcomeNoRuleTransitionOrNextLeadsOnFromRaisesNoRouteOnTheInstance()
     {
-        await using var h = await RuntimeHarness.CreateAsync();
+        await using var h = await RuntimeHarness.CreateAsync(provider);
         var id = await h.StartAsync("expense-approval", RuntimeHarness.Employee);
         await h.CompleteAsync(await h.OpenTaskAsync(id, "submit"), RuntimeHarness.Employee, Claims.Expense(40));
         // Without its routing rules, an approval at managerApproval has nowhere to go: the step names only 'rejected'.
@@ -26,3 +28,7 @@ public sealed class NoRouteTests
         Assert.Contains("other-claims-go-to-payment", decision.FiredRules);
     }
 }
+
+public sealed class NoRouteTestsOnSqlite() : NoRouteTests(DatabaseProvider.Sqlite);
+
+public sealed class NoRouteTestsOnPostgreSQL() : NoRouteTests(DatabaseProvider.PostgreSQL);

@@ -4,6 +4,7 @@ using LowCode.Engine.Expressions;
 using LowCode.Engine.Forms;
 using LowCode.Engine.Processes;
 using LowCode.Engine.Routing;
+using LowCode.Engine.Storage;
 using LowCode.Engine.Tasks;
 using LowCode.Engine.Tests.Seed;
 using LowCode.Engine.Tests.Storage;
@@ -40,9 +41,9 @@ internal sealed class RuntimeHarness : IAsyncDisposable
 
     public static Principal Security { get; } = new("sam@example.com", ["employee", "security-officer"]);
 
-    public static async Task<RuntimeHarness> CreateAsync(bool seed = true)
+    public static async Task<RuntimeHarness> CreateAsync(DatabaseProvider provider, bool seed = true)
     {
-        var database = await TestDatabase.CreateAsync();
+        var database = await TestDatabase.CreateAsync(provider);
         if (seed)
         {
             var report = await database.Seeds.LoadAsync(RepositoryRoot.Combine("seed"));

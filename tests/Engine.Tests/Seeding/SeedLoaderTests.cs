@@ -5,14 +5,15 @@ using LowCode.Engine.Tests.Storage;
 
 namespace LowCode.Engine.Tests.Seeding;
 
-public sealed class SeedLoaderTests
+/// <summary>Runs on SQLite and on PostgreSQL through the subclasses at the end of the file.</summary>
+public abstract class SeedLoaderTests(DatabaseProvider provider)
 {
     private static string SeedFolder => RepositoryRoot.Combine("seed");
 
     [Fact]
     public async Task Load_RealSeedApps_PublishesEveryDefinitionWithoutFailures()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(provider);
 
         var report = await db.Seeds.LoadAsync(SeedFolder);
 
@@ -27,7 +28,7 @@ public sealed class SeedLoaderTests
     [Fact]
     public async Task Load_Twice_AddsNothingTheSecondTime()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(provider);
         var first = await db.Seeds.LoadAsync(SeedFolder);
 
         var second = await db.Seeds.LoadAsync(SeedFolder);
@@ -40,7 +41,7 @@ public sealed class SeedLoaderTests
     [Fact]
     public async Task Load_KeepsWhatUsersChanged()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(provider);
         await db.Seeds.LoadAsync(SeedFolder);
         var form = (await db.Store.ListAsync(DefinitionKind.Form))[0];
         var edited = DefinitionJson.Serialize((FormDefinition)form.Definition with { Name = "Renamed by a user" });
@@ -54,7 +55,7 @@ public sealed class SeedLoaderTests
     [Fact]
     public async Task Load_WithBrokenFile_ReportsItAndLoadsTheRest()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(provider);
         var folder = Path.Combine(Path.GetTempPath(), "lowcode-seed-" + Guid.NewGuid().ToString("N"));
         var app = Directory.CreateDirectory(Path.Combine(folder, "leave"));
         await File.WriteAllTextAsync(Path.Combine(app.FullName, "leave-request.form.json"), Samples.Form());
@@ -77,7 +78,7 @@ public sealed class SeedLoaderTests
     [Fact]
     public async Task Load_WithoutFolder_DoesNothing()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(provider);
 
         var report = await db.Seeds.LoadAsync(Path.Combine(Path.GetTempPath(), "no-such-seed-folder"));
 
@@ -85,3 +86,7 @@ public sealed class SeedLoaderTests
         Assert.Empty(report.Failed);
     }
 }
+
+public sealed class SeedLoaderTestsOnSqlite() : SeedLoaderTests(DatabaseProvider.Sqlite);
+
+public sealed class SeedLoaderTestsOnPostgreSQL() : SeedLoaderTests(DatabaseProvider.PostgreSQL);

@@ -3,12 +3,13 @@ using LowCode.Engine.Storage;
 
 namespace LowCode.Engine.Tests.Storage;
 
-public sealed class EfDefinitionStoreTests
+/// <summary>Runs on SQLite and on PostgreSQL through the subclasses at the end of the file.</summary>
+public abstract class EfDefinitionStoreTests(DatabaseProvider provider)
 {
     [Fact]
     public async Task SaveDraft_WithNewKey_CreatesDraftVersionZeroWithETag()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(provider);
 
         var result = await db.Store.SaveDraftAsync(DefinitionKind.Form, Samples.Form(), null, "ada");
 
@@ -25,7 +26,7 @@ public sealed class EfDefinitionStoreTests
     [Fact]
     public async Task SaveDraft_WithStaleETag_IsConflictAndKeepsTheNewerText()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(provider);
         var first = (await db.Store.SaveDraftAsync(DefinitionKind.Form, Samples.Form(), null, "ada")).Value!;
         var second = await db.Store.SaveDraftAsync(DefinitionKind.Form, Samples.Form(name: "Leave v2"), first.ETag, "bob");
         Assert.True(second.Succeeded);
@@ -42,7 +43,7 @@ public sealed class EfDefinitionStoreTests
     [Fact]
     public async Task SaveDraft_OverExistingDraftWithoutETag_IsConflict()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(provider);
         await db.Store.SaveDraftAsync(DefinitionKind.Form, Samples.Form(), null, "ada");
 
         var blind = await db.Store.SaveDraftAsync(DefinitionKind.Form, Samples.Form(name: "Other"), null, "bob");
@@ -53,7 +54,7 @@ public sealed class EfDefinitionStoreTests
     [Fact]
     public async Task SaveDraft_WithProblems_ListsEveryProblemAndSavesNothing()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(provider);
         const string json = """
             { "key": "Bad Key", "name": "", "fields": [ { "key": "a", "type": "txt" }, { "key": "a", "type": "text" } ] }
             """;
@@ -72,7 +73,7 @@ public sealed class EfDefinitionStoreTests
     [Fact]
     public async Task SaveDraft_WithUnsupportedExpression_IsRejectedAtTheExpressionsPath()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(provider);
         const string json = """
             { "key": "feedback", "name": "Feedback", "fields": [
               { "key": "amount", "type": "number" },
@@ -90,7 +91,7 @@ public sealed class EfDefinitionStoreTests
     [Fact]
     public async Task SaveDraft_WithMalformedJson_ReportsLineAndColumn()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(provider);
 
         var result = await db.Store.SaveDraftAsync(DefinitionKind.Form, "{\n  \"key\": \"x\",\n  \"name\": \n}", null, "ada");
 
@@ -104,7 +105,7 @@ public sealed class EfDefinitionStoreTests
     [Fact]
     public async Task Publish_CreatesNumberedImmutableVersionsAndConsumesTheDraft()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(provider);
         var draft = (await db.Store.SaveDraftAsync(DefinitionKind.Form, Samples.Form(), null, "ada")).Value!;
 
         var v1 = await db.Store.PublishAsync(DefinitionKind.Form, "leave-request", draft.ETag, "ada");
@@ -123,7 +124,7 @@ public sealed class EfDefinitionStoreTests
     [Fact]
     public async Task Publish_WithoutDraft_IsNotFound()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(provider);
 
         var result = await db.Store.PublishAsync(DefinitionKind.Form, "missing", null, "ada");
 
@@ -133,7 +134,7 @@ public sealed class EfDefinitionStoreTests
     [Fact]
     public async Task Publish_ProcessNamingUnpublishedForm_IsInvalidAtTheFormPath()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(provider);
         await db.Store.SaveDraftAsync(DefinitionKind.Form, Samples.Form(), null, "ada");
         var process = await db.Store.SaveDraftAsync(DefinitionKind.Process, Samples.Process(), null, "ada");
         Assert.True(process.Succeeded, process.Error?.ToString());
@@ -147,7 +148,7 @@ public sealed class EfDefinitionStoreTests
     [Fact]
     public async Task Retire_HidesVersionFromLatestButKeepsItReadable()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(provider);
         await db.Store.SaveDraftAsync(DefinitionKind.Form, Samples.Form(), null, "ada");
         await db.Store.PublishAsync(DefinitionKind.Form, "leave-request", null, "ada");
         await db.Store.SaveDraftAsync(DefinitionKind.Form, Samples.Form(name: "v2"), null, "ada");
@@ -165,7 +166,7 @@ public sealed class EfDefinitionStoreTests
     [Fact]
     public async Task Publish_And_Retire_AppendLifecycleEvents()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(provider);
         await db.Store.SaveDraftAsync(DefinitionKind.Form, Samples.Form(), null, "ada");
         await db.Store.PublishAsync(DefinitionKind.Form, "leave-request", null, "ada");
         await db.Store.RetireAsync(DefinitionKind.Form, "leave-request", 1, "bob");
@@ -180,7 +181,7 @@ public sealed class EfDefinitionStoreTests
     [Fact]
     public async Task DiscardDraft_WithCurrentETag_RemovesOnlyTheDraft()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(provider);
         await db.Store.SaveDraftAsync(DefinitionKind.Form, Samples.Form(), null, "ada");
         await db.Store.PublishAsync(DefinitionKind.Form, "leave-request", null, "ada");
         var draft = (await db.Store.SaveDraftAsync(DefinitionKind.Form, Samples.Form(name: "v2"), null, "ada")).Value!;
@@ -195,7 +196,7 @@ public sealed class EfDefinitionStoreTests
     [Fact]
     public async Task ConcurrentPublishes_OfTheSameDraft_ProduceOneVersion()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(provider);
         var draft = (await db.Store.SaveDraftAsync(DefinitionKind.Form, Samples.Form(), null, "ada")).Value!;
 
         var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => db.Store.PublishAsync(DefinitionKind.Form, "leave-request", draft.ETag, "ada")));
@@ -205,3 +206,7 @@ public sealed class EfDefinitionStoreTests
         Assert.Equal([1], (await db.Store.GetHistoryAsync(DefinitionKind.Form, "leave-request")).Select(h => h.Version));
     }
 }
+
+public sealed class EfDefinitionStoreTestsOnSqlite() : EfDefinitionStoreTests(DatabaseProvider.Sqlite);
+
+public sealed class EfDefinitionStoreTestsOnPostgreSQL() : EfDefinitionStoreTests(DatabaseProvider.PostgreSQL);

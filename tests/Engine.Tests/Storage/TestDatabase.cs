@@ -2,30 +2,35 @@ using LowCode.Engine.Expressions;
 using LowCode.Engine.Seeding;
 using LowCode.Engine.Storage;
 using LowCode.Engine.Validation;
-using Microsoft.Data.Sqlite;
+using LowCode.Tests.Databases;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LowCode.Engine.Tests.Storage;
 
-/// <summary>A fresh SQLite file per test, migrated like the product does it, deleted afterwards.</summary>
+/// <summary>A fresh database per test on the given provider, migrated like the product does it, deleted afterwards.</summary>
 internal sealed class TestDatabase : IAsyncDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "lowcode-tests", Guid.NewGuid().ToString("N"));
+    private readonly ScratchDatabase _scratch;
 
-    private TestDatabase(ManualClock clock)
+    private TestDatabase(ScratchDatabase scratch, ManualClock clock)
     {
-        Directory.CreateDirectory(_folder);
-        File = Path.Combine(_folder, "lowcode.db");
+        _scratch = scratch;
         Clock = clock;
-        Contexts = new Factory(new DbContextOptionsBuilder<LowCodeDbContext>().UseSqlite($"Data Source={File}").Options);
-        Initializer = new DatabaseInitializer(Contexts);
+        Options = scratch.Options with { MigrationWait = TimeSpan.Zero };
+        Contexts = new LowCodeDbContextFactory(Options);
+        Initializer = new DatabaseInitializer(Contexts, Options, clock);
         Notifier = new ChannelDefinitionChangeNotifier();
         Store = new EfDefinitionStore(Contexts, new DefinitionValidator(new SandboxExpressionChecker(ExpressionCompiler.Default)), clock, Notifier);
         Seeds = new SeedLoader(Store, NullLogger<SeedLoader>.Instance);
     }
 
-    public string File { get; }
+    public DatabaseProvider Provider => Options.Provider;
+
+    public DatabaseOptions Options { get; }
+
+    /// <summary>The SQLite file; null on PostgreSQL.</summary>
+    public string? File => _scratch.File;
 
     public ManualClock Clock { get; }
 
@@ -39,26 +44,21 @@ internal sealed class TestDatabase : IAsyncDisposable
 
     public SeedLoader Seeds { get; }
 
-    public static async Task<TestDatabase> CreateAsync()
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
     {
-        var database = new TestDatabase(new ManualClock(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero)));
+        var database = new TestDatabase(await ScratchDatabase.CreateAsync(provider), new ManualClock(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero)));
         await database.Initializer.MigrateAsync();
         return database;
     }
 
-    public static TestDatabase CreateUnmigrated() => new(new ManualClock(DateTimeOffset.UnixEpoch));
+    public static async Task<TestDatabase> CreateUnmigratedAsync(DatabaseProvider provider) =>
+        new(await ScratchDatabase.CreateAsync(provider), new ManualClock(DateTimeOffset.UnixEpoch));
 
-    public async ValueTask DisposeAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        await Task.Yield();
-        Directory.Delete(_folder, recursive: true);
-    }
+    /// <summary>A copy of an existing SQLite file (a fixture), not yet migrated.</summary>
+    public static async Task<TestDatabase> FromSqliteFileAsync(string file) =>
+        new(await ScratchDatabase.CreateAsync(DatabaseProvider.Sqlite, file), new ManualClock(new DateTimeOffset(2026, 12, 8, 9, 0, 0, TimeSpan.Zero)));
 
-    private sealed class Factory(DbContextOptions<LowCodeDbContext> options) : IDbContextFactory<LowCodeDbContext>
-    {
-        public LowCodeDbContext CreateDbContext() => new(options);
-    }
+    public ValueTask DisposeAsync() => _scratch.DisposeAsync();
 }
 
 /// <summary>A clock tests move by hand.</summary>

@@ -1,13 +1,14 @@
+using LowCode.Engine.Storage;
 using LowCode.Engine.Tests.Processes;
 
 namespace LowCode.Engine.Tests.Tasks;
 
-public sealed class DueDateTests
+public abstract class DueDateTests(DatabaseProvider provider)
 {
     [Fact]
     public async Task ATaskIsDueItsStepsSlaAfterItWasCreatedByTheInjectedClock()
     {
-        await using var h = await RuntimeHarness.CreateAsync();
+        await using var h = await RuntimeHarness.CreateAsync(provider);
         var id = await h.StartAsync("expense-approval", RuntimeHarness.Employee);
         var submit = await h.OpenTaskAsync(id, "submit");
         h.Clock.Advance(TimeSpan.FromHours(5));
@@ -25,7 +26,7 @@ public sealed class DueDateTests
     [Fact]
     public async Task TodayInAScriptIsTheDayInTheConfiguredTimeZone()
     {
-        await using var h = await RuntimeHarness.CreateAsync(seed: false);
+        await using var h = await RuntimeHarness.CreateAsync(provider, seed: false);
         await Definitions.PublishAsync(h, Engine.Metadata.DefinitionKind.Process, """
             { "key": "stamp", "name": "Stamp", "steps": [
               { "key": "stamp", "type": "script", "set": [ { "path": "day", "expression": "today()" }, { "path": "audit.by", "expression": "'robot'" } ], "next": "done" },
@@ -42,3 +43,7 @@ public sealed class DueDateTests
         Assert.Equal("robot", (string?)instance.Data["audit"]!["by"]);
     }
 }
+
+public sealed class DueDateTestsOnSqlite() : DueDateTests(DatabaseProvider.Sqlite);
+
+public sealed class DueDateTestsOnPostgreSQL() : DueDateTests(DatabaseProvider.PostgreSQL);

@@ -1,13 +1,14 @@
+using LowCode.Engine.Storage;
 using LowCode.Engine.Tests.Processes;
 
 namespace LowCode.Engine.Tests.Tasks;
 
-public sealed class InboxTests
+public abstract class InboxTests(DatabaseProvider provider)
 {
     [Fact]
     public async Task AnInboxHoldsThePrincipalsOwnTasksAndItsGroupsUnclaimedTasks()
     {
-        await using var h = await RuntimeHarness.CreateAsync();
+        await using var h = await RuntimeHarness.CreateAsync(provider);
         var id = await h.StartAsync("expense-approval", RuntimeHarness.Employee);
         var submit = await h.OpenTaskAsync(id, "submit");
         var other = await h.StartAsync("expense-approval", RuntimeHarness.Employee);
@@ -26,7 +27,7 @@ public sealed class InboxTests
     [Fact]
     public async Task AClaimedTaskLeavesTheOtherGroupMembersInboxes()
     {
-        await using var h = await RuntimeHarness.CreateAsync();
+        await using var h = await RuntimeHarness.CreateAsync(provider);
         var id = await h.StartAsync("expense-approval", RuntimeHarness.Employee);
         var submit = await h.OpenTaskAsync(id, "submit");
 
@@ -37,3 +38,7 @@ public sealed class InboxTests
         Assert.Equal([submit.Id], (await h.Runtime.InboxAsync(RuntimeHarness.Manager)).Select(t => t.Id));
     }
 }
+
+public sealed class InboxTestsOnSqlite() : InboxTests(DatabaseProvider.Sqlite);
+
+public sealed class InboxTestsOnPostgreSQL() : InboxTests(DatabaseProvider.PostgreSQL);

@@ -1,16 +1,17 @@
 using LowCode.Engine.Events;
 using LowCode.Engine.Processes;
+using LowCode.Engine.Storage;
 using LowCode.Engine.Tasks;
 using LowCode.Engine.Tests.Processes;
 
 namespace LowCode.Engine.Tests.Tasks;
 
-public sealed class TaskAssignmentTests
+public abstract class TaskAssignmentTests(DatabaseProvider provider)
 {
     [Fact]
     public async Task AGroupMemberClaimsReleasesAndAnotherClaims()
     {
-        await using var h = await RuntimeHarness.CreateAsync();
+        await using var h = await RuntimeHarness.CreateAsync(provider);
         var id = await h.StartAsync("expense-approval", RuntimeHarness.Employee);
         var submit = await h.OpenTaskAsync(id, "submit");
 
@@ -33,7 +34,7 @@ public sealed class TaskAssignmentTests
     [Fact]
     public async Task AnOutsiderCannotClaimAndOnlyTheHolderCanRelease()
     {
-        await using var h = await RuntimeHarness.CreateAsync();
+        await using var h = await RuntimeHarness.CreateAsync(provider);
         var id = await h.StartAsync("expense-approval", RuntimeHarness.Employee);
         var submit = await h.OpenTaskAsync(id, "submit");
         await h.Runtime.ClaimTaskAsync(submit.Id, RuntimeHarness.Employee);
@@ -50,7 +51,7 @@ public sealed class TaskAssignmentTests
     [Fact]
     public async Task TheHolderReassignsATaskAndTheNewAssigneeCompletesIt()
     {
-        await using var h = await RuntimeHarness.CreateAsync();
+        await using var h = await RuntimeHarness.CreateAsync(provider);
         var id = await h.StartAsync("expense-approval", RuntimeHarness.Employee);
         await h.CompleteAsync(await h.OpenTaskAsync(id, "submit"), RuntimeHarness.Employee, Claims.Expense(40));
         var manager = await h.OpenTaskAsync(id, "managerApproval");
@@ -68,3 +69,7 @@ public sealed class TaskAssignmentTests
         Assert.Equal(("max@example.com", "dora@example.com"), ((string?)reassignedEvent.Payload["from"], (string?)reassignedEvent.Payload["to"]));
     }
 }
+
+public sealed class TaskAssignmentTestsOnSqlite() : TaskAssignmentTests(DatabaseProvider.Sqlite);
+
+public sealed class TaskAssignmentTestsOnPostgreSQL() : TaskAssignmentTests(DatabaseProvider.PostgreSQL);

@@ -3,10 +3,12 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace LowCode.Engine.Storage.Migrations
+namespace LowCode.Engine.Storage.Migrations.Sqlite
 {
+    /// <inheritdoc />
     public partial class RuntimeCore : Migration
     {
+        /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.AddColumn<string>(
@@ -69,6 +71,7 @@ namespace LowCode.Engine.Storage.Migrations
                 unique: true);
         }
 
+        /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(

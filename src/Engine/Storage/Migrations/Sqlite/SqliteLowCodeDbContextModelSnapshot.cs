@@ -3,21 +3,19 @@ using System;
 using LowCode.Engine.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace LowCode.Engine.Storage.Migrations
+namespace LowCode.Engine.Storage.Migrations.Sqlite
 {
-    [DbContext(typeof(LowCodeDbContext))]
-    [Migration("20261207012256_RuntimeCore")]
-    partial class RuntimeCore
+    [DbContext(typeof(SqliteLowCodeDbContext))]
+    partial class SqliteLowCodeDbContextModelSnapshot : ModelSnapshot
     {
-        protected override void BuildTargetModel(ModelBuilder modelBuilder)
+        protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "6.0.7");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("LowCode.Engine.Storage.Records.DefinitionRecord", b =>
                 {

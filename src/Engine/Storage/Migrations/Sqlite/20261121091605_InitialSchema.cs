@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace LowCode.Engine.Storage.Migrations
+namespace LowCode.Engine.Storage.Migrations.Sqlite
 {
     public partial class InitialSchema : Migration
     {
