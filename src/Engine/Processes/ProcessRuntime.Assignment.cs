@@ -81,6 +81,7 @@ public sealed partial class ProcessRuntime
     {
         ArgumentNullException.ThrowIfNull(principal);
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        using var writer = await EnterWriterAsync(db, cancellationToken).ConfigureAwait(false);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var task = await db.Tasks.FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken).ConfigureAwait(false);
         if (task is null)

@@ -66,51 +66,51 @@ public sealed partial class ProcessRuntime
         Principal principal,
         CancellationToken cancellationToken)
     {
+        // Everything that only reads immutable inputs (the pinned process and form, the submission) happens before the
+        // write transaction, so the time a step holds the database is its reads and writes alone.
+        var seen = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken).ConfigureAwait(false);
+        if (Unworkable(seen, taskId, principal) is { } early)
+        {
+            return early;
+        }
+
+        var pinned = await db.Instances.AsNoTracking().Where(i => i.Id == seen!.InstanceId).Select(i => new { i.ProcessKey, i.ProcessVersion }).FirstAsync(cancellationToken).ConfigureAwait(false);
+        var process = await _definitions.GetAsync<ProcessDefinition>(db, DefinitionKind.Process, pinned.ProcessKey, pinned.ProcessVersion, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Task '{taskId}' belongs to process '{pinned.ProcessKey}' version {pinned.ProcessVersion}, which is missing from the database.");
+        var step = process.Steps.First(s => s.Key == seen!.StepKey);
+        if (CheckOutcome(step, outcome) is { } wrongOutcome)
+        {
+            return wrongOutcome;
+        }
+
+        var now = _clock.GetUtcNow();
+        var values = new JsonObject();
+        if (seen!.FormKey is { } formKey && seen.FormVersion is { } formVersion)
+        {
+            var form = await _definitions.GetAsync<FormDefinition>(db, DefinitionKind.Form, formKey, formVersion, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"Task '{taskId}' is pinned to form '{formKey}' version {formVersion}, which is missing from the database.");
+            var evaluation = _forms.Evaluate(form, submission ?? [], FormOptions(now));
+            if (!evaluation.IsValid)
+            {
+                return RuntimeError.Invalid(
+                    $"The submission has {evaluation.Errors.Length} error{(evaluation.Errors.Length == 1 ? string.Empty : "s")}; the task was not completed.",
+                    Problems(evaluation.Errors));
+            }
+
+            values = evaluation.Values;
+        }
+
+        using var writer = await EnterWriterAsync(db, cancellationToken).ConfigureAwait(false);
         var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var task = await db.Tasks.FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken).ConfigureAwait(false);
-            if (task is null)
+            if (Unworkable(task, taskId, principal) is { } late)
             {
-                return RuntimeError.NotFound($"There is no task '{taskId}'.");
+                return late;
             }
 
-            if (task.CompletedAt is not null)
-            {
-                return RuntimeError.Conflict($"Task '{taskId}' was already completed by {task.CompletedBy} at {Utc(task.CompletedAt.Value):u}.");
-            }
-
-            if (!MayWork(task, principal))
-            {
-                return RuntimeError.Forbidden(WhoMayWork(task, principal));
-            }
-
-            var instance = await db.Instances.FirstAsync(i => i.Id == task.InstanceId, cancellationToken).ConfigureAwait(false);
-            var process = await _definitions.GetAsync<ProcessDefinition>(db, DefinitionKind.Process, instance.ProcessKey, instance.ProcessVersion, cancellationToken).ConfigureAwait(false)
-                ?? throw new InvalidOperationException($"Instance '{instance.Id}' is pinned to process '{instance.ProcessKey}' version {instance.ProcessVersion}, which is missing from the database.");
-            var step = process.Steps.First(s => s.Key == task.StepKey);
-            var now = _clock.GetUtcNow();
-
-            if (CheckOutcome(step, outcome) is { } wrongOutcome)
-            {
-                return wrongOutcome;
-            }
-
-            var values = new JsonObject();
-            if (task.FormKey is { } formKey && task.FormVersion is { } formVersion)
-            {
-                var form = await _definitions.GetAsync<FormDefinition>(db, DefinitionKind.Form, formKey, formVersion, cancellationToken).ConfigureAwait(false)
-                    ?? throw new InvalidOperationException($"Task '{taskId}' is pinned to form '{formKey}' version {formVersion}, which is missing from the database.");
-                var evaluation = _forms.Evaluate(form, submission ?? [], FormOptions(now));
-                if (!evaluation.IsValid)
-                {
-                    return RuntimeError.Invalid(
-                        $"The submission has {evaluation.Errors.Length} error{(evaluation.Errors.Length == 1 ? string.Empty : "s")}; the task was not completed.",
-                        Problems(evaluation.Errors));
-                }
-
-                values = evaluation.Values;
-            }
+            var instance = await db.Instances.FirstAsync(i => i.Id == task!.InstanceId, cancellationToken).ConfigureAwait(false);
 
             var state = InstanceState.Read(instance);
             DataPaths.Merge(state.Data, values);
@@ -123,7 +123,7 @@ public sealed partial class ProcessRuntime
             steps[step.Key] = values.DeepClone();
             state.Positions.Remove(step.Key);
 
-            task.Status = nameof(WorkTaskStatus.Completed);
+            task!.Status = nameof(WorkTaskStatus.Completed);
             task.CompletedAt = now.UtcDateTime;
             task.CompletedBy = principal.Id;
             task.AssigneeUser ??= principal.Id;
@@ -163,6 +163,22 @@ public sealed partial class ProcessRuntime
         {
             await transaction.DisposeAsync().ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Why <paramref name="task"/> cannot be completed by <paramref name="principal"/>, or null when it can.</summary>
+    private static RuntimeError? Unworkable(Storage.Records.TaskRecord? task, string taskId, Principal principal)
+    {
+        if (task is null)
+        {
+            return RuntimeError.NotFound($"There is no task '{taskId}'.");
+        }
+
+        if (task.CompletedAt is not null)
+        {
+            return RuntimeError.Conflict($"Task '{taskId}' was already completed by {task.CompletedBy} at {Utc(task.CompletedAt.Value):u}.");
+        }
+
+        return MayWork(task, principal) ? null : RuntimeError.Forbidden(WhoMayWork(task, principal));
     }
 
     private static RuntimeError? CheckOutcome(StepDefinition step, string? outcome)

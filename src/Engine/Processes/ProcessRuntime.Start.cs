@@ -59,6 +59,7 @@ public sealed partial class ProcessRuntime
         Principal principal,
         CancellationToken cancellationToken)
     {
+        using var writer = await EnterWriterAsync(db, cancellationToken).ConfigureAwait(false);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         if (await DefinitionCache.LatestPublishedAsync(db, DefinitionKind.Process, processKey, cancellationToken).ConfigureAwait(false) is not { } version
             || await _definitions.GetAsync<ProcessDefinition>(db, DefinitionKind.Process, processKey, version, cancellationToken).ConfigureAwait(false) is not { } process)

@@ -17,7 +17,7 @@ namespace LowCode.Engine.Processes;
 /// tasks and inboxes. Every call that changes state is one database transaction (state, tasks and events commit
 /// together); results are typed and a user's mistake never throws. See docs/runtime.md.
 /// </summary>
-public sealed partial class ProcessRuntime
+public sealed partial class ProcessRuntime : IDisposable
 {
     private const int ConcurrencyRetries = 3;
     private static readonly JsonSerializerOptions ResultJson = new(JsonSerializerDefaults.Web);
@@ -28,6 +28,10 @@ public sealed partial class ProcessRuntime
     private readonly TimeProvider _clock;
     private readonly RuntimeHooks _hooks;
     private readonly StepServices _services;
+
+    // SQLite admits one writer at a time and makes the others sleep and retry; queueing this node's writers here
+    // instead keeps the wait fair and short. PostgreSQL needs no gate: row locks and ETags order its writers.
+    private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
 
     public ProcessRuntime(
         IDbContextFactory<LowCodeDbContext> contexts,
@@ -48,6 +52,25 @@ public sealed partial class ProcessRuntime
     }
 
     private RuntimeOptions Options => _services.Options;
+
+    public void Dispose() => _sqliteWriter.Dispose();
+
+    /// <summary>On SQLite, waits for this node's turn to write; the returned handle ends it.</summary>
+    private async Task<IDisposable?> EnterWriterAsync(LowCodeDbContext db, CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsSqlite())
+        {
+            return null;
+        }
+
+        await _sqliteWriter.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return new WriterTurn(_sqliteWriter);
+    }
+
+    private sealed class WriterTurn(SemaphoreSlim gate) : IDisposable
+    {
+        public void Dispose() => gate.Release();
+    }
 
     private FormEvaluationOptions FormOptions(DateTimeOffset now) => new() { Now = now, TimeZone = Options.TimeZone };
 
