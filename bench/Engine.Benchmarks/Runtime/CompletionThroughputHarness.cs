@@ -96,8 +96,8 @@ internal static class CompletionThroughputHarness
             var latencies = new List<double>(2 * instances);
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var total = Stopwatch.StartNew();
-            var managerTasks = await CompleteAllAsync(runtime, submitTasks, workers, latencies, id => runtime.CompleteTaskAsync(id, Claim(), null, null, Employee));
-            await CompleteAllAsync(runtime, managerTasks, workers, latencies, id => runtime.CompleteTaskAsync(id, Review(), "approved", null, Manager));
+            var managerTasks = await CompleteAllAsync(submitTasks, workers, latencies, id => runtime.CompleteTaskAsync(id, Claim(), null, null, Employee));
+            await CompleteAllAsync(managerTasks, workers, latencies, id => runtime.CompleteTaskAsync(id, Review(), "approved", null, Manager));
             total.Stop();
             var cpuPerCompletion = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / (2.0 * instances);
 
@@ -123,9 +123,8 @@ internal static class CompletionThroughputHarness
         }
     }
 
-    private static async Task<List<string>> CompleteAllAsync(ProcessRuntime runtime, List<string> taskIds, int workers, List<double> latencies, Func<string, Task<RuntimeResult<StepResult>>> complete)
+    private static async Task<List<string>> CompleteAllAsync(List<string> taskIds, int workers, List<double> latencies, Func<string, Task<RuntimeResult<StepResult>>> complete)
     {
-        _ = runtime;
         var next = -1;
         var created = new List<string>(taskIds.Count);
         var gate = new object();
