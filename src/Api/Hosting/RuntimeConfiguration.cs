@@ -5,6 +5,13 @@ namespace LowCode.Api.Hosting;
 /// <summary>Reads the process runtime's options from <c>LowCode:Runtime</c> (e.g. <c>"TimeZone": "Europe/Berlin"</c>).</summary>
 internal static class RuntimeConfiguration
 {
+    /// <summary>
+    /// The runtime's test seams. <c>LowCode:Runtime:FaultSplitStepCommit</c> is a deliberate fault for the
+    /// crash-safety harness (bench/CrashSafety) only: it commits each completion in two transactions.
+    /// </summary>
+    public static RuntimeHooks Hooks(IConfiguration configuration) =>
+        new() { SplitStepCommit = configuration.GetValue("LowCode:Runtime:FaultSplitStepCommit", false) };
+
     public static RuntimeOptions Options(IConfiguration configuration)
     {
         var zone = configuration["LowCode:Runtime:TimeZone"];
