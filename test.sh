@@ -60,6 +60,9 @@ dotnet test LowCode.sln --no-build --nologo --logger trx --results-directory "$r
 status=${PIPESTATUS[0]}
 set -e
 
+step "Crash safety: the real Api killed -9 twice under load (bench/CrashSafety, docs/benchmarks/crash-safety.md)"
+dotnet bench/CrashSafety/bin/Debug/net10.0/LowCode.CrashSafety.dll src/Api/bin/Debug/net10.0/LowCode.Api.dll seed 2 6 || status=1
+
 # One closing line over both runners: "N passed, N failed".
 count() { grep -oE "$1" "$2" | grep -oE '[0-9]+' | awk '{s+=$1} END {print s+0}' || true; }
 passed=$(count 'Passed: +[0-9]+' "$dotnet_log")

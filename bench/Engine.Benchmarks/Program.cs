@@ -18,6 +18,14 @@ if (args.Length == 3 && args[0] == "--forms")
     return LowCode.Engine.Benchmarks.Forms.FormCpuHarness.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
 }
 
+if (args.Length >= 1 && args[0] == "--completions")
+{
+    // --completions SEED_DIR [instances] [workers] [rounds]; PostgreSQL from LOWCODE_BENCH_POSTGRES (an admin connection string).
+    int Arg(int at, int fallback) => args.Length > at ? int.Parse(args[at], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+    return await LowCode.Engine.Benchmarks.Runtime.CompletionThroughputHarness.RunAsync(
+        args.Length > 1 ? args[1] : "seed", Environment.GetEnvironmentVariable("LOWCODE_BENCH_POSTGRES"), Arg(2, 1000), Arg(3, 4), Arg(4, 3)).ConfigureAwait(false);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;
 

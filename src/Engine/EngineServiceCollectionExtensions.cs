@@ -1,5 +1,6 @@
 using LowCode.Engine.Expressions;
 using LowCode.Engine.Forms;
+using LowCode.Engine.Processes;
 using LowCode.Engine.Routing;
 using LowCode.Engine.Seeding;
 using LowCode.Engine.Storage;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.Logging;
 
 namespace LowCode.Engine;
 
-/// <summary>Registers the engine: storage (SQLite or PostgreSQL) with change notifications, validation (with the expression sandbox), form evaluation, routing, seeding.</summary>
+/// <summary>Registers the engine: storage (SQLite or PostgreSQL) with change notifications, validation (with the expression sandbox), form evaluation, routing, the process runtime, seeding.</summary>
 public static class EngineServiceCollectionExtensions
 {
     /// <param name="services">The host's services.</param>
@@ -31,6 +32,11 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton(sp => new FormEvaluator(sp.GetRequiredService<Expressions.IExpressionEvaluator>()));
         services.AddSingleton<SandboxRuleExpressions>();
         services.AddSingleton<RoutingRuleSetCompiler>();
+        services.AddSingleton<RuleSetCache>();
+        services.AddSingleton<DefinitionCache>();
+        services.TryAddSingleton<RuntimeOptions>();
+        services.TryAddSingleton<RuntimeHooks>();
+        services.AddSingleton<ProcessRuntime>();
         services.AddSingleton<IDefinitionChangeNotifier>(sp => sp.GetRequiredService<DatabaseOptions>().Provider == DatabaseProvider.PostgreSQL
             ? ActivatorUtilities.CreateInstance<PostgresDefinitionChangeNotifier>(sp)
             : new ChannelDefinitionChangeNotifier());

@@ -54,6 +54,7 @@ internal static class DefinitionsSchema
             .BindMutations()
             .BindSubscriptions()
             .BindFormEvaluation()
+            .BindRuntime()
             .Build();
     }
 

@@ -20,6 +20,8 @@ public abstract class LowCodeDbContext(DbContextOptions options) : DbContext(opt
 
     public DbSet<TimerRecord> Timers => Set<TimerRecord>();
 
+    public DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
@@ -47,6 +49,8 @@ public abstract class LowCodeDbContext(DbContextOptions options) : DbContext(opt
             e.ToTable("instances");
             e.HasIndex(i => new { i.ProcessKey, i.Status });
             e.HasIndex(i => i.StartedAt);
+            e.HasIndex(i => new { i.ProcessKey, i.BusinessKey }).IsUnique();
+            e.Property(i => i.BusinessKey).HasMaxLength(200);
             e.Property(i => i.ETag).IsConcurrencyToken().HasMaxLength(40);
         });
         modelBuilder.Entity<TaskRecord>(e =>
@@ -54,6 +58,7 @@ public abstract class LowCodeDbContext(DbContextOptions options) : DbContext(opt
             e.ToTable("tasks");
             e.HasIndex(t => t.InstanceId);
             e.HasIndex(t => new { t.Status, t.AssigneeRole });
+            e.HasIndex(t => new { t.Status, t.AssigneeUser });
             e.HasIndex(t => t.ExternalTokenHash);
             e.Property(t => t.ETag).IsConcurrencyToken().HasMaxLength(40);
         });
@@ -63,6 +68,13 @@ public abstract class LowCodeDbContext(DbContextOptions options) : DbContext(opt
             e.HasIndex(v => new { v.InstanceId, v.Id });
             e.HasIndex(v => v.Type);
             e.HasIndex(v => v.OccurredAt);
+        });
+        modelBuilder.Entity<IdempotencyRecord>(e =>
+        {
+            e.ToTable("idempotency_keys");
+            e.HasKey(k => new { k.Operation, k.Key });
+            e.Property(k => k.Operation).HasMaxLength(32);
+            e.Property(k => k.Key).HasMaxLength(200);
         });
         modelBuilder.Entity<TimerRecord>(e =>
         {

@@ -18,7 +18,7 @@ public sealed class LowCodeDbContextFactory : IDbContextFactory<LowCodeDbContext
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
-                var sqlite = Configure(new DbContextOptionsBuilder<SqliteLowCodeDbContext>().UseSqlite(options.ConnectionString), loggerFactory).Options;
+                var sqlite = Configure(new DbContextOptionsBuilder<SqliteLowCodeDbContext>().UseSqlite(options.ConnectionString).AddInterceptors(new SqliteSynchronousInterceptor()), loggerFactory).Options;
                 _create = () => new SqliteLowCodeDbContext(sqlite);
                 break;
             case DatabaseProvider.PostgreSQL:

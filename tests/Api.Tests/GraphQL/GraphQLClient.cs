@@ -6,12 +6,17 @@ namespace LowCode.Api.Tests.GraphQL;
 /// <summary>Posts a GraphQL request the way a front end does and returns the parsed response.</summary>
 internal static class GraphQLClient
 {
-    public static async Task<JsonElement> PostAsync(HttpClient client, string query, object? variables = null, string? user = null)
+    public static async Task<JsonElement> PostAsync(HttpClient client, string query, object? variables = null, string? user = null, string? groups = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/graphql", UriKind.Relative)) { Content = JsonContent.Create(new { query, variables }) };
         if (user is not null)
         {
             request.Headers.Add("X-LowCode-User", user);
+        }
+
+        if (groups is not null)
+        {
+            request.Headers.Add("X-LowCode-Groups", groups);
         }
 
         using var response = await client.SendAsync(request);

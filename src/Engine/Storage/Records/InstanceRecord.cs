@@ -9,6 +9,9 @@ public sealed class InstanceRecord
 
     public int ProcessVersion { get; set; }
 
+    /// <summary>The caller's own identifier for the case (an order number, a ticket); unique per process when given.</summary>
+    public string? BusinessKey { get; set; }
+
     public required string Status { get; set; }
 
     /// <summary>The instance data as JSON.</summary>
@@ -16,6 +19,15 @@ public sealed class InstanceRecord
 
     /// <summary>Form versions pinned at start, as JSON (form key → version).</summary>
     public required string PinnedForms { get; set; }
+
+    /// <summary>Where the instance waits, as JSON: the step keys of its open tasks and waiting steps.</summary>
+    public string Positions { get; set; } = "[]";
+
+    /// <summary>The open parallel splits, innermost last, as JSON: each split's key, branch count and arrivals at its join.</summary>
+    public string Parallel { get; set; } = "[]";
+
+    /// <summary>Open exceptions (raised and not yet resolved) as JSON.</summary>
+    public string Exceptions { get; set; } = "[]";
 
     public required string StartedBy { get; set; }
 

@@ -32,6 +32,8 @@ public sealed class TaskRecord
 
     public DateTime? DueAt { get; set; }
 
+    public string? CompletedBy { get; set; }
+
     public string? Outcome { get; set; }
 
     /// <summary>The submitted form data as JSON.</summary>

@@ -136,10 +136,36 @@ namespace LowCode.Engine.Storage.Migrations.PostgreSQL
                     b.ToTable("events", (string)null);
                 });
 
+            modelBuilder.Entity("LowCode.Engine.Storage.Records.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("Operation")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Operation", "Key");
+
+                    b.ToTable("idempotency_keys", (string)null);
+                });
+
             modelBuilder.Entity("LowCode.Engine.Storage.Records.InstanceRecord", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("text");
+
+                    b.Property<string>("BusinessKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("timestamp with time zone");
@@ -157,7 +183,19 @@ namespace LowCode.Engine.Storage.Migrations.PostgreSQL
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("Exceptions")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Parallel")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("PinnedForms")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Positions")
                         .IsRequired()
                         .HasColumnType("text");
 
@@ -183,6 +221,9 @@ namespace LowCode.Engine.Storage.Migrations.PostgreSQL
 
                     b.HasIndex("StartedAt");
 
+                    b.HasIndex("ProcessKey", "BusinessKey")
+                        .IsUnique();
+
                     b.HasIndex("ProcessKey", "Status");
 
                     b.ToTable("instances", (string)null);
@@ -204,6 +245,9 @@ namespace LowCode.Engine.Storage.Migrations.PostgreSQL
 
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CompletedBy")
+                        .HasColumnType("text");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -254,6 +298,8 @@ namespace LowCode.Engine.Storage.Migrations.PostgreSQL
                     b.HasIndex("InstanceId");
 
                     b.HasIndex("Status", "AssigneeRole");
+
+                    b.HasIndex("Status", "AssigneeUser");
 
                     b.ToTable("tasks", (string)null);
                 });

@@ -125,9 +125,35 @@ namespace LowCode.Engine.Storage.Migrations.Sqlite
                     b.ToTable("events", (string)null);
                 });
 
+            modelBuilder.Entity("LowCode.Engine.Storage.Records.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("Operation")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Operation", "Key");
+
+                    b.ToTable("idempotency_keys", (string)null);
+                });
+
             modelBuilder.Entity("LowCode.Engine.Storage.Records.InstanceRecord", b =>
                 {
                     b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BusinessKey")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("CompletedAt")
@@ -146,7 +172,19 @@ namespace LowCode.Engine.Storage.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Exceptions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Parallel")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PinnedForms")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Positions")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
@@ -172,6 +210,9 @@ namespace LowCode.Engine.Storage.Migrations.Sqlite
 
                     b.HasIndex("StartedAt");
 
+                    b.HasIndex("ProcessKey", "BusinessKey")
+                        .IsUnique();
+
                     b.HasIndex("ProcessKey", "Status");
 
                     b.ToTable("instances", (string)null);
@@ -192,6 +233,9 @@ namespace LowCode.Engine.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompletedBy")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -243,6 +287,8 @@ namespace LowCode.Engine.Storage.Migrations.Sqlite
                     b.HasIndex("InstanceId");
 
                     b.HasIndex("Status", "AssigneeRole");
+
+                    b.HasIndex("Status", "AssigneeUser");
 
                     b.ToTable("tasks", (string)null);
                 });

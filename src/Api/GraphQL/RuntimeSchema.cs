@@ -1,0 +1,104 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using LowCode.Engine.Processes;
+using LowCode.Engine.Tasks;
+using LowCode.GraphQL.Execution;
+using LowCode.GraphQL.Types;
+
+namespace LowCode.Api.GraphQL;
+
+/// <summary>
+/// The process runtime on the product schema: the inbox, tasks and instances as queries, and startProcess,
+/// completeTask, claimTask, releaseTask and reassignTask as mutations. Expected failures are payloads, never
+/// GraphQL errors. The caller is the <see cref="ApiUser"/> principal.
+/// </summary>
+internal static class RuntimeSchema
+{
+    public static SchemaBuilder BindRuntime(this SchemaBuilder builder) => builder
+        .BindEnum<WorkTaskStatus>("TaskStatus")
+        .BindEnum<RuntimeErrorKind>("RuntimeErrorKind")
+        .ResolveAsync("Query", "tasks", ctx => Runtime(ctx).InboxAsync(ApiUser.PrincipalOf(ctx), ctx.CancellationToken))
+        .ResolveAsync("Query", "task", ctx => Runtime(ctx).GetTaskAsync(Id(ctx), ctx.CancellationToken))
+        .ResolveAsync("Query", "instance", ctx => Runtime(ctx).GetInstanceAsync(Id(ctx), ctx.CancellationToken))
+        .Resolve("Task", "etag", ctx => ((WorkTask)ctx.Parent!).ETag)
+        .Resolve("Task", "submission", ctx => ((WorkTask)ctx.Parent!).Submission)
+        .Resolve("InstanceException", "raisedBy", ctx => ((ExceptionEntry)ctx.Parent!).RaisedBy)
+        .Resolve("TimelineEvent", "sequence", ctx => ((Engine.Events.InstanceEvent)ctx.Parent!).Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        .Resolve("RouteDecision", "sequence", ctx => ((RouteDecisionRecord)ctx.Parent!).Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        .Resolve("Instance", "pinnedForms", ctx => JsonSerializer.SerializeToElement(((ProcessInstance)ctx.Parent!).PinnedForms))
+        .ResolveAsync("Instance", "timeline", ctx => Runtime(ctx).TimelineAsync(((ProcessInstance)ctx.Parent!).Id, ctx.CancellationToken))
+        .ResolveAsync("Instance", "decisions", ctx => Runtime(ctx).DecisionsAsync(((ProcessInstance)ctx.Parent!).Id, ctx.CancellationToken))
+        .ResolveAsync("StepPayload", "instance", ctx => ((StepPayload)ctx.Parent!).Result is { } result
+            ? Runtime(ctx).GetInstanceAsync(result.InstanceId, ctx.CancellationToken)
+            : Task.FromResult<ProcessInstance?>(null))
+        .Resolve("StepPayload", "completedTaskId", ctx => ((StepPayload)ctx.Parent!).Result?.CompletedTaskId)
+        .Resolve("StepPayload", "replayed", ctx => ((StepPayload)ctx.Parent!).Result?.Replayed ?? false)
+        .ResolveAsync("StepPayload", "createdTasks", ctx => CreatedTasksAsync(ctx, (StepPayload)ctx.Parent!))
+        .ResolveAsync("Mutation", "startProcess", async ctx => Data(ctx, out var data) is { } bad ? bad : StepPayload.From(await Runtime(ctx).StartAsync(
+            ctx.GetArgument<string>("key")!,
+            data,
+            ctx.GetArgument<string>("businessKey"),
+            ctx.GetArgument<string>("idempotencyKey"),
+            ApiUser.PrincipalOf(ctx),
+            ctx.CancellationToken).ConfigureAwait(false)))
+        .ResolveAsync("Mutation", "completeTask", async ctx => Data(ctx, out var data) is { } bad ? bad : StepPayload.From(await Runtime(ctx).CompleteTaskAsync(
+            Id(ctx),
+            data,
+            ctx.GetArgument<string>("outcome"),
+            ctx.GetArgument<string>("idempotencyKey"),
+            ApiUser.PrincipalOf(ctx),
+            ctx.CancellationToken).ConfigureAwait(false)))
+        .ResolveAsync("Mutation", "claimTask", async ctx => TaskPayload.From(
+            await Runtime(ctx).ClaimTaskAsync(Id(ctx), ApiUser.PrincipalOf(ctx), ctx.CancellationToken).ConfigureAwait(false)))
+        .ResolveAsync("Mutation", "releaseTask", async ctx => TaskPayload.From(
+            await Runtime(ctx).ReleaseTaskAsync(Id(ctx), ApiUser.PrincipalOf(ctx), ctx.CancellationToken).ConfigureAwait(false)))
+        .ResolveAsync("Mutation", "reassignTask", async ctx => TaskPayload.From(
+            await Runtime(ctx).ReassignTaskAsync(Id(ctx), ctx.GetArgument<string>("user")!, ApiUser.PrincipalOf(ctx), ctx.CancellationToken).ConfigureAwait(false)));
+
+    private static async Task<IReadOnlyList<WorkTask>> CreatedTasksAsync(ResolveContext ctx, StepPayload payload)
+    {
+        if (payload.Result is not { } result)
+        {
+            return [];
+        }
+
+        var tasks = new List<WorkTask>(result.CreatedTaskIds.Length);
+        foreach (var id in result.CreatedTaskIds)
+        {
+            if (await Runtime(ctx).GetTaskAsync(id, ctx.CancellationToken).ConfigureAwait(false) is { } task)
+            {
+                tasks.Add(task);
+            }
+        }
+
+        return tasks;
+    }
+
+    /// <summary>Reads the data argument (a JSON object, or a string holding one); returns the payload to answer with when it is neither.</summary>
+    private static StepPayload? Data(ResolveContext ctx, out JsonObject? data)
+    {
+        data = null;
+        var argument = ctx.HasArgument("data") ? ctx.GetArgument<object>("data") : null;
+        if (argument is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            data = JsonNode.Parse(argument as string ?? JsonSerializer.Serialize(argument)) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            data = null;
+        }
+
+        return data is not null ? null : new StepPayload(null, RuntimeError.Invalid(
+            "The data must be a JSON object of field keys to values (or a string holding one); nothing was changed.",
+            new RuntimeProblem("data", "data.notObject", "Send the form's values as an object, e.g. { \"amount\": 120 }.")));
+    }
+
+    private static ProcessRuntime Runtime(ResolveContext ctx) => ctx.GetRequiredService<ProcessRuntime>();
+
+    private static string Id(ResolveContext ctx) => ctx.GetArgument<string>("id")!;
+}

@@ -1,0 +1,62 @@
+using System.Text.Json.Nodes;
+using LowCode.Engine.Storage;
+using LowCode.Engine.Storage.Records;
+using Microsoft.EntityFrameworkCore;
+
+namespace LowCode.Engine.Events;
+
+/// <summary>
+/// Appends to and reads the append-only event log. Appending only adds rows to the caller's context, so events
+/// commit in the same transaction as the state change they describe, or not at all.
+/// </summary>
+public static class EventLog
+{
+    /// <summary>Adds an event to <paramref name="db"/>; every payload carries the process version in force.</summary>
+    public static void Append(
+        LowCodeDbContext db,
+        string type,
+        InstanceRecord instance,
+        DateTimeOffset at,
+        string? actor,
+        JsonObject payload,
+        string? stepKey = null,
+        string? taskId = null)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(instance);
+        ArgumentNullException.ThrowIfNull(payload);
+        payload["processKey"] = instance.ProcessKey;
+        payload["processVersion"] = instance.ProcessVersion;
+        db.Events.Add(new EventRecord
+        {
+            Type = type,
+            InstanceId = instance.Id,
+            TaskId = taskId,
+            StepKey = stepKey,
+            Actor = actor,
+            Payload = payload.ToJsonString(),
+            OccurredAt = at.UtcDateTime,
+        });
+    }
+
+    /// <summary>An instance's events in the order they were written.</summary>
+    public static async Task<IReadOnlyList<InstanceEvent>> ReadAsync(LowCodeDbContext db, string instanceId, string? type, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var query = db.Events.AsNoTracking().Where(e => e.InstanceId == instanceId);
+        if (type is not null)
+        {
+            query = query.Where(e => e.Type == type);
+        }
+
+        var rows = await query.OrderBy(e => e.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return [.. rows.Select(e => new InstanceEvent(
+            e.Id,
+            e.Type,
+            new DateTimeOffset(DateTime.SpecifyKind(e.OccurredAt, DateTimeKind.Utc)),
+            e.Actor,
+            e.StepKey,
+            e.TaskId,
+            JsonNode.Parse(e.Payload)?.AsObject() ?? []))];
+    }
+}

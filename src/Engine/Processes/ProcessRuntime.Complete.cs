@@ -1,0 +1,207 @@
+using System.Text.Json.Nodes;
+using LowCode.Engine.Events;
+using LowCode.Engine.Metadata;
+using LowCode.Engine.Storage;
+using LowCode.Engine.Tasks;
+using Microsoft.EntityFrameworkCore;
+
+namespace LowCode.Engine.Processes;
+
+public sealed partial class ProcessRuntime
+{
+    public const string CompleteOperation = "completeTask";
+
+    /// <summary>
+    /// Completes a task with a form submission (validated against the task's pinned form: a failing submission
+    /// changes nothing and returns every error) and, for an approval, an outcome; then routes the instance on, all in
+    /// one transaction. Of two completions of one task exactly one wins; the other gets a conflict.
+    /// </summary>
+    /// <param name="taskId">The task.</param>
+    /// <param name="submission">The form data.</param>
+    /// <param name="outcome">The approval's outcome (one of the step's outcomes), or a transition name of a form task.</param>
+    /// <param name="idempotencyKey">Repeating the call with the same key returns the first result and changes nothing.</param>
+    /// <param name="principal">Who completes it: the task's user, or a member of its role while nobody holds it.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public async Task<RuntimeResult<StepResult>> CompleteTaskAsync(
+        string taskId,
+        JsonObject? submission,
+        string? outcome,
+        string? idempotencyKey,
+        Principal principal,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        for (var attempt = 0; ; attempt++)
+        {
+            await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+            if (await FindReplayAsync(db, CompleteOperation, idempotencyKey, cancellationToken).ConfigureAwait(false) is { } replay)
+            {
+                return replay.CompletedTaskId == taskId
+                    ? new RuntimeResult<StepResult>(replay)
+                    : RuntimeError.Invalid($"Idempotency key '{idempotencyKey}' was already used to complete task '{replay.CompletedTaskId}'. Use a new key for each completion.", new RuntimeProblem("idempotencyKey", "idempotency.reused", "Use a new key for each completion."));
+            }
+
+            try
+            {
+                return await CompleteOnceAsync(db, taskId, submission, outcome, idempotencyKey, principal, cancellationToken).ConfigureAwait(false);
+            }
+            catch (DbUpdateException) when (attempt < ConcurrencyRetries)
+            {
+                // Another transaction changed the task or its instance after this one read them. Reading again
+                // tells whether the task is still open (another branch of the instance moved) or was completed.
+            }
+            catch (DbUpdateException)
+            {
+                return RuntimeError.Conflict($"Task '{taskId}' or its instance kept changing while it was being completed; read the task again.");
+            }
+        }
+    }
+
+    private async Task<RuntimeResult<StepResult>> CompleteOnceAsync(
+        LowCodeDbContext db,
+        string taskId,
+        JsonObject? submission,
+        string? outcome,
+        string? idempotencyKey,
+        Principal principal,
+        CancellationToken cancellationToken)
+    {
+        // Everything that only reads immutable inputs (the pinned process and form, the submission) happens before the
+        // write transaction, so the time a step holds the database is its reads and writes alone.
+        var seen = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken).ConfigureAwait(false);
+        if (Unworkable(seen, taskId, principal) is { } early)
+        {
+            return early;
+        }
+
+        var pinned = await db.Instances.AsNoTracking().Where(i => i.Id == seen!.InstanceId).Select(i => new { i.ProcessKey, i.ProcessVersion }).FirstAsync(cancellationToken).ConfigureAwait(false);
+        var process = await _definitions.GetAsync<ProcessDefinition>(db, DefinitionKind.Process, pinned.ProcessKey, pinned.ProcessVersion, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Task '{taskId}' belongs to process '{pinned.ProcessKey}' version {pinned.ProcessVersion}, which is missing from the database.");
+        var step = process.Steps.First(s => s.Key == seen!.StepKey);
+        if (CheckOutcome(step, outcome) is { } wrongOutcome)
+        {
+            return wrongOutcome;
+        }
+
+        var now = _clock.GetUtcNow();
+        var values = new JsonObject();
+        if (seen!.FormKey is { } formKey && seen.FormVersion is { } formVersion)
+        {
+            var form = await _definitions.GetAsync<FormDefinition>(db, DefinitionKind.Form, formKey, formVersion, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"Task '{taskId}' is pinned to form '{formKey}' version {formVersion}, which is missing from the database.");
+            var evaluation = _forms.Evaluate(form, submission ?? [], FormOptions(now));
+            if (!evaluation.IsValid)
+            {
+                return RuntimeError.Invalid(
+                    $"The submission has {evaluation.Errors.Length} error{(evaluation.Errors.Length == 1 ? string.Empty : "s")}; the task was not completed.",
+                    Problems(evaluation.Errors));
+            }
+
+            values = evaluation.Values;
+        }
+
+        using var writer = await EnterWriterAsync(db, cancellationToken).ConfigureAwait(false);
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var task = await db.Tasks.FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken).ConfigureAwait(false);
+            if (Unworkable(task, taskId, principal) is { } late)
+            {
+                return late;
+            }
+
+            var instance = await db.Instances.FirstAsync(i => i.Id == task!.InstanceId, cancellationToken).ConfigureAwait(false);
+
+            var state = InstanceState.Read(instance);
+            DataPaths.Merge(state.Data, values);
+            if (state.Data["steps"] is not JsonObject steps)
+            {
+                steps = [];
+                state.Data["steps"] = steps;
+            }
+
+            steps[step.Key] = values.DeepClone();
+            state.Positions.Remove(step.Key);
+
+            task!.Status = nameof(WorkTaskStatus.Completed);
+            task.CompletedAt = now.UtcDateTime;
+            task.CompletedBy = principal.Id;
+            task.AssigneeUser ??= principal.Id;
+            task.Outcome = outcome;
+            task.Data = values.ToJsonString();
+            task.ETag = StepExecution.NewId();
+            instance.ETag = StepExecution.NewId();
+
+            var execution = new StepExecution(db, instance, process, state, now, principal.Id, _services);
+            execution.Append(EventTypes.TaskCompleted, new JsonObject { ["outcome"] = outcome, ["formKey"] = task.FormKey, ["formVersion"] = task.FormVersion, ["data"] = values.DeepClone() }, step.Key, task.Id);
+
+            if (_hooks.SplitStepCommit)
+            {
+                // The deliberate fault: the completion commits on its own, and the routing in a second transaction.
+                state.WriteTo(instance);
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                await transaction.DisposeAsync().ConfigureAwait(false);
+                transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                instance.ETag = StepExecution.NewId();
+            }
+
+            await execution.RouteAsync(step, outcome, cancellationToken).ConfigureAwait(false);
+            state.WriteTo(instance);
+            var result = Result(instance, task.Id, execution);
+            Remember(db, CompleteOperation, idempotencyKey, result);
+            if (_hooks.BeforeCommitAsync is { } beforeCommit)
+            {
+                await beforeCommit(CompleteOperation, cancellationToken).ConfigureAwait(false);
+            }
+
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return new RuntimeResult<StepResult>(result);
+        }
+        finally
+        {
+            await transaction.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Why <paramref name="task"/> cannot be completed by <paramref name="principal"/>, or null when it can.</summary>
+    private static RuntimeError? Unworkable(Storage.Records.TaskRecord? task, string taskId, Principal principal)
+    {
+        if (task is null)
+        {
+            return RuntimeError.NotFound($"There is no task '{taskId}'.");
+        }
+
+        if (task.CompletedAt is not null)
+        {
+            return RuntimeError.Conflict($"Task '{taskId}' was already completed by {task.CompletedBy} at {Utc(task.CompletedAt.Value):u}.");
+        }
+
+        return MayWork(task, principal) ? null : RuntimeError.Forbidden(WhoMayWork(task, principal));
+    }
+
+    private static RuntimeError? CheckOutcome(StepDefinition step, string? outcome)
+    {
+        var outcomes = StepExecution.Outcomes(step);
+        if (step.ParsedType() == StepType.Approval)
+        {
+            if (outcome is null || !outcomes.Contains(outcome, StringComparer.Ordinal))
+            {
+                var allowed = string.Join(", ", outcomes.Select(o => $"'{o}'"));
+                return RuntimeError.Invalid(
+                    $"Approval step '{step.Key}' needs an outcome: one of {allowed}.",
+                    new RuntimeProblem("outcome", outcome is null ? "outcome.required" : "outcome.unknown", $"Choose one of {allowed}{(outcome is null ? string.Empty : $" instead of '{outcome}'")}."));
+            }
+        }
+        else if (outcome is not null && !step.Transitions.ContainsKey(outcome))
+        {
+            var allowed = step.Transitions.IsEmpty ? "none" : string.Join(", ", step.Transitions.Keys.Select(o => $"'{o}'"));
+            return RuntimeError.Invalid(
+                $"Step '{step.Key}' has no outcome '{outcome}' (its outcomes: {allowed}).",
+                new RuntimeProblem("outcome", "outcome.unknown", $"Leave the outcome out, or choose one of: {allowed}."));
+        }
+
+        return null;
+    }
+}

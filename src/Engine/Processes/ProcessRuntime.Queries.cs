@@ -1,0 +1,120 @@
+using System.Collections.Immutable;
+using System.Text.Json.Nodes;
+using LowCode.Engine.Events;
+using LowCode.Engine.Metadata;
+using LowCode.Engine.Tasks;
+using Microsoft.EntityFrameworkCore;
+
+namespace LowCode.Engine.Processes;
+
+public sealed partial class ProcessRuntime
+{
+    /// <summary>An instance with its data, open tasks and open exceptions, or null.</summary>
+    public async Task<ProcessInstance?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var instance = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken).ConfigureAwait(false);
+        if (instance is null)
+        {
+            return null;
+        }
+
+        var process = await _definitions.GetAsync<ProcessDefinition>(db, DefinitionKind.Process, instance.ProcessKey, instance.ProcessVersion, cancellationToken).ConfigureAwait(false);
+        var tasks = await db.Tasks.AsNoTracking()
+            .Where(t => t.InstanceId == instanceId && t.CompletedAt == null)
+            .OrderBy(t => t.CreatedAt)
+            .ToListAsync(cancellationToken)
+            .ConfigureAwait(false);
+        return new ProcessInstance(
+            instance.Id,
+            instance.ProcessKey,
+            instance.ProcessVersion,
+            instance.BusinessKey,
+            instance.Status,
+            ParseObject(instance.Data) ?? [],
+            InstanceState.ReadPinnedForms(instance),
+            InstanceState.ReadPositions(instance),
+            InstanceState.ReadExceptions(instance),
+            [.. tasks.Select(t => ToWorkTask(t, instance, process))],
+            instance.StartedBy,
+            Utc(instance.StartedAt),
+            Utc(instance.CompletedAt),
+            Utc(instance.DueAt));
+    }
+
+    /// <summary>A task; an open one comes with <see cref="WorkTask.Prefill"/>, the instance data seen through its pinned form.</summary>
+    public async Task<WorkTask?> GetTaskAsync(string taskId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var task = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken).ConfigureAwait(false);
+        if (task is null)
+        {
+            return null;
+        }
+
+        var instance = await db.Instances.AsNoTracking().FirstAsync(i => i.Id == task.InstanceId, cancellationToken).ConfigureAwait(false);
+        var process = await _definitions.GetAsync<ProcessDefinition>(db, DefinitionKind.Process, instance.ProcessKey, instance.ProcessVersion, cancellationToken).ConfigureAwait(false);
+        var view = ToWorkTask(task, instance, process);
+        if (task.CompletedAt is null && task.FormKey is { } formKey && task.FormVersion is { } formVersion
+            && await _definitions.GetAsync<FormDefinition>(db, DefinitionKind.Form, formKey, formVersion, cancellationToken).ConfigureAwait(false) is { } form)
+        {
+            var evaluation = _forms.Evaluate(form, ParseObject(instance.Data) ?? [], FormOptions(_clock.GetUtcNow()));
+            view = view with { Prefill = evaluation.Values };
+        }
+
+        return view;
+    }
+
+    /// <summary>
+    /// A principal's inbox: open tasks assigned to or claimed by it, and the unclaimed open tasks of its groups,
+    /// oldest due first.
+    /// </summary>
+    public async Task<IReadOnlyList<WorkTask>> InboxAsync(Principal principal, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var groups = Groups(principal).ToList();
+        var tasks = await db.Tasks.AsNoTracking()
+            .Where(t => t.CompletedAt == null && (t.AssigneeUser == principal.Id || (t.AssigneeUser == null && t.AssigneeRole != null && groups.Contains(t.AssigneeRole))))
+            .ToListAsync(cancellationToken)
+            .ConfigureAwait(false);
+        var instanceIds = tasks.Select(t => t.InstanceId).Distinct().ToList();
+        var instances = await db.Instances.AsNoTracking().Where(i => instanceIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken).ConfigureAwait(false);
+        var views = new List<WorkTask>(tasks.Count);
+        foreach (var task in tasks.OrderBy(t => t.DueAt ?? DateTime.MaxValue).ThenBy(t => t.CreatedAt))
+        {
+            var instance = instances[task.InstanceId];
+            var process = await _definitions.GetAsync<ProcessDefinition>(db, DefinitionKind.Process, instance.ProcessKey, instance.ProcessVersion, cancellationToken).ConfigureAwait(false);
+            views.Add(ToWorkTask(task, instance, process));
+        }
+
+        return views;
+    }
+
+    /// <summary>An instance's timeline: every event of its life, in order.</summary>
+    public async Task<IReadOnlyList<InstanceEvent>> TimelineAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await EventLog.ReadAsync(db, instanceId, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>An instance's routing decisions with their rule set versions, fired rules, traces and facts.</summary>
+    public async Task<IReadOnlyList<RouteDecisionRecord>> DecisionsAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var events = await EventLog.ReadAsync(db, instanceId, EventTypes.RouteDecided, cancellationToken).ConfigureAwait(false);
+        return [.. events.Select(e => new RouteDecisionRecord(
+            e.Sequence,
+            e.OccurredAt,
+            e.StepKey ?? string.Empty,
+            (string?)e.Payload["outcome"],
+            (string?)e.Payload["ruleSetKey"],
+            (int?)e.Payload["ruleSetVersion"],
+            e.Payload["firedRules"] is JsonArray fired ? [.. fired.Select(r => (string)r!)] : ImmutableArray<string>.Empty,
+            (string?)e.Payload["routedBy"],
+            (string?)e.Payload["target"],
+            (string?)e.Payload["source"] ?? "none",
+            e.Payload["trace"]?.DeepClone(),
+            e.Payload["facts"]?.DeepClone().AsObject() ?? []))];
+    }
+}

@@ -1,0 +1,139 @@
+using System.Text.Json.Nodes;
+using LowCode.Engine.Events;
+using LowCode.Engine.Metadata;
+using LowCode.Engine.Storage.Records;
+using LowCode.Engine.Tasks;
+using Microsoft.EntityFrameworkCore;
+
+namespace LowCode.Engine.Processes;
+
+public sealed partial class ProcessRuntime
+{
+    public const string StartOperation = "startProcess";
+
+    /// <summary>
+    /// Starts an instance of the latest published version of <paramref name="processKey"/>, pinned to it and to the
+    /// latest published version of every form its steps use, and runs it to its first waiting point.
+    /// </summary>
+    /// <param name="processKey">The process to start.</param>
+    /// <param name="data">Initial instance data (optional).</param>
+    /// <param name="businessKey">The caller's identifier for the case; a second running or finished instance of the same process with it is a conflict.</param>
+    /// <param name="idempotencyKey">Repeating a start with the same key returns the first result and starts nothing.</param>
+    /// <param name="principal">Who starts it.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public async Task<RuntimeResult<StepResult>> StartAsync(
+        string processKey,
+        JsonObject? data,
+        string? businessKey,
+        string? idempotencyKey,
+        Principal principal,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        for (var attempt = 0; ; attempt++)
+        {
+            await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+            if (await FindReplayAsync(db, StartOperation, idempotencyKey, cancellationToken).ConfigureAwait(false) is { } replay)
+            {
+                return new RuntimeResult<StepResult>(replay);
+            }
+
+            try
+            {
+                return await StartOnceAsync(db, processKey, data, businessKey, idempotencyKey, principal, cancellationToken).ConfigureAwait(false);
+            }
+            catch (DbUpdateException) when (attempt < ConcurrencyRetries)
+            {
+                // A concurrent start with the same idempotency or business key committed first: the next attempt
+                // finds its result or reports the duplicate business key.
+            }
+        }
+    }
+
+    private async Task<RuntimeResult<StepResult>> StartOnceAsync(
+        Storage.LowCodeDbContext db,
+        string processKey,
+        JsonObject? data,
+        string? businessKey,
+        string? idempotencyKey,
+        Principal principal,
+        CancellationToken cancellationToken)
+    {
+        using var writer = await EnterWriterAsync(db, cancellationToken).ConfigureAwait(false);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        if (await DefinitionCache.LatestPublishedAsync(db, DefinitionKind.Process, processKey, cancellationToken).ConfigureAwait(false) is not { } version
+            || await _definitions.GetAsync<ProcessDefinition>(db, DefinitionKind.Process, processKey, version, cancellationToken).ConfigureAwait(false) is not { } process)
+        {
+            return RuntimeError.NotFound($"There is no published process '{processKey}'. Publish it first (a draft cannot be started).");
+        }
+
+        if (businessKey is not null && await db.Instances.AnyAsync(i => i.ProcessKey == processKey && i.BusinessKey == businessKey, cancellationToken).ConfigureAwait(false))
+        {
+            return RuntimeError.Conflict($"Process '{processKey}' already has an instance with business key '{businessKey}'. Use another key, or open that instance.");
+        }
+
+        var pinned = new Dictionary<string, int>(StringComparer.Ordinal);
+        var problems = new List<RuntimeProblem>();
+        for (var i = 0; i < process.Steps.Length; i++)
+        {
+            if (process.Steps[i].Form is { } form && !pinned.ContainsKey(form))
+            {
+                if (await DefinitionCache.LatestPublishedAsync(db, DefinitionKind.Form, form, cancellationToken).ConfigureAwait(false) is { } formVersion)
+                {
+                    pinned[form] = formVersion;
+                }
+                else
+                {
+                    problems.Add(new RuntimeProblem($"$.steps[{i}].form", "form.notPublished", $"Step '{process.Steps[i].Key}' uses form '{form}', which has no published version. Publish the form, then start again."));
+                }
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            return RuntimeError.Invalid($"Process '{processKey}' cannot start: {problems.Count} of its forms {(problems.Count == 1 ? "is" : "are")} not published.", [.. problems]);
+        }
+
+        var now = _clock.GetUtcNow();
+        var instance = new InstanceRecord
+        {
+            Id = StepExecution.NewId(),
+            ProcessKey = processKey,
+            ProcessVersion = version,
+            BusinessKey = businessKey,
+            Status = InstanceStatuses.Running,
+            Data = (data ?? []).ToJsonString(),
+            PinnedForms = InstanceState.WritePinnedForms(pinned),
+            StartedBy = principal.Id,
+            StartedAt = now.UtcDateTime,
+            DueAt = process.Sla is { } sla && IsoDuration.TryParse(sla, out var duration, out _) ? (now + duration).UtcDateTime : null,
+            ETag = StepExecution.NewId(),
+        };
+        db.Instances.Add(instance);
+        var execution = new StepExecution(db, instance, process, InstanceState.Read(instance), now, principal.Id, _services);
+        execution.Append(
+            EventTypes.InstanceStarted,
+            new JsonObject
+            {
+                ["businessKey"] = businessKey,
+                ["data"] = (data ?? []).DeepClone(),
+                ["pinnedForms"] = JsonNode.Parse(instance.PinnedForms),
+            },
+            null);
+        if (process.StartStep() is { } start)
+        {
+            await execution.EnterAsync(start, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            execution.Raise("NO_ROUTE", $"Process '{processKey}' has no steps to start at.", "error", null, null);
+        }
+
+        execution.State.WriteTo(instance);
+        var result = Result(instance, null, execution);
+        Remember(db, StartOperation, idempotencyKey, result);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return new RuntimeResult<StepResult>(result);
+    }
+}

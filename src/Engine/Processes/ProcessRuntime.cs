@@ -1,0 +1,150 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using LowCode.Engine.Expressions;
+using LowCode.Engine.Forms;
+using LowCode.Engine.Metadata;
+using LowCode.Engine.Routing;
+using LowCode.Engine.Storage;
+using LowCode.Engine.Storage.Records;
+using LowCode.Engine.Tasks;
+using Microsoft.EntityFrameworkCore;
+
+namespace LowCode.Engine.Processes;
+
+/// <summary>
+/// Runs published processes: starts instances, completes, claims, releases and reassigns tasks, and reads instances,
+/// tasks and inboxes. Every call that changes state is one database transaction (state, tasks and events commit
+/// together); results are typed and a user's mistake never throws. See docs/runtime.md.
+/// </summary>
+public sealed partial class ProcessRuntime : IDisposable
+{
+    private const int ConcurrencyRetries = 3;
+    private static readonly JsonSerializerOptions ResultJson = new(JsonSerializerDefaults.Web);
+
+    private readonly IDbContextFactory<LowCodeDbContext> _contexts;
+    private readonly FormEvaluator _forms;
+    private readonly DefinitionCache _definitions;
+    private readonly TimeProvider _clock;
+    private readonly RuntimeHooks _hooks;
+    private readonly StepServices _services;
+
+    // SQLite admits one writer at a time and makes the others sleep and retry; queueing this node's writers here
+    // instead keeps the wait fair and short. PostgreSQL needs no gate: row locks and ETags order its writers.
+    private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
+
+    public ProcessRuntime(
+        IDbContextFactory<LowCodeDbContext> contexts,
+        FormEvaluator forms,
+        IExpressionEvaluator expressions,
+        RuleSetCache ruleSets,
+        DefinitionCache definitions,
+        TimeProvider clock,
+        RuntimeOptions options,
+        RuntimeHooks hooks)
+    {
+        _contexts = contexts;
+        _forms = forms;
+        _definitions = definitions;
+        _clock = clock;
+        _hooks = hooks;
+        _services = new StepServices(expressions, ruleSets, definitions, options);
+    }
+
+    private RuntimeOptions Options => _services.Options;
+
+    public void Dispose() => _sqliteWriter.Dispose();
+
+    /// <summary>On SQLite, waits for this node's turn to write; the returned handle ends it.</summary>
+    private async Task<IDisposable?> EnterWriterAsync(LowCodeDbContext db, CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsSqlite())
+        {
+            return null;
+        }
+
+        await _sqliteWriter.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return new WriterTurn(_sqliteWriter);
+    }
+
+    private sealed class WriterTurn(SemaphoreSlim gate) : IDisposable
+    {
+        public void Dispose() => gate.Release();
+    }
+
+    private FormEvaluationOptions FormOptions(DateTimeOffset now) => new() { Now = now, TimeZone = Options.TimeZone };
+
+    private static async Task<StepResult?> FindReplayAsync(LowCodeDbContext db, string operation, string? key, CancellationToken cancellationToken)
+    {
+        if (key is null)
+        {
+            return null;
+        }
+
+        var stored = await db.IdempotencyKeys.AsNoTracking()
+            .Where(k => k.Operation == operation && k.Key == key)
+            .Select(k => k.Result)
+            .FirstOrDefaultAsync(cancellationToken)
+            .ConfigureAwait(false);
+        return stored is null ? null : JsonSerializer.Deserialize<StepResult>(stored, ResultJson)! with { Replayed = true };
+    }
+
+    private void Remember(LowCodeDbContext db, string operation, string? key, StepResult result)
+    {
+        if (key is not null)
+        {
+            db.IdempotencyKeys.Add(new IdempotencyRecord
+            {
+                Operation = operation,
+                Key = key,
+                Result = JsonSerializer.Serialize(result, ResultJson),
+                CreatedAt = _clock.GetUtcNow().UtcDateTime,
+            });
+        }
+    }
+
+    private static StepResult Result(InstanceRecord instance, string? completedTask, StepExecution execution) => new(
+        instance.Id,
+        completedTask,
+        instance.Status,
+        [.. execution.CreatedTasks],
+        [.. execution.State.Positions]);
+
+    private static RuntimeProblem[] Problems(IEnumerable<FormError> errors) =>
+        [.. errors.Select(e => new RuntimeProblem(e.Path, e.Code, e.Message))];
+
+    private static JsonObject? ParseObject(string? json) => json is null ? null : JsonNode.Parse(json)?.AsObject();
+
+    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+
+    private static DateTimeOffset? Utc(DateTime? value) => value is { } v ? Utc(v) : null;
+
+    private static WorkTask ToWorkTask(TaskRecord task, InstanceRecord? instance, ProcessDefinition? process)
+    {
+        var step = process?.Steps.FirstOrDefault(s => s.Key == task.StepKey);
+        var status = task.CompletedAt is not null ? WorkTaskStatus.Completed : task.ClaimedAt is not null ? WorkTaskStatus.Claimed : WorkTaskStatus.Open;
+        return new WorkTask(
+            task.Id,
+            task.InstanceId,
+            instance?.ProcessKey ?? string.Empty,
+            task.StepKey,
+            step?.Name,
+            step?.Type ?? string.Empty,
+            task.FormKey,
+            task.FormVersion,
+            status,
+            task.AssigneeRole,
+            task.AssigneeUser,
+            step is null ? [] : StepExecution.Outcomes(step),
+            Utc(task.CreatedAt),
+            Utc(task.ClaimedAt),
+            Utc(task.DueAt),
+            Utc(task.CompletedAt),
+            task.CompletedBy,
+            task.Outcome,
+            ParseObject(task.Data),
+            task.ETag);
+    }
+
+    private static ImmutableArray<string> Groups(Principal principal) => principal.Groups.IsDefault ? [] : principal.Groups;
+}

@@ -1,0 +1,16 @@
+namespace LowCode.Engine.Processes;
+
+/// <summary>
+/// Test-only seams of the step transaction. Production registers the defaults (no pause, one commit per step).
+/// </summary>
+public sealed class RuntimeHooks
+{
+    /// <summary>Awaited inside a completion's transaction after everything is read and written, before it commits.</summary>
+    public Func<string, CancellationToken, Task>? BeforeCommitAsync { get; set; }
+
+    /// <summary>
+    /// A deliberate fault for the crash-safety harness: commits a completion in two transactions (the task first,
+    /// the routing after), so a crash between them leaves a half-moved instance the harness must catch.
+    /// </summary>
+    public bool SplitStepCommit { get; set; }
+}

@@ -1,0 +1,77 @@
+using LowCode.Engine.Events;
+using LowCode.Engine.Processes;
+using LowCode.Engine.Storage;
+
+namespace LowCode.Engine.Tests.Processes;
+
+public abstract class DoubleCompletionTests(DatabaseProvider provider)
+{
+    [Fact]
+    public async Task TwoCompletionsOfOneTaskFromTwoConnectionsHaveExactlyOneWinnerAndTheOtherAConflict()
+    {
+        await using var h = await RuntimeHarness.CreateAsync(provider);
+        var id = await h.StartAsync("expense-approval", RuntimeHarness.Employee);
+        await h.CompleteAsync(await h.OpenTaskAsync(id, "submit"), RuntimeHarness.Employee, Claims.Expense(40));
+        var task = await h.OpenTaskAsync(id, "managerApproval");
+
+        // Both completions read the open task and are held inside their transactions, before they write, until both
+        // have read it (PostgreSQL) or, where SQLite lets only one write transaction in at a time, the first is held
+        // there while the second starts on its own connection. Each runtime has its own caches, as two Api nodes would.
+        var parties = provider == DatabaseProvider.PostgreSQL ? 2 : 1;
+        var arrived = 0;
+        var allInside = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var hooks = new RuntimeHooks
+        {
+            BeforeCommitAsync = async (_, _) =>
+            {
+                var order = Interlocked.Increment(ref arrived);
+                if (order == parties)
+                {
+                    allInside.SetResult();
+                }
+
+                if (order <= parties)
+                {
+                    await gate.Task;
+                }
+            },
+        };
+        var a = h.CreateRuntime(hooks);
+        var b = h.CreateRuntime(hooks);
+
+        var first = Task.Run(() => a.CompleteTaskAsync(task.Id, Claims.Review("first"), "approved", null, RuntimeHarness.Manager));
+        var second = parties == 2 ? Task.Run(() => b.CompleteTaskAsync(task.Id, Claims.Review("second"), "rejected", null, RuntimeHarness.Manager)) : null;
+        await allInside.Task;
+        second ??= Task.Run(() => b.CompleteTaskAsync(task.Id, Claims.Review("second"), "rejected", null, RuntimeHarness.Manager));
+        gate.SetResult();
+        var results = await Task.WhenAll(first, second);
+
+        Assert.Single(results, r => r.Succeeded);
+        var loser = Assert.Single(results, r => !r.Succeeded);
+        Assert.Equal(RuntimeErrorKind.Conflict, loser.Error!.Kind);
+        var timeline = await h.Runtime.TimelineAsync(id);
+        Assert.Single(timeline, e => e.Type == EventTypes.TaskCompleted && e.TaskId == task.Id);
+        var winner = results[0].Succeeded ? "first" : "second";
+        Assert.Equal(winner, (string?)(await h.InstanceAsync(id)).Data["reviewComment"]);
+        Assert.Equal(parties, arrived);
+    }
+
+    [Fact]
+    public async Task CompletingACompletedTaskIsAConflictNamingWhoCompletedIt()
+    {
+        await using var h = await RuntimeHarness.CreateAsync(provider);
+        var id = await h.StartAsync("expense-approval", RuntimeHarness.Employee);
+        var submit = await h.OpenTaskAsync(id, "submit");
+        await h.CompleteAsync(submit, RuntimeHarness.Employee, Claims.Expense(40));
+
+        var again = await h.Runtime.CompleteTaskAsync(submit.Id, Claims.Expense(40), null, null, RuntimeHarness.Employee);
+
+        Assert.Equal(RuntimeErrorKind.Conflict, again.Error!.Kind);
+        Assert.Contains("emma@example.com", again.Error.Message, StringComparison.Ordinal);
+    }
+}
+
+public sealed class DoubleCompletionTestsOnSqlite() : DoubleCompletionTests(DatabaseProvider.Sqlite);
+
+public sealed class DoubleCompletionTestsOnPostgreSQL() : DoubleCompletionTests(DatabaseProvider.PostgreSQL);

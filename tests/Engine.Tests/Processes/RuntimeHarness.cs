@@ -1,0 +1,96 @@
+using System.Collections.Immutable;
+using System.Text.Json.Nodes;
+using LowCode.Engine.Expressions;
+using LowCode.Engine.Forms;
+using LowCode.Engine.Processes;
+using LowCode.Engine.Routing;
+using LowCode.Engine.Storage;
+using LowCode.Engine.Tasks;
+using LowCode.Engine.Tests.Seed;
+using LowCode.Engine.Tests.Storage;
+using Microsoft.Extensions.Time.Testing;
+
+namespace LowCode.Engine.Tests.Processes;
+
+/// <summary>A migrated database with the seed apps published, and a process runtime over it on a fake clock.</summary>
+internal sealed class RuntimeHarness : IAsyncDisposable
+{
+    private static readonly ExpressionEvaluator Expressions = new();
+
+    private RuntimeHarness(TestDatabase database)
+    {
+        Database = database;
+        Runtime = CreateRuntime();
+    }
+
+    public TestDatabase Database { get; }
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+
+    public RuntimeHooks Hooks { get; } = new();
+
+    public RuntimeOptions Options { get; } = new();
+
+    public ProcessRuntime Runtime { get; }
+
+    public static Principal Employee { get; } = new("emma@example.com", ["employee"]);
+
+    public static Principal Manager { get; } = new("max@example.com", ["employee", "manager"]);
+
+    public static Principal Finance { get; } = new("fiona@example.com", ["employee", "finance"]);
+
+    public static Principal Security { get; } = new("sam@example.com", ["employee", "security-officer"]);
+
+    public static async Task<RuntimeHarness> CreateAsync(DatabaseProvider provider, bool seed = true)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        if (seed)
+        {
+            var report = await database.Seeds.LoadAsync(RepositoryRoot.Combine("seed"));
+            Assert.Empty(report.Failed);
+        }
+
+        return new RuntimeHarness(database);
+    }
+
+    /// <summary>Another runtime over the same database, with caches of its own (as a second Api node has).</summary>
+    public ProcessRuntime CreateRuntime(RuntimeHooks? hooks = null) => new(
+        Database.Contexts,
+        new FormEvaluator(Expressions),
+        Expressions,
+        new RuleSetCache(new RoutingRuleSetCompiler(new SandboxRuleExpressions(Expressions, Clock))),
+        new DefinitionCache(),
+        Clock,
+        Options,
+        hooks ?? Hooks);
+
+    public async Task<string> StartAsync(string processKey, Principal starter, JsonObject? data = null, string? businessKey = null)
+    {
+        var started = await Runtime.StartAsync(processKey, data, businessKey, null, starter);
+        Assert.True(started.Succeeded, started.Error?.Message);
+        return started.Value!.InstanceId;
+    }
+
+    /// <summary>The one open task of an instance at <paramref name="stepKey"/>.</summary>
+    public async Task<WorkTask> OpenTaskAsync(string instanceId, string stepKey)
+    {
+        var instance = await Runtime.GetInstanceAsync(instanceId);
+        Assert.NotNull(instance);
+        return Assert.Single(instance.OpenTasks, t => t.StepKey == stepKey);
+    }
+
+    public async Task<StepResult> CompleteAsync(WorkTask task, Principal principal, JsonObject? data, string? outcome = null)
+    {
+        var completed = await Runtime.CompleteTaskAsync(task.Id, data, outcome, null, principal);
+        Assert.True(completed.Succeeded, completed.Error is { } e ? $"{e.Kind}: {e.Message} {string.Join("; ", e.Problems)}" : null);
+        return completed.Value!;
+    }
+
+    public async Task<ProcessInstance> InstanceAsync(string instanceId) => (await Runtime.GetInstanceAsync(instanceId))!;
+
+    public static Principal User(string id, params string[] groups) => new(id, [.. groups]);
+
+    public static ImmutableArray<string> Steps(ProcessInstance instance) => [.. instance.OpenTasks.Select(t => t.StepKey)];
+
+    public ValueTask DisposeAsync() => Database.DisposeAsync();
+}
