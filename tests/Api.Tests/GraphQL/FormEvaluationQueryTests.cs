@@ -2,7 +2,8 @@ using System.Text.Json;
 
 namespace LowCode.Api.Tests.GraphQL;
 
-public sealed class FormEvaluationQueryTests : IClassFixture<ApiFactory>
+/// <summary>Runs on SQLite and on PostgreSQL through the subclasses at the end of the file.</summary>
+public abstract class FormEvaluationQueryTests
 {
     private const string Query = """
         query($key: String!, $version: Int, $data: JSON!, $now: DateTime) {
@@ -16,7 +17,7 @@ public sealed class FormEvaluationQueryTests : IClassFixture<ApiFactory>
 
     private readonly ApiFactory _factory;
 
-    public FormEvaluationQueryTests(ApiFactory factory) => _factory = factory;
+    protected FormEvaluationQueryTests(ApiFactory factory) => _factory = factory;
 
     [Fact]
     public async Task EvaluateForm_OnThePublishedSeedForm_ReturnsComputedValuesStatesAndEveryError()
@@ -93,3 +94,7 @@ public sealed class FormEvaluationQueryTests : IClassFixture<ApiFactory>
         return result.GetProperty("data").GetProperty("evaluateForm");
     }
 }
+
+public sealed class FormEvaluationQueryTestsOnSqlite(SqliteApiFactory factory) : FormEvaluationQueryTests(factory), IClassFixture<SqliteApiFactory>;
+
+public sealed class FormEvaluationQueryTestsOnPostgreSQL(PostgresApiFactory factory) : FormEvaluationQueryTests(factory), IClassFixture<PostgresApiFactory>;
