@@ -76,7 +76,7 @@ public sealed class EfDefinitionStoreTests
         const string json = """
             { "key": "feedback", "name": "Feedback", "fields": [
               { "key": "amount", "type": "number" },
-              { "key": "note", "type": "text", "visibleWhen": "(() => amount > 5)()" } ] }
+              { "key": "note", "type": "text", "visibleWhen": "amount > 5 && (class {})" } ] }
             """;
 
         var result = await db.Store.SaveDraftAsync(DefinitionKind.Form, json, null, "ada");
