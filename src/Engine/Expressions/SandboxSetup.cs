@@ -35,6 +35,8 @@ internal static class SandboxSetup
             }
         }
 
+        // Array.fromAsync returns a promise: a job that would outlive the evaluation.
+        global.Get("Array").AsObject().Delete("fromAsync");
         var symbol = global.Get("Symbol").AsObject();
         symbol.Delete("for");
         symbol.Delete("keyFor");
