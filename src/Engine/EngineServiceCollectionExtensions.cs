@@ -20,7 +20,7 @@ public static class EngineServiceCollectionExtensions
     {
         services.AddDbContextFactory<LowCodeDbContext>((sp, options) => options.UseSqlite(connectionString(sp)), ServiceLifetime.Singleton);
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => new ExpressionEvaluator());
+        services.AddSingleton(sp => new ExpressionEvaluator(ExpressionLimits.Default, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<Expressions.IExpressionEvaluator>(sp => sp.GetRequiredService<ExpressionEvaluator>());
         services.AddSingleton<IExpressionSyntaxChecker>(sp => new SandboxExpressionChecker(sp.GetRequiredService<ExpressionEvaluator>().Compiler));
         services.AddSingleton(sp => new DefinitionValidator(sp.GetRequiredService<IExpressionSyntaxChecker>()));
