@@ -312,7 +312,7 @@ internal sealed class Helpers
         var rows = new List<JsValue>((int)length);
         for (uint i = 0; i < length; i++)
         {
-            rows.Add(array.Get(i));
+            rows.Add(array.TryGetValue(i, out var item) ? item : JsValue.Undefined);
         }
 
         return rows;

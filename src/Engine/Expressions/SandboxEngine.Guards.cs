@@ -190,7 +190,7 @@ internal sealed partial class SandboxEngine
         double size = Math.Max(0, length - 1) * (double)separator.Length;
         for (ulong i = 0; i < length && target is JsArray array; i++)
         {
-            var element = array.Get((uint)i);
+            var element = array.TryGetValue((uint)i, out var item) ? item : JsValue.Undefined;
             size += element.IsString() ? element.AsString().Length : element.IsObject() || element.IsNull() || element.IsUndefined() ? 0 : 24;
         }
 
@@ -221,7 +221,7 @@ internal sealed partial class SandboxEngine
         {
             for (uint i = 0; i < array.Length; i++)
             {
-                Nesting(array.Get(i), depth + 1);
+                Nesting(array.TryGetValue(i, out var item) ? item : JsValue.Undefined, depth + 1);
             }
         }
     }

@@ -26,6 +26,9 @@ internal sealed partial class SandboxEngine
     private readonly Dictionary<(CompiledExpression, ulong), JsValue> _functions = [];
     private JsValue[] _arguments = new JsValue[8];
 
+    /// <summary>Argument arrays by length, reused so that a call allocates none (Jint copies what it keeps).</summary>
+    private JsValue[][] _argumentsByCount = [];
+
     public SandboxEngine(ExpressionLimits limits, TimeProvider backstopClock)
     {
         Limits = limits;
@@ -84,12 +87,28 @@ internal sealed partial class SandboxEngine
             }
 
             var function = Function(compiled, mask);
-            return Engine.Call(function, JsValue.Undefined, count == _arguments.Length ? _arguments : _arguments[..count]);
+            return Engine.Call(function, JsValue.Undefined, Arguments(count));
         }
         finally
         {
             Array.Clear(_arguments, 0, count);
+            if (count < _argumentsByCount.Length && _argumentsByCount[count] is { } used)
+            {
+                Array.Clear(used);
+            }
         }
+    }
+
+    private JsValue[] Arguments(int count)
+    {
+        if (_argumentsByCount.Length <= count)
+        {
+            Array.Resize(ref _argumentsByCount, count + 1);
+        }
+
+        var arguments = _argumentsByCount[count] ??= new JsValue[count];
+        Array.Copy(_arguments, arguments, count);
+        return arguments;
     }
 
     private JsValue Function(CompiledExpression compiled, ulong mask)
