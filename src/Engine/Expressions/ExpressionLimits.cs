@@ -53,7 +53,7 @@ public sealed record ExpressionLimits
     public int MaxResultNodes { get; init; } = 10_000;
 
     /// <summary>Time one regular-expression match may take: the only real-time bound a hostile expression can meet (catastrophic backtracking).</summary>
-    public TimeSpan RegexTimeout { get; init; } = TimeSpan.FromMilliseconds(100);
+    public TimeSpan RegexTimeout { get; init; } = TimeSpan.FromMilliseconds(50);
 
     /// <summary>Longest regular-expression pattern given to <c>new RegExp</c> or <c>matches</c>.</summary>
     public int MaxRegexPatternLength { get; init; } = 500;

@@ -18,7 +18,7 @@ public sealed class ExpressionLimitsTests
         var limits = ExpressionLimits.Default;
 
         Assert.Equal(
-            (2_000, 32, 100, 100_000, TimeSpan.FromSeconds(5), 64, 100_000, 10_000, 32L * 1024 * 1024, 100_000, 32, 10_000, TimeSpan.FromMilliseconds(100), 500, 4_096),
+            (2_000, 32, 100, 100_000, TimeSpan.FromSeconds(5), 64, 100_000, 10_000, 32L * 1024 * 1024, 100_000, 32, 10_000, TimeSpan.FromMilliseconds(50), 500, 4_096),
             (limits.MaxSourceLength, limits.MaxNestingDepth, limits.MaxSyntaxDepth, limits.MaxStatements, limits.Timeout, limits.MaxRecursionDepth,
                 limits.MaxStringLength, limits.MaxArrayLength, limits.MaxAllocatedBytes, limits.MaxInputNodes, limits.MaxInputDepth,
                 limits.MaxResultNodes, limits.RegexTimeout, limits.MaxRegexPatternLength, limits.MaxCachedExpressions));
