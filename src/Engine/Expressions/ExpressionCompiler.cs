@@ -94,6 +94,12 @@ public sealed class ExpressionCompiler
         {
             return Invalid(source, SyntaxDiagnostics.From(e.Error));
         }
+        catch (InsufficientExecutionStackException)
+        {
+            // Acornima checks the stack as it recurses; past what even the large parsing stack holds, the text is too deep.
+            return Invalid(source, new ExpressionDiagnostic(ExpressionErrorCategory.TooComplex, 1, 1,
+                "The expression is nested too deeply to parse.", "Split it into simpler parts, e.g. several computed fields."));
+        }
 
         var (diagnostics, expression, referenced) = SyntaxChecker.Check(script, Limits);
         return diagnostics.Count > 0 || expression is null

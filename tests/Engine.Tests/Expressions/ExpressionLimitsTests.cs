@@ -67,6 +67,19 @@ public sealed class ExpressionLimitsTests
         Assert.Equal(ExpressionErrorCategory.StatementLimit, Fail(limits, Source.Replace("{0}", "12", StringComparison.Ordinal)));
     }
 
+    [Theory]
+    [InlineData("x => ", 50_000)]
+    [InlineData("- ", 30_000)]
+    [InlineData("a ? 1 : ", 30_000)]
+    [InlineData("[", 30_000)]
+    public void DeepSources_WithTheLengthLimitRaised_AreTooComplexWithoutExhaustingTheStack(string level, int depth)
+    {
+        var limits = Relaxed with { MaxSourceLength = 1_000_000, MaxNestingDepth = 1_000 };
+        var source = string.Concat(Enumerable.Repeat(level, depth)) + "1" + (level == "[" ? new string(']', depth) : string.Empty);
+
+        Assert.Equal(ExpressionErrorCategory.TooComplex, Fail(limits, source));
+    }
+
     [Fact]
     public void Timeout_BackstopClockPassingTheLimit_IsTimeout()
     {
