@@ -25,7 +25,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton(database);
         services.AddSingleton<IDbContextFactory<LowCodeDbContext>>(sp => new LowCodeDbContextFactory(sp.GetRequiredService<DatabaseOptions>(), sp.GetService<ILoggerFactory>()));
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => new ExpressionEvaluator());
+        services.AddSingleton(sp => new ExpressionEvaluator(ExpressionLimits.Default, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<Expressions.IExpressionEvaluator>(sp => sp.GetRequiredService<ExpressionEvaluator>());
         services.AddSingleton<IExpressionSyntaxChecker>(sp => new SandboxExpressionChecker(sp.GetRequiredService<ExpressionEvaluator>().Compiler));
         services.AddSingleton(sp => new DefinitionValidator(sp.GetRequiredService<IExpressionSyntaxChecker>()));

@@ -11,8 +11,8 @@ public class MultiThreadBenchmarks : IDisposable
 {
     private const int PerInvoke = 20_000;
     private readonly ExpressionEvaluator _evaluator = new(BenchmarkData.Limits);
-    private readonly ThreadLocal<RawJint> _rawCondition = new(() => new RawJint(BenchmarkData.Condition, limitRecursion: true));
-    private readonly ThreadLocal<RawJint> _rawTable = new(() => new RawJint(BenchmarkData.TableWithCallback, limitRecursion: true));
+    private readonly ThreadLocal<RawJint> _rawCondition = new(() => new RawJint(BenchmarkData.Condition));
+    private readonly ThreadLocal<RawJint> _rawTable = new(() => new RawJint(BenchmarkData.TableWithCallback));
     private CompiledExpression _condition = null!;
     private CompiledExpression _tableHelper = null!;
 
@@ -44,7 +44,7 @@ public class MultiThreadBenchmarks : IDisposable
         var raw = _rawCondition.Value!;
         raw.Set("amount", 500 + (i & 1023));
         raw.Set("region", "EU");
-        raw.Run();
+        raw.RunBoolean();
     });
 
     [Benchmark(OperationsPerInvoke = PerInvoke, Description = "2 threads, table helper: sandbox")]
@@ -56,7 +56,7 @@ public class MultiThreadBenchmarks : IDisposable
     {
         var raw = _rawTable.Value!;
         raw.Set("lines", BenchmarkData.Lines);
-        raw.Run();
+        raw.RunNumber();
     });
 
     private static void Run(Action<int> evaluate)

@@ -51,6 +51,7 @@ internal static class DefinitionsSchema
             .Resolve("Rule", "on", ctx => ((RuleDefinition)ctx.Parent!).On ?? "taskCompleted")
             .Resolve("Rule", "when", ctx => ToJson(((RuleDefinition)ctx.Parent!).When))
             .Resolve("Rule", "then", ctx => ToJson(((RuleDefinition)ctx.Parent!).Then))
+            .BindExpressionQueries()
             .BindMutations()
             .BindSubscriptions()
             .BindFormEvaluation()

@@ -1,4 +1,6 @@
-using Jint.Parser.Ast;
+using System.Collections.Concurrent;
+using System.Text;
+using Jint;
 
 namespace LowCode.Engine.Expressions;
 
@@ -8,10 +10,13 @@ namespace LowCode.Engine.Expressions;
 /// </summary>
 public sealed class CompiledExpression
 {
-    internal CompiledExpression(string source, Program? program, IReadOnlyList<ExpressionDiagnostic> diagnostics, IReadOnlyCollection<ExpressionVariable> referenced)
+    private readonly ConcurrentDictionary<ulong, Prepared<Acornima.Ast.Script>> _wrappers = new();
+    private readonly string _body;
+
+    internal CompiledExpression(string source, string? body, IReadOnlyList<ExpressionDiagnostic> diagnostics, IReadOnlyCollection<ExpressionVariable> referenced)
     {
         Source = source;
-        Program = program;
+        _body = body ?? string.Empty;
         Diagnostics = diagnostics;
         ReferencedNames = referenced.Select(v => v.Name).ToArray();
         VariableUses = referenced.Where(v => !JavaScriptNames.BuiltInGlobals.Contains(v.Name) && !HelperLibrary.Names.Contains(v.Name))
@@ -30,7 +35,7 @@ public sealed class CompiledExpression
 
     /// <summary>
     /// The scope variables the expression reads (names that are neither helpers, built-ins nor its own
-    /// function parameters), sorted. Validators can check them against the form's field keys.
+    /// parameters and locals), sorted. Validators can check them against the form's field keys.
     /// </summary>
     public IReadOnlyList<string> Variables { get; }
 
@@ -43,36 +48,31 @@ public sealed class CompiledExpression
     /// <summary>Every free name, including helpers and built-ins, so a scope variable may shadow a helper of the same name.</summary>
     internal string[] ReferencedNames { get; }
 
-    internal Program? Program { get; }
+    /// <summary>The wrapper puts the expression on the line after its own, so Jint's line numbers are one higher.</summary>
+    internal const int LineOffset = 1;
 
     /// <summary>
-    /// Set once the expression has run to the end on some thread. Until then its first run pays for JIT-compiling
-    /// the interpreter paths it uses, which on a loaded machine can exceed the time limit by itself.
+    /// The expression as the body of an arrow function (strict, like all code here; no own <c>this</c> or
+    /// <c>arguments</c>, which the checker rejects anyway, so the cheapest call Jint has) whose parameters are the referenced names the scope has
+    /// (bit i of <paramref name="present"/> stands for <see cref="ReferencedNames"/>[i]): inputs are the function's
+    /// own bindings, never globals, and a name the scope lacks still resolves to the (frozen) global or fails as
+    /// unknown. Prepared once per set of present names and shared by every thread's engine.
     /// </summary>
-    internal bool HasCompleted
+    internal Prepared<Acornima.Ast.Script> Wrapper(ulong present) => _wrappers.GetOrAdd(present, mask =>
     {
-        get => Volatile.Read(ref _completed);
-        set => Volatile.Write(ref _completed, value);
-    }
-
-    private bool _completed;
-
-    private ProbeProgram? _probe;
-    private bool _probeBuilt;
-    private readonly Lock _probeLock = new();
-
-    /// <summary>The error-locating variant of this expression, built on first need (see <see cref="ProbeProgram"/>).</summary>
-    internal ProbeProgram? GetProbe(ExpressionLimits limits)
-    {
-        lock (_probeLock)
+        var text = new StringBuilder("((");
+        var first = true;
+        for (var i = 0; i < ReferencedNames.Length; i++)
         {
-            if (!_probeBuilt)
+            if ((mask & (1UL << i)) != 0)
             {
-                _probe = ProbeProgram.Create(this, limits);
-                _probeBuilt = true;
+                text.Append(first ? string.Empty : ", ").Append(ReferencedNames[i]);
+                first = false;
             }
-
-            return _probe;
         }
-    }
+
+        // The checked expression ends where the parser said; a trailing ';' or comment stays out of the return.
+        text.Append(") => (\n").Append(_body).Append("\n))");
+        return Jint.Engine.PrepareScript(text.ToString(), source: "expression", strict: true);
+    });
 }

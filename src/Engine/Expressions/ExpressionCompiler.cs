@@ -1,14 +1,19 @@
 using System.Collections.Concurrent;
-using Jint.Parser;
+using Acornima;
 
 namespace LowCode.Engine.Expressions;
 
 /// <summary>
-/// Parses an expression once with Jint's parser, checks it against the one-line-expression subset and
-/// caches the result by source text. <see cref="Check"/> is what save-time validators call.
+/// Parses an expression once with Acornima (Jint's own parser, held to ES2020), checks it against the
+/// one-expression subset and caches the result by source text. <see cref="Check"/> is what save-time validators call.
 /// </summary>
 public sealed class ExpressionCompiler
 {
+    /// <summary>Texts longer than this are parsed on a thread with a large stack: the parser recurses once per nesting level.</summary>
+    private const int ShortSource = 512;
+
+    private static readonly ParserOptions ParserOptions = new() { EcmaVersion = EcmaVersion.ES2020, Tolerant = false };
+
     private readonly ConcurrentDictionary<string, CompiledExpression> _cache = new(StringComparer.Ordinal);
 
     /// <summary>A compiler with the given limits (or <see cref="ExpressionLimits.Default"/>).</summary>
@@ -48,7 +53,6 @@ public sealed class ExpressionCompiler
 
     private CompiledExpression CompileUncached(string source)
     {
-        var none = Array.Empty<ExpressionVariable>();
         if (source.Length > Limits.MaxSourceLength)
         {
             return Invalid(source, new ExpressionDiagnostic(ExpressionErrorCategory.TooComplex, 1, 1,
@@ -62,48 +66,54 @@ public sealed class ExpressionCompiler
                 "Write a value or a condition, e.g. amount > 500."));
         }
 
-        var scanned = SourceScanner.Scan(source, Limits.MaxNestingDepth);
-        if (scanned.Count > 0)
+        if (NestingScanner.TooDeep(source, Limits.MaxNestingDepth) is { } tooDeep)
         {
-            return new CompiledExpression(source, null, scanned, none);
+            return Invalid(source, tooDeep);
         }
 
-        Jint.Parser.Ast.Program program;
+        if (source.Length <= ShortSource)
+        {
+            return Parse(source);
+        }
+
+        CompiledExpression? result = null;
+        var thread = new Thread(() => result = Parse(source), 64 * 1024 * 1024) { IsBackground = true, Name = "expression-parser" };
+        thread.Start();
+        thread.Join();
+        return result!;
+    }
+
+    private CompiledExpression Parse(string source)
+    {
+        Acornima.Ast.Script script;
         try
         {
-            program = new JavaScriptParser().Parse(source, new ParserOptions { Tolerant = false });
+            script = new Parser(ParserOptions).ParseScript(source, "expression", strict: true);
         }
-        catch (ParserException e)
+        catch (ParseErrorException e)
         {
-            return Invalid(source, SyntaxDiagnostic(e));
+            return Invalid(source, SyntaxDiagnostics.From(e.Error));
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            // Acornima checks the stack as it recurses; past what even the large parsing stack holds, the text is too deep.
+            return Invalid(source, new ExpressionDiagnostic(ExpressionErrorCategory.TooComplex, 1, 1,
+                "The expression is nested too deeply to parse.", "Split it into simpler parts, e.g. several computed fields."));
         }
 
-        var (diagnostics, referenced) = SyntaxChecker.Check(program, Limits);
-        return diagnostics.Count > 0
-            ? new CompiledExpression(source, null, diagnostics, none)
-            : new CompiledExpression(source, program, diagnostics, referenced);
+        var (diagnostics, expression, referenced) = SyntaxChecker.Check(script, Limits);
+        return diagnostics.Count > 0 || expression is null
+            ? new CompiledExpression(source, null, diagnostics, Array.Empty<ExpressionVariable>())
+            : new CompiledExpression(source, Body(source, expression), diagnostics, referenced);
+    }
+
+    /// <summary>The expression statement's text without its trailing ';' (parentheses around the whole expression are kept).</summary>
+    private static string Body(string source, Acornima.Ast.Node statement)
+    {
+        var text = source[..statement.End].TrimEnd();
+        return text.EndsWith(';') ? text[..^1] : text;
     }
 
     private static CompiledExpression Invalid(string source, ExpressionDiagnostic diagnostic)
         => new(source, null, [diagnostic], Array.Empty<ExpressionVariable>());
-
-    private static ExpressionDiagnostic SyntaxDiagnostic(ParserException e)
-    {
-        var description = e.Description ?? e.Message;
-        var (message, hint) = description switch
-        {
-            "Unexpected end of input" => ("The expression ends too early.", "Is a bracket, quote or operand missing at the end?"),
-            "Unexpected token ILLEGAL" => ("Invalid character or unterminated string.", "Check quotes: strings need a closing ' or \"."),
-            _ when description.StartsWith("Unexpected token", StringComparison.Ordinal)
-                => ($"Syntax error: {char.ToLowerInvariant(description[0])}{description[1..]}.", "Check for a missing operator, comma, bracket or quote just before this point."),
-            _ when description.StartsWith("Unexpected identifier", StringComparison.Ordinal)
-                => ("Syntax error: a name appears where an operator was expected.", "Is an operator (&&, +, ===) or a comma missing?"),
-            _ when description.StartsWith("Unexpected number", StringComparison.Ordinal)
-                => ("Syntax error: a number appears where an operator was expected.", "Is an operator or a comma missing?"),
-            _ when description.StartsWith("Unexpected string", StringComparison.Ordinal)
-                => ("Syntax error: a string appears where an operator was expected.", "Is + or a comma missing?"),
-            _ => ("Syntax error: " + description + ".", string.Empty),
-        };
-        return new ExpressionDiagnostic(ExpressionErrorCategory.Syntax, Math.Max(1, e.LineNumber), Math.Max(1, e.Column), message, hint);
-    }
 }

@@ -76,6 +76,10 @@ public sealed class ExpressionError
         return text.ToString();
     }
 
+    /// <summary>An <see cref="ExpressionErrorCategory.InputLimit"/> error about the data given to an expression, raised by a host before evaluating.</summary>
+    public static ExpressionError Input(string label, string source, string message, string hint)
+        => new(ExpressionErrorCategory.InputLimit, label ?? string.Empty, source ?? string.Empty, message, hint);
+
     internal static ExpressionError FromDiagnostic(ExpressionDiagnostic diagnostic, string label, string source)
         => new(diagnostic.Category, label, source, diagnostic.Message, diagnostic.Hint,
             Excerpt(source, diagnostic.Line, diagnostic.Column), diagnostic.Line, diagnostic.Column);

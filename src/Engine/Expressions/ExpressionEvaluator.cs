@@ -1,19 +1,28 @@
-using Jint.Parser.Ast;
-
 namespace LowCode.Engine.Expressions;
 
 /// <summary>
-/// The sandbox's entry point: one prepared Jint engine per thread (created on first use, replaced if an
-/// evaluation was cut off mid-way), limits reset at every evaluation, results type-checked.
+/// The sandbox's entry point: one prepared Jint engine per thread (created on first use, replaced after a failure
+/// that may have left it mid-operation), budgets reset at every evaluation by Jint, results type-checked.
 /// </summary>
 public sealed class ExpressionEvaluator : IExpressionEvaluator, IDisposable
 {
     private readonly ThreadLocal<SandboxEngine?> _engines = new();
+    private readonly TimeProvider _backstopClock;
 
     /// <summary>An evaluator with its own compiler and cache, using <paramref name="limits"/> (or the defaults).</summary>
     public ExpressionEvaluator(ExpressionLimits? limits = null)
+        : this(limits, TimeProvider.System)
+    {
+    }
+
+    /// <summary>
+    /// An evaluator whose wall-clock backstop (<see cref="ExpressionLimits.Timeout"/>) reads <paramref name="backstopClock"/>;
+    /// the deterministic budgets do not depend on any clock.
+    /// </summary>
+    public ExpressionEvaluator(ExpressionLimits? limits, TimeProvider backstopClock)
     {
         Compiler = new ExpressionCompiler(limits);
+        _backstopClock = backstopClock ?? throw new ArgumentNullException(nameof(backstopClock));
     }
 
     /// <summary>The compiler (and cache) this evaluator uses.</summary>
@@ -40,83 +49,35 @@ public sealed class ExpressionEvaluator : IExpressionEvaluator, IDisposable
             return ExpressionResult.Failure(ExpressionError.FromDiagnostic(expression.Diagnostics[0], label, expression.Source));
         }
 
-        var sandbox = _engines.Value ??= new SandboxEngine(Limits);
+        var sandbox = _engines.Value ??= new SandboxEngine(Limits, _backstopClock);
         try
         {
-            Jint.Native.JsValue result;
-            try
-            {
-                result = sandbox.Run(expression, scope);
-            }
-            catch (TimeoutException) when (!expression.HasCompleted)
-            {
-                // A cold first run can spend the whole time limit JIT-compiling the interpreter; give it one more
-                // try, now warm. A genuinely slow expression times out again, so it stops within twice the limit.
-                result = sandbox.Run(expression, scope);
-            }
-
-            expression.HasCompleted = true;
-            var value = ResultConverter.Convert(result, Limits);
+            var value = ResultConverter.Convert(sandbox.Run(expression, scope), Limits);
             return Check(value, expected, expression, label);
         }
 #pragma warning disable CA1031 // The sandbox's contract: whatever a script does, the caller gets a categorised error, never an exception.
-        catch (Exception exception) when (exception is not StackOverflowException)
+        catch (Exception exception)
 #pragma warning restore CA1031
         {
-            SyntaxNode? last = null;
-            try
-            {
-                last = sandbox.Engine.GetLastSyntaxNode();
-            }
-            catch (InvalidOperationException)
-            {
-                last = null;
-            }
-
-            var probe = !sandbox.Broken && RuntimeErrorDescriber.NeedsProbe(exception) ? Probe(sandbox, expression, scope) : (null, null);
-            if (sandbox.Broken || !IsExpected(exception))
+            if (!IsExpected(exception))
             {
                 // Start the next evaluation on this thread from a fresh engine: nothing half-done can leak into it.
                 _engines.Value = null;
             }
 
-            return ExpressionResult.Failure(RuntimeErrorDescriber.Describe(exception, expression, last, probe, scope, label));
+            return ExpressionResult.Failure(RuntimeErrorDescriber.Describe(exception, expression, scope, label));
         }
     }
 
     /// <summary>Releases the per-thread engines.</summary>
     public void Dispose() => _engines.Dispose();
 
-    /// <summary>Failures the sandbox anticipates; anything else may have left the engine half-way through an operation.</summary>
+    /// <summary>A fresh engine for this thread, prepared as every evaluation's is (for isolation tests and the globals snapshot).</summary>
+    internal SandboxEngine CreateEngine() => new(Limits, _backstopClock);
+
+    /// <summary>Failures the sandbox and Jint raise between operations; anything else may have left the engine half-way through one.</summary>
     private static bool IsExpected(Exception exception) => exception is Jint.Runtime.JavaScriptException or SandboxLimitException
-        or Jint.Runtime.StatementsCountOverflowException or TimeoutException or InsufficientExecutionStackException;
-
-    /// <summary>Re-runs a failed expression in its probing variant to find the failing part (error path only; the expression is deterministic).</summary>
-    private (SyntaxNode? Node, Jint.Native.JsValue? Value) Probe(SandboxEngine sandbox, CompiledExpression expression, ExpressionScope scope)
-    {
-        if (expression.GetProbe(Limits) is not { } probe)
-        {
-            return (null, null);
-        }
-
-        try
-        {
-            sandbox.Run(probe.Program, expression.ReferencedNames, scope);
-        }
-        catch (Jint.Runtime.JavaScriptException)
-        {
-            var (id, value) = sandbox.State.LastProbe;
-            return (probe.Node(id), value);
-        }
-#pragma warning disable CA1031 // Locating the error is best effort; the original error is reported either way.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-            _engines.Value = null;
-        }
-
-        return (null, null);
-    }
+        or Jint.Runtime.StatementsCountOverflowException or Jint.Runtime.RecursionDepthOverflowException or Jint.Runtime.MemoryLimitExceededException;
 
     private static ExpressionResult Check(ExpressionValue value, ExpectedType expected, CompiledExpression expression, string label)
     {

@@ -1,57 +1,61 @@
 namespace LowCode.Engine.Expressions;
 
 /// <summary>
-/// The sandbox's limits, with safe defaults. Every evaluation starts from zero against each of them.
-/// Jint 2.10 has no memory limit, so the string, array, allocation and input caps are the sandbox's own.
+/// The sandbox's limits, with safe defaults; one test each in ExpressionLimitsTests. Every evaluation starts from
+/// zero against each of them. The deterministic budgets (statements, recursion, sizes, memory, input and result)
+/// are the limits an expression meets: they give the same answer on a busy machine as on an idle one. Wall-clock
+/// time is only a backstop (<see cref="Timeout"/>, seconds), set far above what any valid expression takes, so
+/// load never turns a valid expression into a failure. The one real-time bound that is not a backstop is
+/// <see cref="RegexTimeout"/>, since .NET's backtracking regex engine has no step budget.
 /// </summary>
 public sealed record ExpressionLimits
 {
     /// <summary>The defaults used when none are given.</summary>
     public static ExpressionLimits Default { get; } = new();
 
-    /// <summary>Longest expression text, in characters. Also what keeps Jint's recursive parser within the stack.</summary>
+    /// <summary>Longest expression text, in characters.</summary>
     public int MaxSourceLength { get; init; } = 2_000;
 
-    /// <summary>Deepest nesting of brackets ( [ { in the text.</summary>
+    /// <summary>Deepest nesting of brackets ( [ { in the text, checked before the text is parsed.</summary>
     public int MaxNestingDepth { get; init; } = 32;
 
-    /// <summary>Deepest syntax tree (e.g. a chain of 100 <c>+</c>); keeps the interpreter within the stack.</summary>
+    /// <summary>Deepest syntax tree (e.g. a chain of 100 <c>+</c>, or arrows nested in arrows); keeps the interpreter within the stack.</summary>
     public int MaxSyntaxDepth { get; init; } = 100;
 
-    /// <summary>Statements executed per evaluation (function bodies count).</summary>
-    public int MaxStatements { get; init; } = 10_000;
+    /// <summary>
+    /// Statements executed per evaluation, in function bodies, plus one per element a built-in such as <c>map</c> or
+    /// <c>reduce</c> visits (Jint checks its constraints there too): the budget that stops runaway work deterministically.
+    /// </summary>
+    public int MaxStatements { get; init; } = 100_000;
 
-    /// <summary>Wall-clock time per evaluation, checked at every statement and every guarded call.</summary>
-    public TimeSpan Timeout { get; init; } = TimeSpan.FromMilliseconds(50);
+    /// <summary>The wall-clock backstop per evaluation: far above any valid expression, so a loaded machine never trips it.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Nested calls (expression functions and built-ins that call back) per evaluation.</summary>
+    /// <summary>Nested calls (expression functions, arrows, and built-ins that call back) per evaluation.</summary>
     public int MaxRecursionDepth { get; init; } = 64;
 
-    /// <summary>Longest string the expression may build (input strings are held to the same cap).</summary>
+    /// <summary>Longest string the expression may build (input strings are held to the same cap), checked before a built-in allocates it.</summary>
     public int MaxStringLength { get; init; } = 100_000;
 
-    /// <summary>
-    /// Longest array the expression may build or hand to a built-in (input arrays too). Jint 2.10's array
-    /// built-ins cost several microseconds per element, so this also bounds how long one native call can run.
-    /// </summary>
-    public int MaxArrayLength { get; init; } = 5_000;
+    /// <summary>Longest array the expression may build (Jint's MaxArraySize) or receive as input.</summary>
+    public int MaxArrayLength { get; init; } = 10_000;
 
-    /// <summary>Bytes the evaluating thread may allocate during one evaluation (measured at every guarded call).</summary>
+    /// <summary>Bytes the evaluating thread may allocate during one evaluation (Jint's memory constraint).</summary>
     public long MaxAllocatedBytes { get; init; } = 32L * 1024 * 1024;
 
     /// <summary>Values (objects, arrays, primitives) in all scope variables together.</summary>
     public int MaxInputNodes { get; init; } = 100_000;
 
-    /// <summary>Nesting depth of a scope variable's JSON.</summary>
+    /// <summary>Nesting depth of a scope variable's JSON; also the deepest text JSON.parse accepts.</summary>
     public int MaxInputDepth { get; init; } = 32;
 
     /// <summary>Values in a returned array or object.</summary>
     public int MaxResultNodes { get; init; } = 10_000;
 
-    /// <summary>Time one regular-expression match may take (catastrophic backtracking stops here).</summary>
-    public TimeSpan RegexTimeout { get; init; } = TimeSpan.FromMilliseconds(20);
+    /// <summary>Time one regular-expression match may take: the only real-time bound a hostile expression can meet (catastrophic backtracking).</summary>
+    public TimeSpan RegexTimeout { get; init; } = TimeSpan.FromMilliseconds(50);
 
-    /// <summary>Longest regular-expression pattern.</summary>
+    /// <summary>Longest regular-expression pattern given to <c>new RegExp</c> or <c>matches</c>.</summary>
     public int MaxRegexPatternLength { get; init; } = 500;
 
     /// <summary>Compiled expressions kept in the cache (keyed by source text).</summary>
@@ -74,6 +78,11 @@ public sealed record ExpressionLimits
         if (MaxAllocatedBytes <= 0 || Timeout <= TimeSpan.Zero || RegexTimeout <= TimeSpan.Zero)
         {
             throw new ArgumentException("MaxAllocatedBytes, Timeout and RegexTimeout must be positive.");
+        }
+
+        if (MaxSyntaxDepth > 1_000 || MaxNestingDepth > 1_000)
+        {
+            throw new ArgumentException("MaxSyntaxDepth and MaxNestingDepth are at most 1000: deeper trees would not fit the interpreter's stack.");
         }
     }
 

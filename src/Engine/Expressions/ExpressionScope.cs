@@ -18,11 +18,28 @@ public sealed class ExpressionScope
     private readonly List<KeyValuePair<string, ScopeValue>> _variables = [];
     private Dictionary<string, int>? _index;
 
-    /// <summary>A scope whose <c>now()</c> and <c>today()</c> are <paramref name="now"/>.</summary>
+    /// <summary>A scope whose <c>now()</c> and <c>today()</c> are <paramref name="now"/>, in UTC.</summary>
     public ExpressionScope(DateTimeOffset now)
     {
         Now = now;
     }
+
+    /// <summary>A scope whose clock is <paramref name="now"/> and whose local time (<c>today()</c>, Date's local methods) is in <paramref name="timeZone"/>.</summary>
+    public ExpressionScope(DateTimeOffset now, TimeZoneInfo timeZone)
+        : this(now)
+    {
+        TimeZone = timeZone ?? throw new ArgumentNullException(nameof(timeZone));
+    }
+
+    /// <summary>A scope read from the host's clock (a fake one in tests and replays) in <paramref name="timeZone"/> (UTC when null).</summary>
+    public static ExpressionScope FromClock(TimeProvider clock, TimeZoneInfo? timeZone = null)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        return new ExpressionScope(clock.GetUtcNow(), timeZone ?? TimeZoneInfo.Utc);
+    }
+
+    /// <summary>The time zone of <c>today()</c> and of Date's local-time methods; UTC unless the scope was given one.</summary>
+    public TimeZoneInfo TimeZone { get; } = TimeZoneInfo.Utc;
 
     /// <summary>The instant <c>now()</c>, <c>today()</c>, <c>age()</c>, <c>Date.now()</c> and <c>new Date()</c> see; a replay with the same value gives the same answer.</summary>
     public DateTimeOffset Now { get; }

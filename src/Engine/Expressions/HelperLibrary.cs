@@ -1,7 +1,8 @@
 using System.Globalization;
+using Jint;
 using Jint.Native;
-using Jint.Native.Array;
-using Jint.Native.Date;
+
+
 using Jint.Native.Object;
 using Jint.Runtime;
 
@@ -25,7 +26,7 @@ internal static partial class HelperLibrary
         var helpers = new Helpers(sandbox);
         sandbox.DefineGlobal("get", Helpers.Get, 3);
         sandbox.DefineGlobal("coalesce", Helpers.Coalesce, 2);
-        sandbox.DefineGlobal("isEmpty", (_, a) => new JsValue(IsEmpty(Arg(a, 0))), 1);
+        sandbox.DefineGlobal("isEmpty", (_, a) => Js(IsEmpty(Arg(a, 0))), 1);
         sandbox.DefineGlobal("iif", (_, a) => TypeConverter.ToBoolean(Arg(a, 0)) ? Arg(a, 1) : Arg(a, 2), 3);
         sandbox.DefineGlobal("sum", (_, a) => helpers.Aggregate("sum", a), 2);
         sandbox.DefineGlobal("count", helpers.Count, 3);
@@ -34,8 +35,8 @@ internal static partial class HelperLibrary
         sandbox.DefineGlobal("avg", (_, a) => helpers.Aggregate("avg", a), 2);
         sandbox.DefineGlobal("contains", helpers.Contains, 2);
         sandbox.DefineGlobal("round", helpers.Round, 2);
-        sandbox.DefineGlobal("today", (_, _) => new JsValue(sandbox.State.Today), 0);
-        sandbox.DefineGlobal("now", (_, _) => new JsValue(ResultConverter.IsoDate((DateInstance)sandbox.Engine.Date.Construct([new JsValue(sandbox.State.NowMilliseconds)]))), 0);
+        sandbox.DefineGlobal("today", (_, _) => Js(sandbox.Time.Today), 0);
+        sandbox.DefineGlobal("now", (_, _) => Js(ResultConverter.IsoDate(sandbox.Time.Now.ToUnixTimeMilliseconds())), 0);
         sandbox.DefineGlobal("dateDiff", helpers.DateDiff, 3);
         sandbox.DefineGlobal("addDays", (_, a) => helpers.AddDays(a, months: false), 2);
         sandbox.DefineGlobal("addMonths", (_, a) => helpers.AddDays(a, months: true), 2);
@@ -44,14 +45,14 @@ internal static partial class HelperLibrary
         sandbox.DefineGlobal("lower", (_, a) => Helpers.MapText("lower", a, s => s.ToLowerInvariant()), 1);
         sandbox.DefineGlobal("upper", (_, a) => Helpers.MapText("upper", a, s => s.ToUpperInvariant()), 1);
         sandbox.DefineGlobal("trim", (_, a) => Helpers.MapText("trim", a, s => s.Trim()), 1);
-        sandbox.DefineGlobal("text", (_, a) => new JsValue(Text(Arg(a, 0))), 1);
+        sandbox.DefineGlobal("text", (_, a) => Js(Text(Arg(a, 0))), 1);
         sandbox.DefineGlobal("len", Helpers.Length, 1);
-        sandbox.DefineGlobal("startsWith", (_, a) => new JsValue(Text(Arg(a, 0)).StartsWith(Text(Arg(a, 1)), StringComparison.Ordinal)), 2);
-        sandbox.DefineGlobal("endsWith", (_, a) => new JsValue(Text(Arg(a, 0)).EndsWith(Text(Arg(a, 1)), StringComparison.Ordinal)), 2);
+        sandbox.DefineGlobal("startsWith", (_, a) => Js(Text(Arg(a, 0)).StartsWith(Text(Arg(a, 1)), StringComparison.Ordinal)), 2);
+        sandbox.DefineGlobal("endsWith", (_, a) => Js(Text(Arg(a, 0)).EndsWith(Text(Arg(a, 1)), StringComparison.Ordinal)), 2);
         sandbox.DefineGlobal("left", (_, a) => Helpers.Slice(a, fromStart: true), 2);
         sandbox.DefineGlobal("right", (_, a) => Helpers.Slice(a, fromStart: false), 2);
         sandbox.DefineGlobal("join", helpers.Join, 3);
-        sandbox.DefineGlobal("toNumber", (_, a) => ToNumber(Arg(a, 0)) is { } n ? new JsValue(n) : JsValue.Null, 1);
+        sandbox.DefineGlobal("toNumber", (_, a) => ToNumber(Arg(a, 0)) is { } n ? Js(n) : JsValue.Null, 1);
     }
 
     internal static JsValue Arg(JsValue[] arguments, int index) => index < arguments.Length ? arguments[index] : JsValue.Undefined;
@@ -74,12 +75,12 @@ internal static partial class HelperLibrary
         }
 
         var target = value.AsObject();
-        if (target is ArrayInstance)
+        if (target is JsArray)
         {
-            return TypeConverter.ToNumber(target.Get("length")) == 0;
+            return ((JsArray)target).Length == 0;
         }
 
-        return target is not DateInstance && target.Class == "Object" && !target.GetOwnProperties().Any(p => p.Value.Enumerable == true);
+        return target is not JsDate && target.GetType() == typeof(JsObject) && !target.GetOwnProperties().Any(p => p.Value.Enumerable == true);
     }
 
     /// <summary>Text for helpers: null and undefined are "", everything else as JavaScript String() would give.</summary>
@@ -100,6 +101,12 @@ internal static partial class HelperLibrary
 
         return null;
     }
+
+    internal static JsValue Js(double value) => JsNumber.Create(value);
+
+    internal static JsValue Js(string value) => JsString.Create(value);
+
+    internal static JsValue Js(bool value) => value ? JsBoolean.True : JsBoolean.False;
 
     internal static ObjectInstance? AsObject(JsValue value) => value.IsObject() ? value.AsObject() : null;
 }

@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Jint;
 using Jint.Native;
-using Jint.Native.Array;
-using Jint.Native.Date;
+
+
 using Jint.Runtime;
 using static LowCode.Engine.Expressions.HelperLibrary;
 
@@ -20,8 +21,6 @@ internal sealed class Helpers
     }
 
     private Jint.Engine Engine => _sandbox.Engine;
-
-    private EvaluationState State => _sandbox.State;
 
     public static JsValue Get(JsValue self, JsValue[] arguments)
     {
@@ -60,7 +59,7 @@ internal sealed class Helpers
         var values = Numbers(name, arguments);
         if (name == "sum")
         {
-            return new JsValue(values.Sum());
+            return Js(values.Sum());
         }
 
         if (values.Count == 0)
@@ -68,7 +67,7 @@ internal sealed class Helpers
             return JsValue.Null;
         }
 
-        return new JsValue(name switch
+        return Js(name switch
         {
             "min" => values.Min(),
             "max" => values.Max(),
@@ -81,7 +80,7 @@ internal sealed class Helpers
         var rows = Rows("count", Arg(arguments, 0));
         if (arguments.Length < 2)
         {
-            return new JsValue(rows.Count);
+            return Js(rows.Count);
         }
 
         var path = Text(arguments[1]);
@@ -95,7 +94,7 @@ internal sealed class Helpers
             }
         }
 
-        return new JsValue(count);
+        return Js(count);
     }
 
     public JsValue Contains(JsValue self, JsValue[] arguments)
@@ -104,21 +103,21 @@ internal sealed class Helpers
         var needle = Arg(arguments, 1);
         if (haystack.IsString())
         {
-            return new JsValue(haystack.AsString().Contains(Text(needle), StringComparison.Ordinal));
+            return Js(haystack.AsString().Contains(Text(needle), StringComparison.Ordinal));
         }
 
-        if (AsObject(haystack) is ArrayInstance)
+        if (AsObject(haystack) is JsArray)
         {
-            return new JsValue(Rows("contains", haystack).Any(item => Same(item, needle)));
+            return Js(Rows("contains", haystack).Any(item => Same(item, needle)));
         }
 
-        return JsValue.False;
+        return JsBoolean.False;
     }
 
     public JsValue Round(JsValue self, JsValue[] arguments)
     {
         var value = ToNumber(Arg(arguments, 0)) ?? throw TypeError("round", "the first argument must be a number");
-        var digits = arguments.Length > 1 ? (int)TypeConverter.ToInteger(arguments[1]) : 0;
+        var digits = arguments.Length > 1 ? (int)TypeConverter.ToIntegerOrInfinity(arguments[1]) : 0;
         if (digits is < 0 or > 15)
         {
             throw TypeError("round", "digits must be between 0 and 15");
@@ -126,11 +125,11 @@ internal sealed class Helpers
 
         if (!double.IsFinite(value) || Math.Abs(value) > 7.9e27)
         {
-            return new JsValue(Math.Round(value, digits, MidpointRounding.AwayFromZero));
+            return Js(Math.Round(value, digits, MidpointRounding.AwayFromZero));
         }
 
         // decimal keeps 1.005 as 1.005, so it rounds to 1.01 as a person would expect.
-        return new JsValue((double)Math.Round((decimal)value, digits, MidpointRounding.AwayFromZero));
+        return Js((double)Math.Round((decimal)value, digits, MidpointRounding.AwayFromZero));
     }
 
     public JsValue DateDiff(JsValue self, JsValue[] arguments)
@@ -149,7 +148,7 @@ internal sealed class Helpers
             "years" => Math.Truncate(WholeMonths(from, to) / 12),
             _ => throw TypeError("dateDiff", $"unknown unit '{unit}': use days, hours, minutes, seconds, weeks, months or years"),
         };
-        return new JsValue(result);
+        return Js(result);
     }
 
     public JsValue AddDays(JsValue[] arguments, bool months)
@@ -165,7 +164,7 @@ internal sealed class Helpers
 
         var result = months ? date.AddMonths((int)amount) : date.AddDays(amount);
         var dateOnly = input.IsString() && input.AsString().Trim().Length == 10;
-        return new JsValue(dateOnly
+        return Js(dateOnly
             ? result.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
             : result.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
     }
@@ -173,8 +172,8 @@ internal sealed class Helpers
     public JsValue Age(JsValue self, JsValue[] arguments)
     {
         var born = Date("age", Arg(arguments, 0));
-        var asOf = arguments.Length > 1 ? Date("age", arguments[1]) : State.Now.UtcDateTime;
-        return new JsValue(Math.Truncate(WholeMonths(born, asOf) / 12));
+        var asOf = arguments.Length > 1 ? Date("age", arguments[1]) : _sandbox.Time.Now.UtcDateTime;
+        return Js(Math.Truncate(WholeMonths(born, asOf) / 12));
     }
 
     public JsValue Matches(JsValue self, JsValue[] arguments)
@@ -182,14 +181,14 @@ internal sealed class Helpers
         var value = Arg(arguments, 0);
         if (value.IsUndefined() || value.IsNull())
         {
-            return JsValue.False;
+            return JsBoolean.False;
         }
 
         var pattern = Text(Arg(arguments, 1));
-        if (pattern.Length > State.Limits.MaxRegexPatternLength)
+        if (pattern.Length > _sandbox.Limits.MaxRegexPatternLength)
         {
             throw new SandboxLimitException(ExpressionErrorCategory.MemoryLimit,
-                $"A regular expression pattern is longer than {State.Limits.MaxRegexPatternLength} characters.", "Use a shorter pattern.");
+                $"A regular expression pattern is longer than {_sandbox.Limits.MaxRegexPatternLength} characters.", "Use a shorter pattern.");
         }
 
         var flags = arguments.Length > 2 ? Text(arguments[2]) : string.Empty;
@@ -200,7 +199,7 @@ internal sealed class Helpers
         try
         {
             // The non-backtracking engine runs in linear time; patterns it cannot handle still get the timeout.
-            regex = RegexGuard.Get(pattern, options | RegexOptions.NonBacktracking, State.Limits.RegexTimeout);
+            regex = RegexGuard.Get(pattern, options | RegexOptions.NonBacktracking, _sandbox.Limits.RegexTimeout);
         }
         catch (NotSupportedException)
         {
@@ -211,31 +210,31 @@ internal sealed class Helpers
             throw TypeError("matches", "invalid pattern: " + e.Message);
         }
 
-        return new JsValue(regex.IsMatch(Text(value)));
+        return Js(regex.IsMatch(Text(value)));
     }
 
     public static JsValue MapText(string name, JsValue[] arguments, Func<string, string> map)
     {
         var value = Arg(arguments, 0);
-        return value.IsUndefined() || value.IsNull() ? new JsValue(string.Empty) : new JsValue(map(Text(value)));
+        return value.IsUndefined() || value.IsNull() ? Js(string.Empty) : Js(map(Text(value)));
     }
 
     public static JsValue Length(JsValue self, JsValue[] arguments)
     {
         var value = Arg(arguments, 0);
-        if (AsObject(value) is ArrayInstance array)
+        if (AsObject(value) is JsArray array)
         {
-            return array.Get("length");
+            return Js(array.Length);
         }
 
-        return new JsValue(Text(value).Length);
+        return Js(Text(value).Length);
     }
 
     public static JsValue Slice(JsValue[] arguments, bool fromStart)
     {
         var text = Text(Arg(arguments, 0));
-        var count = (int)Math.Clamp(TypeConverter.ToInteger(Arg(arguments, 1)), 0, text.Length);
-        return new JsValue(fromStart ? text[..count] : text[(text.Length - count)..]);
+        var count = (int)Math.Clamp(TypeConverter.ToIntegerOrInfinity(Arg(arguments, 1)), 0, text.Length);
+        return Js(fromStart ? text[..count] : text[(text.Length - count)..]);
     }
 
     public JsValue Join(JsValue self, JsValue[] arguments)
@@ -258,17 +257,17 @@ internal sealed class Helpers
             }
 
             text.Append(Text(value));
-            State.CheckString(text.Length);
+            _sandbox.CheckString(text.Length);
         }
 
-        return new JsValue(text.ToString());
+        return Js(text.ToString());
     }
 
     private Regex CompileOrThrow(string pattern, RegexOptions options)
     {
         try
         {
-            return RegexGuard.Get(pattern, options, State.Limits.RegexTimeout);
+            return RegexGuard.Get(pattern, options, _sandbox.Limits.RegexTimeout);
         }
         catch (ArgumentException e)
         {
@@ -304,17 +303,16 @@ internal sealed class Helpers
             return [];
         }
 
-        if (AsObject(value) is not ArrayInstance array)
+        if (AsObject(value) is not JsArray array)
         {
             throw TypeError(name, $"the first argument must be an array (a list or table), but it is {Describe(value)}");
         }
 
-        var length = TypeConverter.ToUint32(array.Get("length"));
-        State.CheckArray(length);
+        var length = array.Length;
         var rows = new List<JsValue>((int)length);
         for (uint i = 0; i < length; i++)
         {
-            rows.Add(ArrayAccess.Get(array, i));
+            rows.Add(array.TryGetValue(i, out var item) ? item : JsValue.Undefined);
         }
 
         return rows;
@@ -338,9 +336,9 @@ internal sealed class Helpers
 
     private DateTime Date(string name, JsValue value)
     {
-        if (AsObject(value) is DateInstance date && !double.IsNaN(date.PrimitiveValue))
+        if (AsObject(value) is JsDate date && !double.IsNaN(date.DateValue))
         {
-            return DateTimeOffset.FromUnixTimeMilliseconds((long)date.PrimitiveValue).UtcDateTime;
+            return DateTimeOffset.FromUnixTimeMilliseconds((long)date.DateValue).UtcDateTime;
         }
 
         if (value.IsNumber() && double.IsFinite(value.AsNumber()) && Math.Abs(value.AsNumber()) < 8.64e15)
@@ -392,8 +390,8 @@ internal sealed class Helpers
         Types.String => "the string \"" + (value.AsString().Length > 30 ? value.AsString()[..30] + "..." : value.AsString()) + "\"",
         Types.Number => "the number " + TypeConverter.ToString(value),
         Types.Boolean => value.AsBoolean() ? "true" : "false",
-        _ => value.AsObject() is ArrayInstance ? "an array" : "an object",
+        _ => value.AsObject() is JsArray ? "an array" : "an object",
     };
 
-    private JavaScriptException TypeError(string helper, string problem) => new(Engine.TypeError, $"{helper}(): {problem}.");
+    private JavaScriptException TypeError(string helper, string problem) => new(Engine.Intrinsics.TypeError, $"{helper}(): {problem}.");
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Jint.Native;
-using Jint.Runtime;
 
 namespace LowCode.Engine.Expressions;
 
@@ -27,8 +26,8 @@ internal sealed class InputConverter
 
     public JsValue Convert(string name, ScopeValue value) => value.Kind switch
     {
-        ScopeValueKind.Boolean => value.Number != 0 ? JsValue.True : JsValue.False,
-        ScopeValueKind.Number => new JsValue(value.Number),
+        ScopeValueKind.Boolean => value.Number != 0 ? JsBoolean.True : JsBoolean.False,
+        ScopeValueKind.Number => JsNumber.Create(value.Number),
         ScopeValueKind.Text => Text(value.Text!, name),
         ScopeValueKind.Element => FromElement(value.Element, name, 0),
         ScopeValueKind.Node => FromNode(value.Node, name, 0),
@@ -43,30 +42,31 @@ internal sealed class InputConverter
             case JsonValueKind.String:
                 return Text(element.GetString()!, path);
             case JsonValueKind.Number:
-                return new JsValue(element.GetDouble());
+                return JsNumber.Create(element.GetDouble());
             case JsonValueKind.True:
-                return JsValue.True;
+                return JsBoolean.True;
             case JsonValueKind.False:
-                return JsValue.False;
+                return JsBoolean.False;
             case JsonValueKind.Array:
             {
                 var length = element.GetArrayLength();
                 CheckLength(path, length);
-                var items = new List<JsValue>(length);
+                var items = new JsValue[length];
+                var i = 0;
                 foreach (var item in element.EnumerateArray())
                 {
-                    items.Add(FromElement(item, path, depth + 1));
+                    items[i++] = FromElement(item, path, depth + 1);
                 }
 
-                return ArrayAccess.Create(_engine, items);
+                return new JsArray(_engine, items);
             }
 
             case JsonValueKind.Object:
             {
-                var target = _engine.Object.Construct(Arguments.Empty);
+                var target = new JsObject(_engine);
                 foreach (var property in element.EnumerateObject())
                 {
-                    target.FastAddProperty(property.Name, FromElement(property.Value, path, depth + 1), true, true, true);
+                    target.FastSetDataProperty(property.Name, FromElement(property.Value, path, depth + 1));
                 }
 
                 return target;
@@ -87,21 +87,21 @@ internal sealed class InputConverter
             case JsonArray list:
             {
                 CheckLength(path, list.Count);
-                var items = new List<JsValue>(list.Count);
-                foreach (var item in list)
+                var items = new JsValue[list.Count];
+                for (var i = 0; i < items.Length; i++)
                 {
-                    items.Add(FromNode(item, path, depth + 1));
+                    items[i] = FromNode(list[i], path, depth + 1);
                 }
 
-                return ArrayAccess.Create(_engine, items);
+                return new JsArray(_engine, items);
             }
 
             case JsonObject record:
             {
-                var target = _engine.Object.Construct(Arguments.Empty);
+                var target = new JsObject(_engine);
                 foreach (var (key, item) in record)
                 {
-                    target.FastAddProperty(key, FromNode(item, path, depth + 1), true, true, true);
+                    target.FastSetDataProperty(key, FromNode(item, path, depth + 1));
                 }
 
                 return target;
@@ -119,26 +119,26 @@ internal sealed class InputConverter
             case JsonValueKind.String:
                 return value.TryGetValue<string>(out var text) ? Text(text, path) : Text(value.ToJsonString().Trim('"'), path);
             case JsonValueKind.Number:
-                return new JsValue(value.TryGetValue<double>(out var number)
+                return JsNumber.Create(value.TryGetValue<double>(out var number)
                     ? number
                     : double.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture));
             case JsonValueKind.True:
-                return JsValue.True;
+                return JsBoolean.True;
             case JsonValueKind.False:
-                return JsValue.False;
+                return JsBoolean.False;
             default:
                 return JsValue.Null;
         }
     }
 
-    private JsValue Text(string text, string path)
+    private JsString Text(string text, string path)
     {
         if (text.Length > _limits.MaxStringLength)
         {
             throw Input(path, $"a string of {text.Length} characters is over the limit of {_limits.MaxStringLength}");
         }
 
-        return new JsValue(text);
+        return JsString.Create(text);
     }
 
     private void Count(string path, int depth)

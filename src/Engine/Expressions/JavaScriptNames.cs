@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 
 namespace LowCode.Engine.Expressions;
 
-/// <summary>Names the compiler must know: reserved words, ES5 globals, and names that reach past the sandbox.</summary>
+/// <summary>Names the compiler and the sandbox must agree on: reserved words, the globals a script sees, and what is taken away.</summary>
 internal static class JavaScriptNames
 {
     public static readonly FrozenSet<string> ReservedWords = new[]
@@ -14,13 +14,31 @@ internal static class JavaScriptNames
         "eval", "arguments", "await", "async",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    /// <summary>ES5 globals Jint 2.10 defines; a name outside this set and the helpers is a scope variable.</summary>
+    /// <summary>
+    /// The JavaScript globals a script sees (besides the helpers): everything else Jint defines is deleted when the
+    /// engine is prepared. A name outside this set and the helpers is a scope variable.
+    /// </summary>
     public static readonly HashSet<string> BuiltInGlobals = new(StringComparer.Ordinal)
     {
-        "Object", "Function", "Array", "String", "Boolean", "Number", "Date", "RegExp", "Math", "JSON",
+        "Object", "Array", "String", "Boolean", "Number", "Date", "RegExp", "Math", "JSON", "Symbol", "Map", "Set",
         "Error", "EvalError", "RangeError", "ReferenceError", "SyntaxError", "TypeError", "URIError",
         "NaN", "Infinity", "undefined", "parseInt", "parseFloat", "isNaN", "isFinite",
-        "decodeURI", "decodeURIComponent", "encodeURI", "encodeURIComponent", "eval",
+        "decodeURI", "decodeURIComponent", "encodeURI", "encodeURIComponent",
+    };
+
+    /// <summary>
+    /// Globals Jint defines that the sandbox removes, named here so that save-time checks reject them with a reason
+    /// rather than as unknown names: host reach, shared or unbounded memory, jobs that outlive the evaluation, and
+    /// cross-evaluation registries.
+    /// </summary>
+    public static readonly HashSet<string> RemovedGlobals = new(StringComparer.Ordinal)
+    {
+        "globalThis", "Reflect", "Proxy", "Promise", "ArrayBuffer", "SharedArrayBuffer", "DataView", "Atomics",
+        "WeakRef", "FinalizationRegistry", "WeakMap", "WeakSet", "Int8Array", "Uint8Array", "Uint8ClampedArray",
+        "Int16Array", "Uint16Array", "Int32Array", "Uint32Array", "Float16Array", "Float32Array", "Float64Array",
+        "BigInt64Array", "BigUint64Array", "BigInt", "Intl", "Iterator", "AggregateError", "Temporal", "ShadowRealm",
+        "escape", "unescape", "queueMicrotask", "setTimeout", "setInterval", "structuredClone", "AsyncDisposableStack",
+        "DisposableStack", "SuppressedError",
     };
 
     /// <summary>Property names that lead from a value to constructors, prototypes or the call stack.</summary>

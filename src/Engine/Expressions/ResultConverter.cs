@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Jint;
 using Jint.Native;
-using Jint.Native.Array;
-using Jint.Native.Date;
 using Jint.Native.Object;
 using Jint.Runtime;
 
@@ -35,32 +34,32 @@ internal sealed class ResultConverter
                 return ExpressionValue.FromText(value.AsString());
             case Types.Null:
                 return ExpressionValue.Null;
-            case Types.Undefined or Types.None:
+            case Types.Undefined or Types.Empty:
                 return ExpressionValue.Undefined;
             default:
                 break;
         }
 
         var target = value.AsObject();
-        if (target is ICallable)
+        if (target is Jint.Native.Function.Function)
         {
             throw new SandboxLimitException(ExpressionErrorCategory.TypeMismatch, "The expression returned a function, not a value.",
                 "Did you forget the brackets of a call, e.g. today() rather than today?");
         }
 
-        if (target is DateInstance date)
+        if (target is JsDate date)
         {
-            return ExpressionValue.FromText(IsoDate(date));
+            return ExpressionValue.FromText(IsoDate(date.DateValue));
         }
 
         var converter = new ResultConverter(limits);
         return ExpressionValue.FromNode(converter.Node(target, 0)!);
     }
 
-    internal static string IsoDate(DateInstance date)
-        => double.IsNaN(date.PrimitiveValue)
+    internal static string IsoDate(double milliseconds)
+        => double.IsNaN(milliseconds)
             ? "Invalid Date"
-            : DateTimeOffset.FromUnixTimeMilliseconds((long)date.PrimitiveValue).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+            : DateTimeOffset.FromUnixTimeMilliseconds((long)milliseconds).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
     private JsonNode? Node(JsValue value, int depth)
     {
@@ -93,13 +92,13 @@ internal sealed class ResultConverter
         var target = value.AsObject();
         switch (target)
         {
-            case ICallable:
+            case Jint.Native.Function.Function:
                 return null;
-            case DateInstance date:
-                return JsonValue.Create(IsoDate(date));
-            case ArrayInstance array:
+            case JsDate date:
+                return JsonValue.Create(IsoDate(date.DateValue));
+            case JsArray array:
             {
-                var length = TypeConverter.ToUint32(DataProperty(array, "length") ?? JsValue.Undefined);
+                var length = array.Length;
                 if (length > _limits.MaxArrayLength)
                 {
                     throw new SandboxLimitException(ExpressionErrorCategory.MemoryLimit,
@@ -119,10 +118,10 @@ internal sealed class ResultConverter
             default:
             {
                 var record = new JsonObject();
-                foreach (var (name, descriptor) in target.GetOwnProperties().ToList())
+                foreach (var (key, descriptor) in target.GetOwnProperties().ToList<KeyValuePair<JsValue, Jint.Runtime.Descriptors.PropertyDescriptor>>())
                 {
-                    if (descriptor.Enumerable == true && descriptor.IsDataDescriptor() && descriptor.Value is { } item
-                        && !item.IsUndefined() && !(item.IsObject() && item.AsObject() is ICallable))
+                    if (key.IsString() && key.AsString() is var name && descriptor.Enumerable && descriptor.IsDataDescriptor() && descriptor.Value is { } item
+                        && !item.IsUndefined() && !(item.IsObject() && item.AsObject() is Jint.Native.Function.Function))
                     {
                         record[name] = Node(item, depth + 1);
                     }

@@ -1,568 +1,263 @@
-using System.Text;
-using System.Text.RegularExpressions;
+using System.Globalization;
+using Jint;
 using Jint.Native;
-using Jint.Native.Array;
-using Jint.Native.Function;
 using Jint.Native.Object;
-using Jint.Native.RegExp;
 using Jint.Runtime;
-using Jint.Runtime.Interop;
 
 namespace LowCode.Engine.Expressions;
 
-/// <summary>The guards: replacements and wrappers for every built-in that can grow memory, run long in native code, or leave the sandbox.</summary>
+/// <summary>
+/// The hand-made guards that remain on Jint 4 (see docs/expressions.md, "What the sandbox adds to Jint"): built-ins
+/// that build a large string in one native call are checked against <see cref="ExpressionLimits.MaxStringLength"/>
+/// before they allocate (Jint's memory constraint is only checked between operations); the native recursions of
+/// join/flat/stringify are bounded; Math.random and the Function constructor throw an error no script can catch.
+/// </summary>
 internal sealed partial class SandboxEngine
 {
-    private enum GuardKind
-    {
-        Plain,
-        ArrayMethod,
-        StringMethod,
-        RegExpMethod,
-    }
+    private const int MaxNativeNesting = 64;
+    private readonly HashSet<ObjectInstance> _joining = new(ReferenceEqualityComparer.Instance);
 
     private void InstallGuards()
     {
-        var global = Engine.Global;
-        DefineGlobal(SyntaxChecker.AddFunction, Add, 2);
-        DefineGlobal(SyntaxChecker.EnterFunction, (_, _) =>
+        var strings = Path("String.prototype");
+        Wrap(strings, "repeat", (self, args, original) =>
         {
-            State.EnterFunction();
-            return JsValue.Undefined;
-        }, 0);
-        DefineGlobal(ProbeProgram.ProbeFunction, (_, args) =>
+            var text = Text(self);
+            var count = args.Length > 0 ? TypeConverter.ToIntegerOrInfinity(args[0]) : 0;
+            CheckString(text.Length * Math.Max(0, count));
+            return original(self, args);
+        });
+        foreach (var name in new[] { "padStart", "padEnd" })
         {
-            State.LastProbe = ((int)args[1].AsNumber(), args[0]);
-            return args[0];
-        }, 2);
-
-        var forbidden = new GuardedConstructor(Engine, (_, _) => throw Forbidden("Function"), _ => throw Forbidden("Function"));
-        Replace(global, "Function", forbidden);
-        Replace(Engine.Function.PrototypeObject, "constructor", forbidden);
-        DefineGlobal("eval", (_, _) => throw Forbidden("eval"), 1);
-        Replace(Engine.Math, "random", new ClrFunctionInstance(Engine, (_, _) => throw new SandboxLimitException(
-            ExpressionErrorCategory.Forbidden, "Math.random() is not available: an expression must give the same answer every time it is replayed."), 0));
-
-        InstallArrayConstructor();
-        InstallDateConstructor();
-        InstallRegExpConstructor();
-
-        WrapAll(Engine.Array.PrototypeObject, GuardKind.ArrayMethod);
-        Replace(Engine.Array.PrototypeObject, "join", Guarded(Join, 1));
-        InstallArrayMethods();
-        WrapAll(Engine.String.PrototypeObject, GuardKind.StringMethod);
-        Replace(Engine.String.PrototypeObject, "concat", Guarded(ConcatStrings, 1));
-        var split = Engine.String.PrototypeObject.Get("split").AsObject() as ICallable;
-        Replace(Engine.String.PrototypeObject, "split", Guarded(Split(split!), 2));
-        WrapAll(Engine.String, GuardKind.Plain);
-        WrapAll(Engine.RegExp.PrototypeObject, GuardKind.RegExpMethod);
-        WrapAll(Engine.Object, GuardKind.Plain);
-        WrapAll(Engine.Function.PrototypeObject, GuardKind.Plain);
-        Replace(Engine.Function.PrototypeObject, "apply", Guarded(Apply(Engine.Function.PrototypeObject.Get("apply").AsObject() as ICallable), 2));
-        WrapAll(Engine.Json, GuardKind.Plain);
-        Replace(Engine.Json, "stringify", Guarded(Stringify(Engine.Json.Get("stringify").AsObject() as ICallable), 3));
-        Replace(Engine.Json, "parse", Guarded(Parse(Engine.Json.Get("parse").AsObject() as ICallable), 2));
-        foreach (var name in new[] { "encodeURI", "encodeURIComponent", "decodeURI", "decodeURIComponent", "parseInt", "parseFloat" })
-        {
-            if (global.Get(name).AsObject() is FunctionInstance function)
+            Wrap(strings, name, (self, args, original) =>
             {
-                Replace(global, name, Wrap(function, GuardKind.Plain));
+                CheckString(args.Length > 0 ? TypeConverter.ToIntegerOrInfinity(args[0]) : 0);
+                return original(self, args);
+            });
+        }
+
+        Wrap(strings, "concat", (self, args, original) =>
+        {
+            double length = Text(self).Length;
+            foreach (var argument in args)
+            {
+                length += argument.IsString() ? argument.AsString().Length : 32;
             }
-        }
-    }
 
-    private static SandboxLimitException Forbidden(string name) => new(ExpressionErrorCategory.Forbidden,
-        $"'{name}' is not available: it would run text as code outside the sandbox's checks.", "Write the logic directly in the expression.");
-
-    /// <summary>JavaScript's + operator with a length check before a string is built.</summary>
-    private JsValue Add(JsValue self, JsValue[] arguments)
-    {
-        var left = TypeConverter.ToPrimitive(arguments[0], Types.None);
-        var right = TypeConverter.ToPrimitive(arguments[1], Types.None);
-        if (!left.IsString() && !right.IsString())
+            CheckString(length);
+            return original(self, args);
+        });
+        Wrap(strings, "replace", (self, args, original) => Replace(self, args, original));
+        Wrap(strings, "replaceAll", (self, args, original) => Replace(self, args, original));
+        Wrap(Path("Array.prototype"), "join", Join);
+        Wrap(Path("Array.prototype"), "flat", (self, args, original) =>
         {
-            return new JsValue(TypeConverter.ToNumber(left) + TypeConverter.ToNumber(right));
-        }
+            var depth = args.Length > 0 && !args[0].IsUndefined() ? TypeConverter.ToIntegerOrInfinity(args[0]) : 1;
+            if (depth > MaxNativeNesting && self.IsObject())
+            {
+                Nesting(self, 0);
+            }
 
-        var leftText = TypeConverter.ToString(left);
-        var rightText = TypeConverter.ToString(right);
-        State.CheckString(leftText.Length + rightText.Length);
-        State.Check();
-        return new JsValue(string.Concat(leftText, rightText));
-    }
-
-    private void InstallArrayConstructor()
-    {
-        var original = Engine.Array;
-        var guarded = new GuardedConstructor(Engine,
-            (self, args) => { CheckArrayConstructor(args); return original.Call(self, args); },
-            args => { CheckArrayConstructor(args); return original.Construct(args); });
-        CopyStatics(original, guarded);
-        Replace(Engine.Global, "Array", guarded);
-        Replace(original.PrototypeObject, "constructor", guarded);
-    }
-
-    private void CheckArrayConstructor(JsValue[] arguments)
-    {
-        if (arguments.Length == 1 && arguments[0].IsNumber())
+            return original(self, args);
+        });
+        Wrap(Path("JSON"), "stringify", (self, args, original) =>
         {
-            State.CheckArray(arguments[0].AsNumber());
+            if (args.Length > 1 && args[1].IsObject() && args[1].AsObject() is Jint.Native.Function.Function)
+            {
+                throw new SandboxLimitException(ExpressionErrorCategory.Forbidden, "JSON.stringify with a replacer function is not supported in expressions.",
+                    "Build the object you want, then stringify it.");
+            }
+
+            var indent = args.Length > 2 ? Math.Min(10, args[2].IsNumber() ? (int)Math.Max(0, args[2].AsNumber()) : args[2].IsString() ? args[2].AsString().Length : 0) : 0;
+            long size = 0;
+            if (args.Length > 0)
+            {
+                EstimateJson(args[0], 0, indent, ref size);
+            }
+
+            return original(self, args);
+        });
+        Replace(Path("Math"), "random", Function("random", (_, _) => throw new SandboxLimitException(ExpressionErrorCategory.Forbidden,
+            "Math.random() is not available: an expression must give the same answer every time it is replayed."), 0));
+        Replace(Path("Function.prototype"), "constructor", Function("Function", (_, _) => throw Forbidden("Function"), 1));
+    }
+
+    /// <summary>An object reached from the global object by a dotted path, e.g. <c>String.prototype</c>.</summary>
+    internal ObjectInstance Path(string path)
+    {
+        ObjectInstance current = Engine.Global;
+        foreach (var part in path.Split('.'))
+        {
+            current = current.Get(part).AsObject();
         }
 
-        State.CheckArray(arguments.Length);
+        return current;
     }
 
-    private void InstallDateConstructor()
+    public void CheckString(double length)
     {
-        var original = Engine.Date;
-        var guarded = new GuardedConstructor(Engine,
-            (_, _) => new JsValue(TypeConverter.ToString(original.Construct([new JsValue(State.NowMilliseconds)]))),
-            args => original.Construct(args.Length == 0 ? [new JsValue(State.NowMilliseconds)] : args));
-        CopyStatics(original, guarded);
-        Replace(guarded, "now", new ClrFunctionInstance(Engine, (_, _) => new JsValue(State.NowMilliseconds), 0));
-        Replace(Engine.Global, "Date", guarded);
-        Replace(original.PrototypeObject, "constructor", guarded);
-    }
-
-    private void InstallRegExpConstructor()
-    {
-        var original = Engine.RegExp;
-        var guarded = new GuardedConstructor(Engine,
-            (self, args) => { CheckPattern(args); return Protect(original.Call(self, args)); },
-            args => { CheckPattern(args); return Protect(original.Construct(args)).AsObject(); });
-        CopyStatics(original, guarded);
-        Replace(Engine.Global, "RegExp", guarded);
-        Replace(original.PrototypeObject, "constructor", guarded);
-    }
-
-    private void CheckPattern(JsValue[] arguments)
-    {
-        if (arguments.Length > 0 && arguments[0].IsString() && arguments[0].AsString().Length > State.Limits.MaxRegexPatternLength)
+        if (length > Limits.MaxStringLength)
         {
             throw new SandboxLimitException(ExpressionErrorCategory.MemoryLimit,
-                $"A regular expression pattern is longer than {State.Limits.MaxRegexPatternLength} characters.", "Use a shorter pattern.");
+                string.Create(CultureInfo.InvariantCulture, $"A string would grow to {length:0} characters; the limit is {Limits.MaxStringLength}."),
+                "Build shorter strings.");
         }
     }
 
-    private JsValue Protect(JsValue value)
+    private void Wrap(ObjectInstance target, string name, Func<JsValue, JsValue[], Func<JsValue, JsValue[], JsValue>, JsValue> guard)
     {
-        if (value.IsObject() && value.AsObject() is RegExpInstance regex && regex.Value is { } inner)
-        {
-            regex.Value = RegexGuard.WithTimeout(inner, State.Limits.RegexTimeout);
-        }
-
-        return value;
+        var original = target.Get(name);
+        var length = (int)TypeConverter.ToNumber(original.AsObject().Get("length"));
+        JsValue Call(JsValue self, JsValue[] args) => Engine.Call(original, self, args);
+        Replace(target, name, Function(name, (self, args) => guard(self, args, Call), length));
     }
 
-    private static void CopyStatics(FunctionInstance from, FunctionInstance to)
+    private string Text(JsValue value)
     {
-        foreach (var (name, descriptor) in from.GetOwnProperties().ToList())
+        if (value.IsNull() || value.IsUndefined())
         {
-            to.FastSetProperty(name, new Jint.Runtime.Descriptors.PropertyDescriptor(descriptor));
-        }
-    }
-
-    private void WrapAll(ObjectInstance target, GuardKind kind)
-    {
-        foreach (var (name, descriptor) in target.GetOwnProperties().ToList())
-        {
-            if (name != "constructor" && descriptor.Value is { } value && value.IsObject() && value.AsObject() is FunctionInstance function)
-            {
-                target.FastSetProperty(name, new Jint.Runtime.Descriptors.PropertyDescriptor(
-                    Wrap(function, kind, name), descriptor.Writable, descriptor.Enumerable, descriptor.Configurable));
-            }
-        }
-    }
-
-    private ClrFunctionInstance Wrap(FunctionInstance function, GuardKind kind, string name = "")
-    {
-        var length = function is FunctionInstance instance ? (int)TypeConverter.ToNumber(instance.Get("length")) : 0;
-        return Guarded((self, args) =>
-        {
-            switch (kind)
-            {
-                case GuardKind.ArrayMethod:
-                    CheckArrayLike(self);
-                    foreach (var argument in args)
-                    {
-                        CheckArrayLike(argument, onlyArrays: true);
-                    }
-
-                    CheckGrowth(name, self, args);
-                    break;
-                case GuardKind.StringMethod:
-                    args = PrepareStringMethod(self, name, args);
-                    break;
-                case GuardKind.RegExpMethod:
-                    Protect(self);
-                    break;
-                case GuardKind.Plain when name == "create" && args.Length > 0 && args[0].IsObject():
-                    CheckPrototypeChain(args[0].AsObject());
-                    break;
-                default:
-                    break;
-            }
-
-            return function.Call(self, args);
-        }, length);
-    }
-
-    /// <summary>Counts the call's depth, then checks the size of what it returned, the clock and the allocation budget.</summary>
-    private ClrFunctionInstance Guarded(Func<JsValue, JsValue[], JsValue> body, int length)
-        => new(Engine, (self, args) =>
-        {
-            State.EnterBuiltIn();
-            try
-            {
-                var result = body(self, args);
-                if (result.IsString())
-                {
-                    State.CheckString(result.AsString().Length);
-                }
-                else if (result.IsObject() && result.AsObject() is ArrayInstance array)
-                {
-                    State.CheckArray(TypeConverter.ToNumber(array.Get("length")));
-                }
-
-                State.Check();
-                return result;
-            }
-            finally
-            {
-                State.LeaveBuiltIn();
-            }
-        }, length);
-
-    /// <summary>Jint looks properties up the prototype chain recursively, so an extremely long chain could exhaust the stack.</summary>
-    private static void CheckPrototypeChain(ObjectInstance prototype)
-    {
-        const int MaxChain = 1_000;
-        var length = 0;
-        for (var current = prototype; current is not null; current = current.Prototype)
-        {
-            if (++length > MaxChain)
-            {
-                throw new SandboxLimitException(ExpressionErrorCategory.MemoryLimit,
-                    $"Object.create would make a prototype chain longer than {MaxChain}.", "Use plain objects.");
-            }
-        }
-    }
-
-    private void CheckArrayLike(JsValue value, bool onlyArrays = false)
-    {
-        if (!value.IsObject())
-        {
-            return;
+            throw new JavaScriptException(Engine.Intrinsics.TypeError, "String.prototype method called on null or undefined");
         }
 
-        var target = value.AsObject();
-        if (onlyArrays && target is not ArrayInstance)
-        {
-            return;
-        }
-
-        var length = target.GetProperty("length");
-        if (length.IsDataDescriptor() && length.Value is { } number && number.IsNumber())
-        {
-            State.CheckArray(TypeConverter.ToUint32(number));
-        }
-    }
-
-    /// <summary>The methods that build longer arrays are checked on the length they would produce, before Jint's slow element-by-element copy.</summary>
-    private void CheckGrowth(string name, JsValue self, JsValue[] arguments)
-    {
-        if (name is not ("concat" or "push" or "unshift" or "splice") || !self.IsObject())
-        {
-            return;
-        }
-
-        double length = TypeConverter.ToUint32(self.AsObject().Get("length"));
-        if (name == "concat")
-        {
-            foreach (var argument in arguments)
-            {
-                length += argument.IsObject() && argument.AsObject() is ArrayInstance array ? TypeConverter.ToUint32(array.Get("length")) : 1;
-            }
-        }
-        else
-        {
-            length += name == "splice" ? Math.Max(0, arguments.Length - 2) : arguments.Length;
-        }
-
-        State.CheckArray(length);
-    }
-
-    private JsValue[] PrepareStringMethod(JsValue self, string name, JsValue[] arguments)
-    {
-        if (arguments.Length == 0)
-        {
-            return arguments;
-        }
-
-        var copy = (JsValue[])arguments.Clone();
-        if (name is "match" or "search" && !copy[0].IsRegExp() && !copy[0].IsUndefined())
-        {
-            CheckPattern(copy);
-            copy[0] = Protect(Engine.RegExp.Construct([copy[0]]));
-        }
-        else
-        {
-            Protect(copy[0]);
-        }
-
-        if (name == "replace" && copy.Length > 1)
-        {
-            CheckReplace(TypeConverter.ToString(self), copy);
-        }
-
-        return copy;
+        return TypeConverter.ToString(value);
     }
 
     /// <summary>Bounds a replace before it runs: its output can be far larger than its input ($&amp;, $', long replacements, a callback).</summary>
-    private void CheckReplace(string text, JsValue[] arguments)
+    private JsValue Replace(JsValue self, JsValue[] args, Func<JsValue, JsValue[], JsValue> original)
     {
-        var limit = State.Limits.MaxStringLength;
-        if (arguments[1].IsObject() && arguments[1].AsObject() is ICallable callback)
+        var text = Text(self);
+        if (args.Length < 2)
         {
-            var produced = 0L;
-            arguments[1] = new ClrFunctionInstance(Engine, (self, args) =>
+            return original(self, args);
+        }
+
+        var copy = (JsValue[])args.Clone();
+        if (copy[1].IsObject() && copy[1].AsObject() is Jint.Native.Function.Function callback)
+        {
+            long produced = text.Length;
+            copy[1] = Function("replacer", (thisValue, callArgs) =>
             {
-                var result = TypeConverter.ToString(callback.Call(self, args));
-                produced += result.Length;
-                State.CheckString((int)Math.Min(int.MaxValue, produced + text.Length));
-                return new JsValue(result);
+                var part = TypeConverter.ToString(Engine.Call(callback, thisValue, callArgs));
+                produced += part.Length;
+                CheckString(produced);
+                return JsString.Create(part);
             }, 1);
-            return;
+            return original(self, copy);
         }
 
-        var replacement = TypeConverter.ToString(arguments[1]);
-        var perMatch = replacement.Contains('$', StringComparison.Ordinal) ? replacement.Length + (long)text.Length * 2 : replacement.Length;
-        if (text.Length + (text.Length + 1L) * perMatch <= limit)
+        var replacement = TypeConverter.ToString(copy[1]);
+        copy[1] = JsString.Create(replacement);
+        long perMatch = replacement.Contains('$', StringComparison.Ordinal) ? replacement.Length + (2L * text.Length) : replacement.Length;
+        if (text.Length + ((text.Length + 1L) * perMatch) > Limits.MaxStringLength)
         {
-            return;
+            // Count the matches exactly with a replacer that adds nothing (its output only shrinks), then bound the real one.
+            long matches = 0;
+            original(self, [copy[0], Function("count", (_, _) => { matches++; return JsString.Empty; }, 0)]);
+            CheckString(text.Length + (matches * perMatch));
         }
 
-        long matches = 1;
-        if (arguments[0].IsObject() && arguments[0].AsObject() is RegExpInstance { Global: true } regex)
-        {
-            matches = regex.Value.Count(text);
-        }
-
-        var bound = text.Length + matches * perMatch;
-        State.CheckString((int)Math.Min(int.MaxValue, bound));
+        return original(self, copy);
     }
 
-    /// <summary>Array.prototype.join with a running length check; a cycle joins as empty, as in browsers.</summary>
-    private JsValue Join(JsValue self, JsValue[] arguments)
+    /// <summary>Array.prototype.join with its output bounded before it is built; a cycle joins as empty, as in browsers.</summary>
+    private JsValue Join(JsValue self, JsValue[] args, Func<JsValue, JsValue[], JsValue> original)
     {
-        var target = TypeConverter.ToObject(Engine, self);
-        var length = TypeConverter.ToUint32(target.Get("length"));
-        State.CheckArray(length);
-        var separator = arguments.Length > 0 && !arguments[0].IsUndefined() ? TypeConverter.ToString(arguments[0]) : ",";
-        if (!State.Joining.Add(target))
+        if (!self.IsObject())
         {
-            return new JsValue(string.Empty);
+            return original(self, args);
         }
 
+        var target = self.AsObject();
+        if (_joining.Contains(target))
+        {
+            return JsString.Empty;
+        }
+
+        if (_joining.Count >= MaxNativeNesting)
+        {
+            throw new SandboxLimitException(ExpressionErrorCategory.RecursionLimit,
+                $"Arrays are joined inside each other more than {MaxNativeNesting} levels deep.", "Join a flatter array.");
+        }
+
+        var separator = args.Length > 0 && !args[0].IsUndefined() ? TypeConverter.ToString(args[0]) : ",";
+        var length = TypeConverter.ToLength(target.Get("length"));
+        if (length > (ulong)Limits.MaxArrayLength)
+        {
+            throw new SandboxLimitException(ExpressionErrorCategory.MemoryLimit,
+                string.Create(CultureInfo.InvariantCulture, $"An array of {length} items is over the limit of {Limits.MaxArrayLength}."), "Work on fewer items.");
+        }
+
+        double size = Math.Max(0, length - 1) * (double)separator.Length;
+        for (ulong i = 0; i < length && target is JsArray array; i++)
+        {
+            var element = array.TryGetValue((uint)i, out var item) ? item : JsValue.Undefined;
+            size += element.IsString() ? element.AsString().Length : element.IsObject() || element.IsNull() || element.IsUndefined() ? 0 : 24;
+        }
+
+        CheckString(size);
+        _joining.Add(target);
         try
         {
-            var text = new StringBuilder();
-            for (uint i = 0; i < length; i++)
-            {
-                if (i > 0)
-                {
-                    text.Append(separator);
-                }
-
-                var element = ArrayAccess.Get(target, i);
-                if (!element.IsUndefined() && !element.IsNull())
-                {
-                    text.Append(TypeConverter.ToString(element));
-                }
-
-                State.CheckString(text.Length);
-            }
-
-            return new JsValue(text.ToString());
+            var result = original(self, [JsString.Create(separator)]);
+            CheckString(result.IsString() ? result.AsString().Length : 0);
+            return result;
         }
         finally
         {
-            State.Joining.Remove(target);
+            _joining.Remove(target);
         }
     }
 
-    /// <summary>
-    /// String.prototype.split by a string separator in linear time with the array cap checked before the array is
-    /// built (Jint's own is quadratic on long inputs); regular-expression separators go to the guarded original.
-    /// </summary>
-    private Func<JsValue, JsValue[], JsValue> Split(ICallable original) => (self, args) =>
+    /// <summary>How deeply arrays nest inside <paramref name="value"/>, stopping at the native-nesting bound.</summary>
+    private static void Nesting(JsValue value, int depth)
     {
-        var separator = args.Length > 0 ? args[0] : JsValue.Undefined;
-        if (separator.IsObject() || (args.Length > 1 && !args[1].IsUndefined()))
+        if (depth > MaxNativeNesting)
         {
-            var copy = (JsValue[])args.Clone();
-            if (copy.Length > 0)
-            {
-                Protect(copy[0]);
-            }
-
-            return original.Call(self, copy);
+            throw new SandboxLimitException(ExpressionErrorCategory.RecursionLimit,
+                $"Arrays are nested more than {MaxNativeNesting} levels deep.", "Flatten a shallower array.");
         }
 
-        TypeConverter.CheckObjectCoercible(Engine, self);
-        var text = TypeConverter.ToString(self);
-        string[] parts;
-        if (separator.IsUndefined())
+        if (value.IsObject() && value.AsObject() is JsArray array)
         {
-            parts = [text];
-        }
-        else
-        {
-            var by = TypeConverter.ToString(separator);
-            if (by.Length == 0)
+            for (uint i = 0; i < array.Length; i++)
             {
-                State.CheckArray(text.Length);
-                parts = text.Select(c => c.ToString()).ToArray();
-            }
-            else
-            {
-                var count = 1;
-                for (var at = text.IndexOf(by, StringComparison.Ordinal); at >= 0; at = text.IndexOf(by, at + by.Length, StringComparison.Ordinal))
-                {
-                    State.CheckArray(++count);
-                }
-
-                parts = text.Split(by);
+                Nesting(array.TryGetValue(i, out var item) ? item : JsValue.Undefined, depth + 1);
             }
         }
-
-        return ArrayAccess.Create(Engine, parts.Select(part => new JsValue(part)).ToList());
-    };
-
-    private JsValue ConcatStrings(JsValue self, JsValue[] arguments)
-    {
-        TypeConverter.CheckObjectCoercible(Engine, self);
-        var text = new StringBuilder(TypeConverter.ToString(self));
-        foreach (var argument in arguments)
-        {
-            var part = TypeConverter.ToString(argument);
-            State.CheckString(text.Length + part.Length);
-            text.Append(part);
-        }
-
-        return new JsValue(text.ToString());
     }
-
-    private Func<JsValue, JsValue[], JsValue> Apply(ICallable? original) => (self, args) =>
-    {
-        if (args.Length > 1)
-        {
-            CheckArrayLike(args[1]);
-        }
-
-        return original!.Call(self, args);
-    };
-
-    /// <summary>Jint's JSON parser recurses once per nesting level and would overflow the stack on text like [[[[...]]]].</summary>
-    private Func<JsValue, JsValue[], JsValue> Parse(ICallable? original) => (self, args) =>
-    {
-        if (args.Length > 0 && args[0].IsString())
-        {
-            var text = args[0].AsString();
-            var depth = 0;
-            var inString = false;
-            for (var i = 0; i < text.Length; i++)
-            {
-                var c = text[i];
-                if (inString)
-                {
-                    if (c == '\\')
-                    {
-                        i++;
-                    }
-                    else if (c == '"')
-                    {
-                        inString = false;
-                    }
-                }
-                else if (c == '"')
-                {
-                    inString = true;
-                }
-                else if (c is '[' or '{' && ++depth > State.Limits.MaxInputDepth)
-                {
-                    throw new SandboxLimitException(ExpressionErrorCategory.MemoryLimit,
-                        $"JSON.parse was given text nested more than {State.Limits.MaxInputDepth} levels deep.", "Parse flatter JSON.");
-                }
-                else if (c is ']' or '}')
-                {
-                    depth--;
-                }
-            }
-        }
-
-        return original!.Call(self, args);
-    };
-
-    private Func<JsValue, JsValue[], JsValue> Stringify(ICallable? original) => (self, args) =>
-    {
-        if (args.Length > 1 && args[1].IsObject() && args[1].AsObject() is ICallable)
-        {
-            throw new SandboxLimitException(ExpressionErrorCategory.Forbidden, "JSON.stringify with a replacer function is not supported in expressions.",
-                "Build the object you want, then stringify it.");
-        }
-
-        var indent = args.Length > 2 ? Math.Min(10, args[2].IsNumber() ? (int)args[2].AsNumber() : args[2].IsString() ? args[2].AsString().Length : 0) : 0;
-        long size = 0;
-        if (args.Length > 0)
-        {
-            EstimateJson(args[0], 0, indent, ref size);
-        }
-
-        return original!.Call(self, args);
-    };
 
     /// <summary>Sizes JSON.stringify's output before it is built, since Jint builds it in one native call.</summary>
     private void EstimateJson(JsValue value, int depth, int indent, ref long size)
     {
-        size += 8 + (long)depth * indent;
-        if (size > State.Limits.MaxStringLength)
-        {
-            State.CheckString((int)Math.Min(int.MaxValue, size));
-        }
-
+        size += 8 + ((long)depth * indent);
+        CheckString(size);
         if (value.IsString())
         {
             size += value.AsString().Length + 2;
             return;
         }
 
-        if (!value.IsObject() || value.AsObject() is ICallable)
+        if (!value.IsObject() || value.AsObject() is Jint.Native.Function.Function)
         {
             return;
         }
 
-        if (depth > State.Limits.MaxResultNodes || depth > 200)
+        if (depth > MaxNativeNesting)
         {
-            throw new SandboxLimitException(ExpressionErrorCategory.MemoryLimit, "JSON.stringify was given a value nested too deeply (or circular).",
-                "Stringify a flatter value.");
+            throw new SandboxLimitException(ExpressionErrorCategory.MemoryLimit,
+                $"JSON.stringify was given a value nested more than {MaxNativeNesting} levels deep (or circular).", "Stringify a flatter value.");
         }
 
         var target = value.AsObject();
-        if (!value.IsDate() && target.GetProperty("toJSON") is { } toJson && toJson != Jint.Runtime.Descriptors.PropertyDescriptor.Undefined)
+        if (!value.IsDate() && target.Get("toJSON") is { } toJson && !toJson.IsUndefined())
         {
             throw new SandboxLimitException(ExpressionErrorCategory.Forbidden, "JSON.stringify of objects with a toJSON method is not supported in expressions.",
                 "Build the plain object you want, then stringify it.");
         }
 
-        if (target is ArrayInstance)
+        foreach (var (key, descriptor) in target.GetOwnProperties().ToList())
         {
-            CheckArrayLike(value);
-        }
-
-        foreach (var (name, descriptor) in target.GetOwnProperties().ToList())
-        {
-            if (descriptor.Enumerable != true)
+            if (!descriptor.Enumerable || !key.IsString())
             {
                 continue;
             }
@@ -573,10 +268,8 @@ internal sealed partial class SandboxEngine
                     "Build a plain object, then stringify it.");
             }
 
-            size += name.Length + 4;
+            size += key.AsString().Length + 4;
             EstimateJson(descriptor.Value, depth + 1, indent, ref size);
         }
     }
-
-    internal static Regex ProtectedRegex(string pattern, RegexOptions options, TimeSpan timeout) => RegexGuard.Get(pattern, options, timeout);
 }

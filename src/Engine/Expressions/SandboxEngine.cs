@@ -1,288 +1,142 @@
 using System.Globalization;
+using Jint;
 using Jint.Native;
 using Jint.Native.Object;
 using Jint.Runtime.Descriptors;
-using Jint.Runtime.Environments;
 using Jint.Runtime.Interop;
 
 namespace LowCode.Engine.Expressions;
 
 /// <summary>
-/// One Jint engine prepared for untrusted expressions: strict mode, no CLR access, eval and Function
-/// disabled, clock and randomness made deterministic, size-amplifying built-ins guarded, helpers
-/// installed, and every built-in object frozen so nothing one evaluation does is visible to the next.
-/// Not thread-safe: the evaluator keeps one per thread.
+/// One Jint 4 engine prepared for untrusted expressions and reused by one thread: strict mode, no CLR access, no
+/// string compilation, Jint's own constraints as the deterministic budgets plus a wall-clock backstop, the clock and
+/// time zone of the evaluation, only the globals in <see cref="JavaScriptNames.BuiltInGlobals"/> and the helpers, the
+/// large-value built-ins bounded before they allocate (<c>SandboxEngine.Guards.cs</c>), and then every object
+/// reachable from the global object or from syntax frozen (<see cref="SandboxSetup"/>): nothing one evaluation does is
+/// visible to the next. Inputs are the parameters of the expression's wrapper function, never globals.
 /// </summary>
 internal sealed partial class SandboxEngine
 {
-    /// <summary>Names a kept environment can track (one bit each); an expression reading more gets a fresh one per run.</summary>
-    private const int MaxReusableNames = 64;
-
-    /// <summary>Kept environments per engine; past this many programs the set starts again (a form has far fewer).</summary>
-    private const int MaxKeptEnvironments = 512;
-
-    private static readonly System.Reflection.FieldInfo ContextsField =
-        typeof(Jint.Engine).GetField("_executionContexts", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)
-        ?? throw new InvalidOperationException("Jint.Engine._executionContexts is missing; the sandbox needs Jint 2.10.");
+    /// <summary>Wrapper functions kept per engine; past this many the set starts again (a form has far fewer).</summary>
+    private const int MaxKeptFunctions = 1_024;
 
     private readonly InputConverter _input;
-    private readonly Dictionary<Jint.Parser.Ast.Program, KeptEnvironment> _environments = new(ReferenceEqualityComparer.Instance);
-    private ScopeValue[] _present = new ScopeValue[8];
+    private readonly BackstopConstraint _backstop;
+    private readonly SandboxTimeSystem _time = new();
+    private readonly Dictionary<(CompiledExpression, ulong), JsValue> _functions = [];
+    private JsValue[] _arguments = new JsValue[8];
 
-    public SandboxEngine(ExpressionLimits limits)
+    /// <summary>Argument arrays by length, reused so that a call allocates none (Jint copies what it keeps).</summary>
+    private JsValue[][] _argumentsByCount = [];
+
+    public SandboxEngine(ExpressionLimits limits, TimeProvider backstopClock)
     {
-        Engine = new Jint.Engine(options => options
-            .Strict()
-            .MaxStatements(limits.MaxStatements)
-            .TimeoutInterval(limits.Timeout)
-            .LocalTimeZone(TimeZoneInfo.Utc)
-            .Culture(CultureInfo.InvariantCulture));
-        State = new EvaluationState(limits, ExecutionContexts(Engine));
+        Limits = limits;
+        _backstop = new BackstopConstraint(backstopClock, limits.Timeout);
+        Engine = new Jint.Engine(options =>
+        {
+            options.Strict = true;
+            options.Culture = CultureInfo.InvariantCulture;
+            options.TimeSystem = _time;
+            options.Interop.Enabled = false;
+            options.Host.StringCompilationAllowed = false;
+            options.Constraints.MaxArraySize = (uint)limits.MaxArrayLength;
+            options.Constraints.RegexTimeout = limits.RegexTimeout;
+            options.Json.MaxParseDepth = limits.MaxInputDepth;
+            options.LimitRecursion(limits.MaxRecursionDepth);
+            options.Constraints.StackOverflowGuard = true;
+            options.MaxStatements(limits.MaxStatements);
+            options.LimitMemory(limits.MaxAllocatedBytes);
+            options.Constraint(_backstop);
+        });
         _input = new InputConverter(Engine, limits);
-        State.Begin(DateTimeOffset.UnixEpoch);
         InstallGuards();
         HelperLibrary.Install(this);
-        MakeErrorDefaultsOverridable();
-        Freeze();
+        SandboxSetup.RemoveAndFreeze(this);
+        _backstop.Armed = true;
     }
 
     public Jint.Engine Engine { get; }
 
-    public EvaluationState State { get; }
+    public ExpressionLimits Limits { get; }
 
-    /// <summary>Set when an evaluation was cut off in a way that may leave the engine's context stack inconsistent.</summary>
-    public bool Broken { get; private set; }
+    /// <summary>The evaluation's instant and time zone, as <c>now()</c>, <c>today()</c> and <c>Date</c> see them.</summary>
+    public SandboxTimeSystem Time => _time;
 
-    public JsValue Run(CompiledExpression compiled, ExpressionScope scope) => Run(compiled.Program!, compiled.ReferencedNames, scope);
-
-    public JsValue Run(Jint.Parser.Ast.Program program, string[] referencedNames, ExpressionScope scope)
+    public JsValue Run(CompiledExpression compiled, ExpressionScope scope)
     {
-        State.Begin(scope.Now);
+        _time.Set(scope.Now, scope.TimeZone);
         _input.Reset();
-        var (environment, expression) = ScopeEnvironment(program, referencedNames, scope);
-        State.StartAllocationBudget();
-        var context = Engine.EnterExecutionContext(environment, environment, JsValue.Undefined);
-        State.StartDepth();
-        try
+        var names = compiled.ReferencedNames;
+        if (_arguments.Length < names.Length)
         {
-            Engine.ResetStatementsCount();
-            Engine.ResetTimeoutTicks();
-            if (expression is null)
-            {
-                Engine.Execute(program);
-                return Engine.GetCompletionValue();
-            }
-
-            // A program that is one expression is evaluated as that expression, in strict mode, without the
-            // statement machinery around it (a third of a simple condition's cost). The limits are unchanged:
-            // statements run only inside the functions it calls, where Jint counts them and checks the time,
-            // and every guarded call checks time, depth and allocation.
-            Engine.ResetCallStack();
-            using (new Jint.StrictModeScope(true))
-            {
-                return Engine.GetValue(Engine.EvaluateExpression(expression));
-            }
-        }
-        finally
-        {
-            (environment.Record as ScopeRecord)?.Clear();
-
-            // Jint unwinds its function contexts in finally blocks, so after any stop (a limit included) the
-            // context stack is back at ours; if it is not, this engine is not trusted again.
-            if (ReferenceEquals(Engine.ExecutionContext, context))
-            {
-                Engine.LeaveExecutionContext();
-            }
-            else
-            {
-                Broken = true;
-            }
-        }
-    }
-
-    /// <summary>
-    /// The environment that holds the scope's variables for one run. A program that declares nothing at its top
-    /// level cannot add a binding to it (strict mode, no <c>eval</c>, no <c>with</c>), so its environment is kept
-    /// per program (and per set of names present) as a <see cref="ScopeRecord"/>, and a run only writes this run's
-    /// values into it: nothing one evaluation does survives into the next, and the per-run cost is a lookup
-    /// instead of a new environment. A program with top-level declarations gets a fresh declarative environment
-    /// every time, so its variables never outlive the run.
-    /// </summary>
-    private (LexicalEnvironment Environment, Jint.Parser.Ast.Expression? Expression) ScopeEnvironment(
-        Jint.Parser.Ast.Program program, string[] referencedNames, ExpressionScope scope)
-    {
-        if (program.VariableDeclarations.Count != 0 || program.FunctionDeclarations.Count != 0 || referencedNames.Length > MaxReusableNames)
-        {
-            return (NewEnvironment(referencedNames, scope), null);
-        }
-
-        if (_present.Length < referencedNames.Length)
-        {
-            _present = new ScopeValue[referencedNames.Length];
+            _arguments = new JsValue[names.Length];
         }
 
         var mask = 0UL;
-        for (var i = 0; i < referencedNames.Length; i++)
-        {
-            if (scope.TryGet(referencedNames[i], out _present[i]))
-            {
-                mask |= 1UL << i;
-            }
-        }
-
+        var count = 0;
         try
         {
-            if (!_environments.TryGetValue(program, out var kept) || kept.Mask != mask)
+            for (var i = 0; i < names.Length; i++)
             {
-                var names = new List<string>();
-                for (var i = 0; i < referencedNames.Length; i++)
+                if (scope.TryGet(names[i], out var value))
                 {
-                    if ((mask & (1UL << i)) != 0)
-                    {
-                        names.Add(referencedNames[i]);
-                    }
-                }
-
-                var created = new ScopeRecord(Engine, [.. names]);
-                var single = program.Body.Count == 1 && program.Body.First() is Jint.Parser.Ast.ExpressionStatement statement ? statement.Expression : null;
-                kept = new KeptEnvironment(new LexicalEnvironment(created, Engine.GlobalEnvironment), created, mask, single);
-                if (_environments.Count >= MaxKeptEnvironments)
-                {
-                    _environments.Clear();
-                }
-
-                _environments[program] = kept;
-            }
-
-            var record = kept.Record;
-            for (int i = 0, bound = 0; i < referencedNames.Length; i++)
-            {
-                if ((mask & (1UL << i)) != 0)
-                {
-                    record.Set(bound++, _input.Convert(referencedNames[i], _present[i]));
+                    mask |= 1UL << i;
+                    _arguments[count++] = _input.Convert(names[i], value);
                 }
             }
 
-            return (kept.Environment, kept.Expression);
+            var function = Function(compiled, mask);
+            return Engine.Call(function, JsValue.Undefined, Arguments(count));
         }
         finally
         {
-            Array.Clear(_present, 0, referencedNames.Length);
-        }
-    }
-
-    private LexicalEnvironment NewEnvironment(string[] referencedNames, ExpressionScope scope)
-    {
-        var environment = LexicalEnvironment.NewDeclarativeEnvironment(Engine, Engine.GlobalEnvironment);
-        var record = (DeclarativeEnvironmentRecord)environment.Record;
-        foreach (var name in referencedNames)
-        {
-            if (scope.TryGet(name, out var value))
+            Array.Clear(_arguments, 0, count);
+            if (count < _argumentsByCount.Length && _argumentsByCount[count] is { } used)
             {
-                record.CreateImmutableBinding(name);
-                record.InitializeImmutableBinding(name, _input.Convert(name, value));
+                Array.Clear(used);
             }
         }
-
-        return environment;
     }
 
-    /// <summary>
-    /// Jint 2.10's stack of execution contexts (private; the package version is pinned). Reading its depth is how
-    /// the guards count nested calls without a call on every function exit. Fails loudly if a Jint upgrade moves it.
-    /// </summary>
-    private static Stack<Jint.Runtime.Environments.ExecutionContext> ExecutionContexts(Jint.Engine engine) =>
-        ContextsField.GetValue(engine) as Stack<Jint.Runtime.Environments.ExecutionContext>
-            ?? throw new InvalidOperationException("Jint's execution context stack is not where the sandbox expects it (Engine._executionContexts); check the Jint version.");
+    private JsValue[] Arguments(int count)
+    {
+        if (_argumentsByCount.Length <= count)
+        {
+            Array.Resize(ref _argumentsByCount, count + 1);
+        }
+
+        var arguments = _argumentsByCount[count] ??= new JsValue[count];
+        Array.Copy(_arguments, arguments, count);
+        return arguments;
+    }
+
+    private JsValue Function(CompiledExpression compiled, ulong mask)
+    {
+        if (_functions.TryGetValue((compiled, mask), out var function))
+        {
+            return function;
+        }
+
+        if (_functions.Count >= MaxKeptFunctions)
+        {
+            _functions.Clear();
+        }
+
+        function = Engine.Evaluate(compiled.Wrapper(mask));
+        _functions[(compiled, mask)] = function;
+        return function;
+    }
 
     internal void DefineGlobal(string name, Func<JsValue, JsValue[], JsValue> function, int length)
-        => Replace(Engine.Global, name, new ClrFunctionInstance(Engine, function, length));
+        => Replace(Engine.Global, name, new ClrFunction(Engine, name, function, length, PropertyFlag.Configurable));
 
     internal static void Replace(ObjectInstance target, string name, JsValue value)
-        => target.FastSetProperty(name, new PropertyDescriptor(value, true, false, true));
+        => target.FastSetProperty(name, new PropertyDescriptor(value, writable: true, enumerable: false, configurable: true));
 
-    /// <summary>
-    /// Errors get their message by assignment, which a frozen Error.prototype.message would silently block
-    /// (the "override mistake"). The defaults become frozen accessors whose setter gives the error its own property.
-    /// </summary>
-    private void MakeErrorDefaultsOverridable()
-    {
-        var prototypes = new[] { Engine.Error, Engine.EvalError, Engine.RangeError, Engine.ReferenceError, Engine.SyntaxError, Engine.TypeError, Engine.UriError }
-            .Select(constructor => constructor.PrototypeObject);
-        foreach (var prototype in prototypes)
-        {
-            foreach (var name in new[] { "message", "name" })
-            {
-                var descriptor = prototype.GetOwnProperty(name);
-                if (descriptor == PropertyDescriptor.Undefined || !descriptor.IsDataDescriptor())
-                {
-                    continue;
-                }
+    internal ClrFunction Function(string name, Func<JsValue, JsValue[], JsValue> body, int length)
+        => new(Engine, name, body, length, PropertyFlag.Configurable);
 
-                var value = descriptor.Value;
-                var getter = new ClrFunctionInstance(Engine, (_, _) => value, 0);
-                var setter = new ClrFunctionInstance(Engine, (self, args) =>
-                {
-                    // The setter is reachable through its descriptor, so it must respect frozen objects itself.
-                    if (!self.IsObject() || !self.AsObject().Extensible || self.AsObject().GetOwnProperty(name) != PropertyDescriptor.Undefined)
-                    {
-                        throw new Jint.Runtime.JavaScriptException(Engine.TypeError, $"Cannot set '{name}' here.");
-                    }
-
-                    self.AsObject().FastAddProperty(name, args.Length > 0 ? args[0] : JsValue.Undefined, true, false, true);
-                    return JsValue.Undefined;
-                }, 1);
-                prototype.FastSetProperty(name, new PropertyDescriptor(getter, setter, false, false));
-            }
-        }
-    }
-
-    /// <summary>Freezes every object reachable from the global object, so built-ins and helpers cannot be changed or extended.</summary>
-    private void Freeze()
-    {
-        var seen = new HashSet<ObjectInstance>(ReferenceEqualityComparer.Instance);
-        var pending = new Stack<ObjectInstance>();
-        pending.Push(Engine.Global);
-        while (pending.Count > 0)
-        {
-            var current = pending.Pop();
-            if (!seen.Add(current))
-            {
-                continue;
-            }
-
-            foreach (var (_, descriptor) in current.GetOwnProperties().ToList())
-            {
-                Push(descriptor.Value);
-                Push(descriptor.Get);
-                Push(descriptor.Set);
-                descriptor.Configurable = false;
-                if (descriptor.IsDataDescriptor())
-                {
-                    descriptor.Writable = false;
-                }
-            }
-
-            if (current.Prototype is { } prototype)
-            {
-                pending.Push(prototype);
-            }
-
-            current.Extensible = false;
-        }
-
-        void Push(JsValue? value)
-        {
-            if (value is not null && value.IsObject())
-            {
-                pending.Push(value.AsObject());
-            }
-        }
-    }
-
-    /// <summary>
-    /// An environment kept for one program, with the bit set of scope names bound in it, and the program's only
-    /// expression when it is a single expression statement.
-    /// </summary>
-    private sealed record KeptEnvironment(LexicalEnvironment Environment, ScopeRecord Record, ulong Mask, Jint.Parser.Ast.Expression? Expression);
+    internal static SandboxLimitException Forbidden(string name) => new(ExpressionErrorCategory.Forbidden,
+        $"'{name}' is not available: it would run text as code outside the sandbox's checks.", "Write the logic directly in the expression.");
 }

@@ -1,18 +1,17 @@
-using Jint.Parser;
-using Jint.Parser.Ast;
+using Acornima.Ast;
 
 namespace LowCode.Engine.Expressions;
 
 /// <summary>
-/// Walks a parsed program once: enforces the one-line-expression subset (see docs/expressions.md),
-/// collects the names the expression reads from its scope, and rewrites the tree so the sandbox
-/// sees every place where memory or the stack can grow: <c>a + b</c> between two non-literals becomes
-/// a guarded call, and every function body is bracketed by enter/leave calls that count recursion.
+/// Walks the Acornima tree of one expression once: enforces the one-expression subset of ES2020 (the rejections
+/// listed in docs/expressions.md, each with what to write instead), bounds the tree's depth, and collects the free
+/// names the expression reads, with where each is first read. Names bound by the expression itself (parameters of
+/// arrows and functions, including destructured and defaulted ones, their locals, catch parameters) are not free.
 /// </summary>
 internal sealed class SyntaxChecker
 {
-    internal const string AddFunction = "__lcAdd";
-    internal const string EnterFunction = "__lcEnter";
+    /// <summary>Distinct free names one expression may read; they are passed as the parameters of its wrapper function.</summary>
+    internal const int MaxNames = 64;
 
     private readonly ExpressionLimits _limits;
     private readonly List<ExpressionDiagnostic> _diagnostics = [];
@@ -26,447 +25,541 @@ internal sealed class SyntaxChecker
         _limits = limits;
     }
 
-    /// <summary>The problems, and every free name the program reads with the place it first reads it.</summary>
-    public static (IReadOnlyList<ExpressionDiagnostic> Diagnostics, IReadOnlyCollection<ExpressionVariable> Referenced) Check(
-        Program program, ExpressionLimits limits)
+    /// <summary>The problems, the expression node itself, and every free name it reads with the place it first reads it.</summary>
+    public static (IReadOnlyList<ExpressionDiagnostic> Diagnostics, Node? Expression, IReadOnlyCollection<ExpressionVariable> Referenced) Check(
+        Script script, ExpressionLimits limits)
     {
         var checker = new SyntaxChecker(limits);
-        checker.CheckProgram(program);
-        return (checker._diagnostics, checker._referenced.Values);
+        var expression = checker.CheckScript(script);
+        if (checker._diagnostics.Count == 0 && checker._referenced.Count > MaxNames)
+        {
+            checker.Report(ExpressionErrorCategory.TooComplex, script,
+                $"The expression reads {checker._referenced.Count} different names; the limit is {MaxNames}.", "Split it into several computed fields or rules.");
+        }
+
+        return (checker._diagnostics, expression, checker._referenced.Values);
     }
 
-    private void CheckProgram(Program program)
+    private ExpressionStatement? CheckScript(Script script)
     {
-        var statements = program.Body.Where(s => s.Type != SyntaxNodes.EmptyStatement).ToList();
+        var statements = script.Body.Where(s => s.Type != NodeType.EmptyStatement).ToList();
         if (statements.Count == 0)
         {
-            Report(ExpressionErrorCategory.Syntax, program, "The expression is empty.", "Write a value or a condition, e.g. amount > 500.");
+            Report(ExpressionErrorCategory.Syntax, script, "The expression is empty.", "Write a value or a condition, e.g. amount > 500.");
+            return null;
         }
-        else if (statements.Count > 1)
+
+        if (statements.Count > 1)
         {
             Report(ExpressionErrorCategory.Forbidden, statements[1],
-                $"An expression is one line of code, but this has {statements.Count} statements.",
-                "Combine conditions with && or ||, and choose values with a ? b : c or iif(c, a, b).");
-        }
-        else if (statements[0].Type == SyntaxNodes.VariableDeclaration && ((VariableDeclaration)statements[0]).Kind == "var")
-        {
-            Report(ExpressionErrorCategory.Forbidden, statements[0], "Expressions cannot declare variables.",
-                "Write the value itself, e.g. amount * 1.2 rather than var x = amount * 1.2.");
-        }
-        else if (statements[0].Type == SyntaxNodes.FunctionDeclaration)
-        {
-            Report(ExpressionErrorCategory.Forbidden, statements[0], "Expressions cannot declare functions.",
-                "Use the helper functions, or pass a function (function (x) { return ...; }) to an array method.");
-        }
-        else if (statements[0].Type is SyntaxNodes.ReturnStatement)
-        {
-            Report(ExpressionErrorCategory.Forbidden, statements[0], "Expressions do not use 'return'.",
-                "Write the value itself: amount > 500 rather than return amount > 500.");
+                $"An expression is one expression, but this has {statements.Count} statements.",
+                "Combine conditions with && or ||, choose values with a ? b : c, and put several steps in an arrow: (() => { const x = ...; return x; })().");
+            return null;
         }
 
-        foreach (var statement in statements)
+        switch (statements[0])
         {
-            VisitStatement(statement, 1);
+            case ExpressionStatement statement:
+                Visit(statement.Expression, 1);
+                return _diagnostics.Count == 0 ? statement : null;
+            case VariableDeclaration declaration:
+                Report(ExpressionErrorCategory.Forbidden, declaration, "An expression cannot declare variables at its top level.",
+                    $"Write the value itself (amount * 1.2 rather than {Kind(declaration)} x = amount * 1.2); inside an arrow's block body const and let are fine.");
+                break;
+            case FunctionDeclaration function:
+                Report(ExpressionErrorCategory.Forbidden, function, "An expression cannot declare functions at its top level.",
+                    "Pass an arrow to an array method instead, e.g. lines.map(l => l.qty).");
+                break;
+            case ClassDeclaration:
+                ReportClass(statements[0]);
+                break;
+            case ReturnStatement:
+                Report(ExpressionErrorCategory.Forbidden, statements[0], "Expressions do not use 'return'.",
+                    "Write the value itself: amount > 500 rather than return amount > 500.");
+                break;
+            default:
+                VisitStatement(statements[0], 1);
+                if (_diagnostics.Count == 0)
+                {
+                    Report(ExpressionErrorCategory.Forbidden, statements[0], "An expression must be a single expression, not a statement.",
+                        "Choose values with a ? b : c; put statements inside an arrow's block body.");
+                }
+
+                break;
         }
+
+        return null;
     }
 
-    private void VisitStatement(Statement? statement, int depth)
+    private static string Kind(VariableDeclaration declaration) => declaration.Kind.ToString().ToLowerInvariant();
+
+    private void VisitStatement(Node? node, int depth)
     {
-        if (statement is null || !Deep(statement, depth))
+        if (node is null || !Deep(node, depth))
         {
             return;
         }
 
-        switch (statement)
+        switch (node)
         {
-            case ExpressionStatement s:
-                s.Expression = Visit(s.Expression, depth);
-                break;
-            case BlockStatement s:
-                VisitStatements(s.Body, depth);
-                break;
-            case IfStatement s:
-                s.Test = Visit(s.Test, depth);
-                VisitStatement(s.Consequent, depth + 1);
-                VisitStatement(s.Alternate, depth + 1);
-                break;
-            case ReturnStatement s:
-                s.Argument = Visit(s.Argument, depth);
-                break;
-            case ThrowStatement s:
-                s.Argument = Visit(s.Argument, depth);
-                break;
-            case VariableDeclaration s:
-                VisitDeclaration(s, depth);
-                break;
-            case FunctionDeclaration s:
-                VisitFunction(s, s.Id, depth);
-                break;
-            case TryStatement s:
-                VisitStatement(s.Block, depth + 1);
-                foreach (var handler in s.Handlers)
+            case ForStatement or ForInStatement or ForOfStatement or WhileStatement or DoWhileStatement:
+                Report(ExpressionErrorCategory.Forbidden, node,
+                    "Loops are not allowed in expressions: an expression describes a value, and array methods say which rows it reads.",
+                    "Use lines.map(l => ...), lines.filter(l => ...), lines.reduce((t, l) => t + l.qty, 0), or sum(lines, 'qty').");
+                return;
+            case WithStatement:
+                Report(ExpressionErrorCategory.Forbidden, node, "'with' is not allowed: it hides which variable a name refers to.",
+                    "Write the object's name in front of each property, e.g. order.total.");
+                return;
+            case DebuggerStatement:
+                Report(ExpressionErrorCategory.Forbidden, node, "'debugger' is not allowed in expressions.", "Remove it.");
+                return;
+            case LabeledStatement:
+                Report(ExpressionErrorCategory.Forbidden, node, "Labels are not allowed in expressions.", "Remove the label.");
+                return;
+            case ClassDeclaration:
+                ReportClass(node);
+                return;
+            case FunctionDeclaration function:
+                VisitFunction(function, depth);
+                return;
+            case VariableDeclaration declaration:
+                foreach (var declarator in declaration.Declarations)
                 {
-                    _scopes.Add(new HashSet<string>(StringComparer.Ordinal) { handler.Param.Name });
+                    VisitPattern(declarator.Id, depth + 1);
+                    Visit(declarator.Init, depth + 1);
+                }
+
+                return;
+            case TryStatement statement:
+                VisitStatement(statement.Block, depth + 1);
+                if (statement.Handler is { } handler)
+                {
+                    var names = new HashSet<string>(StringComparer.Ordinal);
+                    if (handler.Param is { } param)
+                    {
+                        BoundNames(param, names);
+                    }
+
+                    _scopes.Add(names);
+                    VisitPattern(handler.Param, depth + 1);
                     VisitStatement(handler.Body, depth + 1);
                     _scopes.RemoveAt(_scopes.Count - 1);
                 }
 
-                VisitStatement(s.Finalizer, depth + 1);
-                break;
-            case SwitchStatement s:
-                s.Discriminant = Visit(s.Discriminant, depth);
-                foreach (var @case in s.Cases)
-                {
-                    @case.Test = Visit(@case.Test, depth);
-                    VisitStatements(@case.Consequent, depth);
-                }
-
-                break;
-            case ForStatement or ForInStatement or WhileStatement or DoWhileStatement:
-                Report(ExpressionErrorCategory.Forbidden, statement, "Loops are not allowed in expressions: they are how an expression hangs a form.",
-                    "Use sum(), count(), min(), max(), avg(), or array methods such as lines.filter(function (l) { return l.qty > 0; }).");
-                break;
-            case WithStatement:
-                Report(ExpressionErrorCategory.Forbidden, statement, "'with' is not allowed: it hides which variable a name refers to.",
-                    "Write the object's name in front of each property, e.g. order.total.");
-                break;
-            case DebuggerStatement:
-                Report(ExpressionErrorCategory.Forbidden, statement, "'debugger' is not allowed in expressions.", "Remove it.");
-                break;
-            case LabelledStatement:
-                Report(ExpressionErrorCategory.Forbidden, statement, "Labels are not allowed in expressions.", "Remove the label.");
-                break;
+                VisitStatement(statement.Finalizer, depth + 1);
+                return;
+            case Statement when node is not ExpressionStatement && node is not BlockStatement && node is not IfStatement
+                && node is not ReturnStatement && node is not ThrowStatement && node is not SwitchStatement && node is not SwitchCase
+                && node is not BreakStatement && node is not ContinueStatement && node is not EmptyStatement:
+                Report(ExpressionErrorCategory.Forbidden, node, $"'{node.TypeText}' is not allowed in expressions.", "Remove it.");
+                return;
             default:
-                break;
+                VisitChildren(node, depth);
+                return;
         }
     }
 
-    private void VisitStatements(IEnumerable<Statement> statements, int depth)
+    private void Visit(Node? node, int depth)
     {
-        foreach (var statement in statements)
+        if (node is null || !Deep(node, depth))
         {
-            VisitStatement(statement, depth + 1);
-        }
-    }
-
-    private void VisitDeclaration(VariableDeclaration declaration, int depth)
-    {
-        if (declaration.Kind != "var")
-        {
-            Report(ExpressionErrorCategory.Unsupported, declaration,
-                $"'{declaration.Kind}' is not supported: the script engine (ES5.1) would silently treat it as 'var'.",
-                "Use 'var' inside functions.");
-        }
-
-        foreach (var declarator in declaration.Declarations)
-        {
-            CheckName(declarator.Id);
-            declarator.Init = Visit(declarator.Init, depth + 1);
-        }
-    }
-
-    private Expression Visit(Expression? expression, int depth)
-    {
-        if (expression is null || !Deep(expression, depth))
-        {
-            return expression!;
+            return;
         }
 
         var next = depth + 1;
-        switch (expression)
+        switch (node)
         {
-            case Identifier e:
-                CheckName(e);
-                Reference(e);
-                break;
-            case ArrayExpression e:
-                e.Elements = e.Elements.Select(x => x is null ? null! : Visit(x, next)).ToList();
-                break;
-            case ObjectExpression e:
-                foreach (var property in e.Properties)
+            case Identifier identifier:
+                Read(identifier);
+                return;
+            case ThisExpression:
+                if (_functionDepth == 0)
                 {
-                    if (PropertyName(property.Key) is { } key && JavaScriptNames.ForbiddenProperties.Contains(key))
+                    Report(ExpressionErrorCategory.Forbidden, node, "'this' has no meaning in an expression.", "Name the field or variable you mean.");
+                }
+
+                return;
+            case BigIntLiteral:
+                Report(ExpressionErrorCategory.Forbidden, node, "BigInt literals (123n) are not supported: results must be plain JSON numbers.",
+                    "Write a plain number, e.g. 123.");
+                return;
+            case Literal:
+                return;
+            case ClassExpression:
+                ReportClass(node);
+                return;
+            case AwaitExpression:
+                Report(ExpressionErrorCategory.Forbidden, node, "'await' is not allowed: expressions run synchronously and nothing may outlive them.",
+                    "Use the value directly.");
+                return;
+            case YieldExpression:
+                Report(ExpressionErrorCategory.Forbidden, node, "Generators (yield) are not allowed.", "Return an array instead.");
+                return;
+            case ImportExpression or MetaProperty when node is not MetaProperty { Meta.Name: "new" }:
+                Report(ExpressionErrorCategory.Forbidden, node, "Modules (import) are not available: expressions cannot load code.",
+                    "Use the helper functions.");
+                return;
+            case FunctionExpression or ArrowFunctionExpression:
+                VisitFunction((IFunction)node, depth);
+                return;
+            case MemberExpression member:
+                Visit(member.Object, next);
+                if (member.Computed)
+                {
+                    if (member.Property is StringLiteral { Value: var key })
                     {
-                        Report(ExpressionErrorCategory.Forbidden, property, $"The property name '{key}' is not allowed.", "Choose another name.");
+                        CheckProperty(member.Property, key);
                     }
 
-                    property.Value = Visit(property.Value, next);
+                    Visit(member.Property, next);
+                }
+                else if (member.Property is Identifier property)
+                {
+                    CheckProperty(property, property.Name);
                 }
 
-                break;
-            case FunctionExpression e:
-                VisitFunction(e, e.Id, depth);
-                break;
-            case SequenceExpression e:
-                for (var i = 0; i < e.Expressions.Count; i++)
+                return;
+            case ObjectExpression objectExpression:
+                foreach (var item in objectExpression.Properties)
                 {
-                    e.Expressions[i] = Visit(e.Expressions[i], next);
-                }
-
-                break;
-            case UnaryExpression e:
-                e.Argument = Visit(e.Argument, next);
-                if (e.Type == SyntaxNodes.UpdateExpression && _functionDepth == 0)
-                {
-                    Report(ExpressionErrorCategory.Forbidden, e, "Expressions cannot change variables (++ and --).", "Write amount + 1 instead of amount++.");
-                }
-
-                break;
-            case BinaryExpression e:
-                e.Left = Visit(e.Left, next);
-                e.Right = Visit(e.Right, next);
-                if (e.Operator == BinaryOperator.Plus && !IsBounded(e.Left) && !IsBounded(e.Right))
-                {
-                    return Call(AddFunction, e, e.Left, e.Right);
-                }
-
-                break;
-            case AssignmentExpression e:
-                return VisitAssignment(e, next);
-            case LogicalExpression e:
-                e.Left = Visit(e.Left, next);
-                e.Right = Visit(e.Right, next);
-                break;
-            case ConditionalExpression e:
-                e.Test = Visit(e.Test, next);
-                e.Consequent = Visit(e.Consequent, next);
-                e.Alternate = Visit(e.Alternate, next);
-                break;
-            case CallExpression e:
-                CheckCall(e);
-                e.Callee = Visit(e.Callee, next);
-                for (var i = 0; i < e.Arguments.Count; i++)
-                {
-                    e.Arguments[i] = Visit(e.Arguments[i], next);
-                }
-
-                // Jint caches literal argument arrays on the shared tree; a callee could mutate them.
-                e.CanBeCached = false;
-                break;
-            case NewExpression e:
-                if (e.Callee is Identifier { Name: "Date" } && !e.Arguments.Any())
-                {
-                    Report(ExpressionErrorCategory.Forbidden, e, "new Date() would read the machine clock, so a replay could give another answer.",
-                        "Use now() for the evaluation's current time, or today() for its date.");
-                }
-
-                e.Callee = Visit(e.Callee, next);
-                e.Arguments = e.Arguments.Select(x => Visit(x, next)).ToList();
-                break;
-            case MemberExpression e:
-                e.Object = Visit(e.Object, next);
-                if (!e.Computed)
-                {
-                    CheckProperty(e, ((Identifier)e.Property).Name);
-                }
-                else
-                {
-                    if (e.Property is Literal { Value: string key })
+                    if (item is Property property)
                     {
-                        CheckProperty(e, key);
+                        VisitProperty(property, next);
                     }
-
-                    e.Property = Visit(e.Property, next);
+                    else
+                    {
+                        Visit(item, next);
+                    }
                 }
 
-                break;
+                return;
+            case AssignmentExpression assignment:
+                if (_functionDepth == 0)
+                {
+                    Report(ExpressionErrorCategory.Forbidden, node, "Expressions cannot assign values.",
+                        "To compare, use === (e.g. status === 'open'); to compute, write the value itself.");
+                }
+
+                CheckWriteTarget(assignment.Left);
+                VisitPattern(assignment.Left, next, declaring: false);
+                Visit(assignment.Right, next);
+                return;
+            case UpdateExpression update:
+                if (_functionDepth == 0)
+                {
+                    Report(ExpressionErrorCategory.Forbidden, node, "Expressions cannot change variables (++ and --).", "Write amount + 1 instead of amount++.");
+                }
+
+                CheckWriteTarget(update.Argument);
+                VisitPattern(update.Argument, next, declaring: false);
+                return;
+            case UnaryExpression { Operator: Acornima.Operator.Delete } unary:
+                CheckWriteTarget(unary.Argument);
+                Visit(unary.Argument, next);
+                return;
             default:
-                break;
+                VisitChildren(node, depth);
+                return;
         }
-
-        return expression;
     }
 
-    /// <summary>
-    /// An operand that is a literal or always a number adds at most a few dozen characters to a string, so
-    /// <c>+</c> with it cannot grow memory faster than statements run and needs no guard (the hot path of
-    /// <c>total + row.qty * row.price</c> stays a plain addition).
-    /// </summary>
-    private static bool IsBounded(Expression operand) => operand switch
+    private void VisitChildren(Node node, int depth)
     {
-        Literal => true,
-        BinaryExpression binary => binary.Operator is not BinaryOperator.Plus,
-        UnaryExpression unary => unary.Operator is UnaryOperator.Minus or UnaryOperator.Plus or UnaryOperator.BitwiseNot
-            or UnaryOperator.Increment or UnaryOperator.Decrement or UnaryOperator.TypeOf or UnaryOperator.LogicalNot or UnaryOperator.Void,
-        _ => false,
-    };
-
-    private AssignmentExpression VisitAssignment(AssignmentExpression e, int depth)
-    {
-        if (_functionDepth == 0)
+        foreach (var child in node.ChildNodes)
         {
-            Report(ExpressionErrorCategory.Forbidden, e, "Expressions cannot assign values.",
-                "To compare, use === (e.g. status === 'open'); to compute, write the value itself.");
+            if (child is Statement)
+            {
+                VisitStatement(child, depth + 1);
+            }
+            else
+            {
+                Visit(child, depth + 1);
+            }
         }
-
-        e.Left = Visit(e.Left, depth);
-        e.Right = Visit(e.Right, depth);
-        if (e.Operator != AssignmentOperator.PlusAssign)
-        {
-            return e;
-        }
-
-        var simpleTarget = e.Left is Identifier
-            || e.Left is MemberExpression { Object: Identifier } member && (!member.Computed || member.Property is Literal or Identifier);
-        if (!simpleTarget)
-        {
-            Report(ExpressionErrorCategory.Forbidden, e, "'+=' is only allowed on a variable or a simple property here.",
-                "Write x = x + y with a variable x.");
-            return e;
-        }
-
-        e.Operator = AssignmentOperator.Assign;
-        e.Right = Call(AddFunction, e, e.Left, e.Right);
-        return e;
     }
 
-    private void VisitFunction(IFunctionDeclaration function, Identifier? id, int depth)
+    private void VisitProperty(Property property, int depth)
     {
-        var node = (SyntaxNode)function;
+        if (property.Kind is Acornima.Ast.PropertyKind.Get or Acornima.Ast.PropertyKind.Set)
+        {
+            Report(ExpressionErrorCategory.Forbidden, property, "Getters and setters are not allowed in expressions.", "Use a plain property value.");
+        }
+
+        if (property.Computed)
+        {
+            Visit(property.Key, depth);
+        }
+        else if (PropertyName(property.Key) is { } key && JavaScriptNames.ForbiddenProperties.Contains(key))
+        {
+            Report(ExpressionErrorCategory.Forbidden, property, $"The property name '{key}' is not allowed.", "Choose another name.");
+        }
+
+        Visit(property.Value, depth);
+    }
+
+    /// <summary>A destructuring target or a declaration's name: bound names are not reads, but defaults and computed keys are.</summary>
+    private void VisitPattern(Node? node, int depth, bool declaring = true)
+    {
+        if (node is null || !Deep(node, depth))
+        {
+            return;
+        }
+
+        switch (node)
+        {
+            case Identifier identifier:
+                if (identifier.Name is "eval" or "arguments")
+                {
+                    Read(identifier);
+                }
+                else if (!declaring && _functionDepth > 0 && !IsBound(identifier.Name))
+                {
+                    Report(ExpressionErrorCategory.Forbidden, identifier,
+                        $"'{identifier.Name}' is not a local variable here: an input of the expression cannot be changed, and an expression cannot create globals.",
+                        $"Declare a local first, e.g. const copy = {identifier.Name};");
+                }
+
+                return;
+            case ObjectPattern pattern:
+                foreach (var item in pattern.Properties)
+                {
+                    if (item is Property property)
+                    {
+                        if (property.Computed)
+                        {
+                            Visit(property.Key, depth + 1);
+                        }
+                        else if (PropertyName(property.Key) is { } key && JavaScriptNames.ForbiddenProperties.Contains(key))
+                        {
+                            Report(ExpressionErrorCategory.Forbidden, property, $"The property name '{key}' is not allowed.", "Choose another name.");
+                        }
+
+                        VisitPattern(property.Value, depth + 1, declaring);
+                    }
+                    else
+                    {
+                        VisitPattern(item, depth + 1, declaring);
+                    }
+                }
+
+                return;
+            case ArrayPattern pattern:
+                foreach (var element in pattern.Elements)
+                {
+                    VisitPattern(element, depth + 1, declaring);
+                }
+
+                return;
+            case RestElement rest:
+                VisitPattern(rest.Argument, depth + 1, declaring);
+                return;
+            case AssignmentPattern assignment:
+                VisitPattern(assignment.Left, depth + 1, declaring);
+                Visit(assignment.Right, depth + 1);
+                return;
+            default:
+                // A member expression as an assignment target (o.x = 1) reads o.
+                Visit(node, depth);
+                return;
+        }
+    }
+
+    private void VisitFunction(IFunction function, int depth)
+    {
+        var node = (Node)function;
+        if (function.Async)
+        {
+            Report(ExpressionErrorCategory.Forbidden, node, "async functions are not allowed: expressions run synchronously and nothing may outlive them.",
+                "Write a plain arrow, e.g. l => l.qty.");
+        }
+
+        if (function.Generator)
+        {
+            Report(ExpressionErrorCategory.Forbidden, node, "Generator functions (function*) are not allowed.", "Return an array instead.");
+        }
+
         var names = new HashSet<string>(StringComparer.Ordinal);
-        if (id is not null)
+        if (function.Id is { } id)
         {
-            CheckName(id);
             names.Add(id.Name);
         }
 
-        foreach (var parameter in function.Parameters)
+        foreach (var parameter in function.Params)
         {
-            CheckName(parameter);
-            names.Add(parameter.Name);
-        }
-
-        foreach (var declaration in function.VariableDeclarations)
-        {
-            foreach (var declarator in declaration.Declarations)
-            {
-                names.Add(declarator.Id.Name);
-            }
-        }
-
-        foreach (var declaration in function.FunctionDeclarations)
-        {
-            names.Add(declaration.Id.Name);
-        }
-
-        names.Add("arguments");
-        _scopes.Add(names);
-        _functionDepth++;
-        VisitStatement(function.Body, depth + 1);
-        _functionDepth--;
-        _scopes.RemoveAt(_scopes.Count - 1);
-
-        // Jint applies its Strict option to global code only; strict functions make writes to frozen built-ins throw instead of failing silently.
-        switch (function)
-        {
-            case FunctionExpression expression:
-                expression.Strict = true;
-                break;
-            case FunctionDeclaration declaration:
-                declaration.Strict = true;
-                break;
-            default:
-                break;
+            BoundNames(parameter, names);
         }
 
         if (function.Body is BlockStatement body)
         {
-            GuardBody((SyntaxNode)function, body);
+            DeclaredNames(body, names);
+        }
+
+        _scopes.Add(names);
+        _functionDepth++;
+        foreach (var parameter in function.Params)
+        {
+            VisitPattern(parameter, depth + 1);
+        }
+
+        if (function.Body is Statement statement)
+        {
+            VisitStatement(statement, depth + 1);
+        }
+        else
+        {
+            Visit(function.Body, depth + 1);
+        }
+
+        _functionDepth--;
+        _scopes.RemoveAt(_scopes.Count - 1);
+    }
+
+    /// <summary>Names declared anywhere in a function body (var, let, const, function, catch parameters), not inside nested functions.</summary>
+    private static void DeclaredNames(Node node, HashSet<string> names)
+    {
+        foreach (var child in node.ChildNodes)
+        {
+            switch (child)
+            {
+                case VariableDeclaration declaration:
+                    foreach (var declarator in declaration.Declarations)
+                    {
+                        BoundNames(declarator.Id, names);
+                    }
+
+                    DeclaredNames(child, names);
+                    break;
+                case FunctionDeclaration { Id: { } id }:
+                    names.Add(id.Name);
+                    break;
+                case ClassDeclaration { Id: { } id }:
+                    names.Add(id.Name);
+                    break;
+                case IFunction:
+                    break;
+                default:
+                    DeclaredNames(child, names);
+                    break;
+            }
         }
     }
 
-    /// <summary>
-    /// Checks call depth, the clock and the allocation budget for every way a function can be entered (plain
-    /// calls, new, bound functions, getters, callbacks from built-ins), which Jint's own recursion limit does not
-    /// see and which costs every evaluation when enabled. The body becomes <c>__lcEnter(); ...</c>; the depth
-    /// is read from Jint's own stack of execution contexts, which unwinds itself on return and on throw, so
-    /// nothing needs to run when a function leaves.
-    /// </summary>
-    private static void GuardBody(SyntaxNode function, BlockStatement body) =>
-        body.Body = body.Body.Prepend(Statement(Call(EnterFunction, function))).ToList();
-
-    private static Identifier Name(string name, SyntaxNode at)
-        => new() { Type = SyntaxNodes.Identifier, Name = name, Location = at.Location, Range = at.Range };
-
-    private static ExpressionStatement Statement(Expression expression) => new()
+    private static void BoundNames(Node? pattern, HashSet<string> names)
     {
-        Type = SyntaxNodes.ExpressionStatement,
-        Expression = expression,
-        Location = expression.Location,
-        Range = expression.Range,
-    };
-
-    private static CallExpression Call(string name, SyntaxNode at, params Expression[] arguments) => new()
-    {
-        Type = SyntaxNodes.CallExpression,
-        Callee = Name(name, at),
-        Arguments = arguments.ToList(),
-        CanBeCached = false,
-        Location = at.Location,
-        Range = at.Range,
-    };
-
-    private void CheckCall(CallExpression call)
-    {
-        switch (call.Callee)
+        switch (pattern)
         {
-            case MemberExpression { Computed: false, Object: Identifier { Name: "Math" }, Property: Identifier { Name: "random" } }:
-                Report(ExpressionErrorCategory.Forbidden, call, "Math.random() is not available: an expression must give the same answer every time it is replayed.",
-                    "Derive the value from the data instead.");
+            case Identifier identifier:
+                names.Add(identifier.Name);
                 break;
-            case MemberExpression { Computed: false, Object: Identifier { Name: "Date" }, Property: Identifier { Name: "now" } }:
-                Report(ExpressionErrorCategory.Forbidden, call, "Date.now() would read the machine clock.", "Use now() for the evaluation's current time.");
+            case ObjectPattern objectPattern:
+                foreach (var item in objectPattern.Properties)
+                {
+                    BoundNames(item is Property property ? property.Value : item, names);
+                }
+
                 break;
-            case Identifier { Name: "Date" }:
-                Report(ExpressionErrorCategory.Forbidden, call, "Date() would read the machine clock.", "Use now() for the evaluation's current time.");
+            case ArrayPattern arrayPattern:
+                foreach (var element in arrayPattern.Elements)
+                {
+                    BoundNames(element, names);
+                }
+
+                break;
+            case RestElement rest:
+                BoundNames(rest.Argument, names);
+                break;
+            case AssignmentPattern assignment:
+                BoundNames(assignment.Left, names);
                 break;
             default:
                 break;
         }
     }
 
-    private void CheckName(Identifier identifier)
+    private void Read(Identifier identifier)
     {
         var name = identifier.Name;
         if (name is "eval" or "Function")
         {
-            Report(ExpressionErrorCategory.Forbidden, identifier, $"'{name}' is not allowed: it would run text as code outside the checks.",
+            Report(ExpressionErrorCategory.Forbidden, identifier, $"'{name}' is not available: it would run text as code outside the sandbox's checks.",
                 "Write the logic directly in the expression.");
+            return;
         }
-        else if (name.StartsWith("__lc", StringComparison.Ordinal))
+
+        if (JavaScriptNames.RemovedGlobals.Contains(name))
         {
-            Report(ExpressionErrorCategory.Forbidden, identifier, $"Names starting with __lc are reserved by the sandbox ('{name}').", "Choose another name.");
+            Report(ExpressionErrorCategory.Forbidden, identifier,
+                $"'{name}' is not available in expressions: it could reach past the sandbox or outlive the evaluation.",
+                "Use plain values, arrays and objects, and the helper functions.");
+            return;
+        }
+
+        if (name == "arguments")
+        {
+            Report(ExpressionErrorCategory.Forbidden, identifier, "'arguments' is not available in expressions.", "Use rest parameters: (...values) => sum(values).");
+            return;
+        }
+
+        if (IsBound(name))
+        {
+            return;
+        }
+
+        if (!_referenced.ContainsKey(name))
+        {
+            var start = identifier.Location.Start;
+            _referenced[name] = new ExpressionVariable(name, start.Line, start.Column + 1);
         }
     }
 
-    private void CheckProperty(SyntaxNode node, string name)
+    private bool IsBound(string name)
     {
-        if (JavaScriptNames.ForbiddenProperties.Contains(name))
+        for (var i = _scopes.Count - 1; i >= 0; i--)
         {
-            Report(ExpressionErrorCategory.Forbidden, node, $"Reading '.{name}' is not allowed: it leads out of the data to the script engine's internals.",
-                "Read the data's own fields instead.");
-        }
-    }
-
-    private void Reference(Identifier identifier)
-    {
-        var name = identifier.Name;
-        foreach (var scope in _scopes)
-        {
-            if (scope.Contains(name))
+            if (_scopes[i].Contains(name))
             {
-                return;
+                return true;
             }
         }
 
-        if (!name.StartsWith("__lc", StringComparison.Ordinal) && !_referenced.ContainsKey(name))
+        return false;
+    }
+
+    private void CheckWriteTarget(Node target)
+    {
+        if (target is MemberExpression member)
         {
-            var start = identifier.Location?.Start ?? new Position { Line = 1, Column = 0 };
-            _referenced.Add(name, new ExpressionVariable(name, start.Line, start.Column + 1));
+            var name = member.Computed ? (member.Property as StringLiteral)?.Value : (member.Property as Identifier)?.Name;
+            if (name is "prototype" or "__proto__")
+            {
+                Report(ExpressionErrorCategory.Forbidden, target, $"Writing '{name}' is not allowed: it would change how every object behaves.",
+                    "Build a new plain object instead.");
+            }
         }
     }
 
-    private bool Deep(SyntaxNode node, int depth)
+    private void CheckProperty(Node property, string name)
+    {
+        if (JavaScriptNames.ForbiddenProperties.Contains(name))
+        {
+            Report(ExpressionErrorCategory.Forbidden, property,
+                $"The property '{name}' is not allowed: it leads from a value to the script engine's internals.",
+                "Read data properties only, e.g. order.total.");
+        }
+    }
+
+    private void ReportClass(Node node) => Report(ExpressionErrorCategory.Forbidden, node, "Classes are not allowed in expressions.",
+        "Use plain objects, e.g. ({ name: first + ' ' + last }).");
+
+    private static string? PropertyName(Node key) => key switch
+    {
+        Identifier identifier => identifier.Name,
+        StringLiteral literal => literal.Value,
+        _ => null,
+    };
+
+    private bool Deep(Node node, int depth)
     {
         if (depth <= _limits.MaxSyntaxDepth)
         {
@@ -477,22 +570,15 @@ internal sealed class SyntaxChecker
         {
             _depthReported = true;
             Report(ExpressionErrorCategory.TooComplex, node, $"The expression is nested more than {_limits.MaxSyntaxDepth} levels deep.",
-                "Split it into simpler parts, or use sum() instead of a long chain of +.");
+                "Split it into simpler parts, e.g. several computed fields.");
         }
 
         return false;
     }
 
-    private static string? PropertyName(IPropertyKeyExpression key) => key switch
+    private void Report(ExpressionErrorCategory category, Node node, string message, string hint)
     {
-        Identifier identifier => identifier.Name,
-        Literal literal => literal.Value as string,
-        _ => null,
-    };
-
-    private void Report(ExpressionErrorCategory category, SyntaxNode node, string message, string hint)
-    {
-        var start = node.Location?.Start ?? new Position { Line = 1, Column = 0 };
-        _diagnostics.Add(new ExpressionDiagnostic(category, start.Line, start.Column + 1, message, hint));
+        var start = node.Location.Start;
+        _diagnostics.Add(new ExpressionDiagnostic(category, Math.Max(1, start.Line), start.Column + 1, message, hint));
     }
 }

@@ -7,7 +7,7 @@ namespace LowCode.Engine.Tests.Expressions;
 public sealed class ExpressionEvaluatorTests : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2024, 5, 31, 14, 30, 0, TimeSpan.Zero);
-    private readonly ExpressionEvaluator _evaluator = new(ExpressionLimits.Default with { Timeout = TimeSpan.FromSeconds(10), RegexTimeout = TimeSpan.FromSeconds(1) });
+    private readonly ExpressionEvaluator _evaluator = new();
 
     [Fact]
     public void Evaluate_BooleanCondition_ReturnsBoolean()
@@ -108,11 +108,11 @@ public sealed class ExpressionEvaluatorTests : IDisposable
     [Fact]
     public void Evaluate_InvalidExpression_ReturnsTheCompileDiagnosticAsError()
     {
-        var result = _evaluator.Evaluate("x => 1", new ExpressionScope(Now), ExpectedType.Any, "$.fields[0].computed");
+        var result = _evaluator.Evaluate("1 + (class {})", new ExpressionScope(Now), ExpectedType.Any, "$.fields[0].computed");
 
-        Assert.Equal(ExpressionErrorCategory.Unsupported, result.Error!.Category);
-        Assert.Equal((1, 3), (result.Error.Line, result.Error.Column));
-        Assert.Equal("=> 1", result.Error.Part);
+        Assert.Equal(ExpressionErrorCategory.Forbidden, result.Error!.Category);
+        Assert.Equal((1, 6), (result.Error.Line, result.Error.Column));
+        Assert.Equal("class {})", result.Error.Part);
     }
 
     [Fact]
@@ -229,23 +229,22 @@ public sealed class ExpressionEvaluatorTests : IDisposable
     }
 
     [Fact]
-    public void Evaluate_MapWithoutFunction_NamesTheMethod()
+    public void Evaluate_MapWithoutFunction_SaysTheArgumentMustBeCallable()
     {
         var result = _evaluator.Evaluate("[1].map(5)", new ExpressionScope(Now), ExpectedType.Any, "x");
 
-        Assert.Contains("map(): the argument must be a function", result.Error!.Message, StringComparison.Ordinal);
+        Assert.Equal(ExpressionErrorCategory.Runtime, result.Error!.Category);
+        Assert.Contains("callable", result.Error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Evaluate_VeryLongPrototypeChain_IsStoppedBeforeLookupsCanExhaustTheStack()
+    public void Evaluate_VeryLongPrototypeChain_IsReadWithoutExhaustingTheStack()
     {
-        using var evaluator = new ExpressionEvaluator(ExpressionLimits.Default with { MaxStatements = 100_000, Timeout = TimeSpan.FromSeconds(10) });
-
-        var result = evaluator.Evaluate("Array(1500).join('x').split('').reduce(function (p) { return Object.create(p); }, {}).missing",
+        var result = _evaluator.Evaluate("Array(5000).join('x').split('').reduce(p => Object.create(p), {}).missing",
             new ExpressionScope(Now), ExpectedType.Any, "x");
 
-        Assert.Equal(ExpressionErrorCategory.MemoryLimit, result.Error!.Category);
-        Assert.Contains("prototype chain", result.Error.Message, StringComparison.Ordinal);
+        Assert.True(result.IsSuccess, result.ToString());
+        Assert.Equal(ExpressionValueKind.Undefined, result.Value.Kind);
     }
 
     public void Dispose() => _evaluator.Dispose();

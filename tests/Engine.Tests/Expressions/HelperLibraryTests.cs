@@ -7,7 +7,7 @@ namespace LowCode.Engine.Tests.Expressions;
 public sealed class HelperLibraryTests : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2024, 5, 31, 14, 30, 0, TimeSpan.Zero);
-    private readonly ExpressionEvaluator _evaluator = new(ExpressionLimits.Default with { Timeout = TimeSpan.FromSeconds(10), RegexTimeout = TimeSpan.FromSeconds(1) });
+    private readonly ExpressionEvaluator _evaluator = new();
 
     [Theory]
     [InlineData("get(order, 'customer.name')", "\"Ada\"")]

@@ -63,7 +63,7 @@ public sealed class RuleSetMapperTests
     {
         var definition = RoutingTestSupport.RuleSet("""
             [ { "name": "fine", "then": [ { "type": "goTo", "step": "a" } ] },
-              { "name": "arrow", "when": [ { "expression": "lines.some(l => l.amount > 5)" } ], "then": [ { "type": "goTo", "step": "b" } ] } ]
+              { "name": "async", "when": [ { "expression": "lines.some(async l => l.amount > 5)" } ], "then": [ { "type": "goTo", "step": "b" } ] } ]
             """);
 
         var compilation = RoutingTestSupport.Compiler.Compile(definition, 1);
@@ -71,7 +71,7 @@ public sealed class RuleSetMapperTests
         Assert.False(compilation.Succeeded);
         var problem = Assert.Single(compilation.Problems);
         Assert.Equal("$.rules[1]", problem.Path);
-        Assert.Contains("arrow", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("async", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -77,7 +77,7 @@ public abstract class EfDefinitionStoreTests(DatabaseProvider provider)
         const string json = """
             { "key": "feedback", "name": "Feedback", "fields": [
               { "key": "amount", "type": "number" },
-              { "key": "note", "type": "text", "visibleWhen": "(() => amount > 5)()" } ] }
+              { "key": "note", "type": "text", "visibleWhen": "amount > 5 && (class {})" } ] }
             """;
 
         var result = await db.Store.SaveDraftAsync(DefinitionKind.Form, json, null, "ada");
