@@ -47,11 +47,14 @@ public sealed class ExpressionScope
     /// <summary>The variable names set so far.</summary>
     public IEnumerable<string> Names => _variables.Select(v => v.Key);
 
-    /// <summary>A scope with one variable per property of <paramref name="variables"/> whose name is a valid identifier.</summary>
-    public static ExpressionScope FromJson(JsonObject variables, DateTimeOffset now)
+    /// <summary>
+    /// A scope with one variable per property of <paramref name="variables"/> whose name is a valid identifier, local
+    /// time (<c>today()</c>) in <paramref name="timeZone"/> (UTC when null).
+    /// </summary>
+    public static ExpressionScope FromJson(JsonObject variables, DateTimeOffset now, TimeZoneInfo? timeZone = null)
     {
         ArgumentNullException.ThrowIfNull(variables);
-        var scope = new ExpressionScope(now);
+        var scope = new ExpressionScope(now, timeZone ?? TimeZoneInfo.Utc);
         foreach (var (name, value) in variables)
         {
             if (IsValidName(name))

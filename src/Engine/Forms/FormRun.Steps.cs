@@ -82,7 +82,7 @@ internal sealed partial class FormRun
 
     private ExpressionResult Run(PlanExpression expression, Frame frame, ExpectedType expected)
     {
-        var scope = new ExpressionScope(_now);
+        var scope = new ExpressionScope(_now, _options.TimeZone);
         foreach (var (name, field, up) in expression.Reads)
         {
             // Primitives go in as CLR values: the sandbox converts them without inspecting a JSON node.

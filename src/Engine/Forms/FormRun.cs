@@ -23,7 +23,8 @@ internal sealed partial class FormRun
         _plan = plan;
         _expressions = expressions;
         _options = options;
-        // today() is the date part of the instant as the sandbox is given it, so hand it over in the form's zone.
+        // The sandbox reads today() in the scope's time zone; the instant is also handed over in that zone so that
+        // date-only values the runtime writes agree with it.
         _now = TimeZoneInfo.ConvertTime(options.Now, options.TimeZone);
         _frames = new List<Frame>[plan.Layout.Scopes.Length];
         for (var i = 0; i < _frames.Length; i++)

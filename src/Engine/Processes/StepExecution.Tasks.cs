@@ -59,7 +59,7 @@ internal sealed partial class StepExecution
             return (assignee.Role, assignee.User);
         }
 
-        var result = services.Expressions.Evaluate(expression, ExpressionScope.FromJson(View(), LocalNow), ExpectedType.Text, $"steps.{step.Key}.assignee.expression");
+        var result = services.Expressions.Evaluate(expression, ExpressionScope.FromJson(View(), LocalNow, services.Options.TimeZone), ExpectedType.Text, $"steps.{step.Key}.assignee.expression");
         if (result.Error is null && result.Value.Kind == ExpressionValueKind.Text && result.Value.AsText().Trim() is { Length: > 0 } id)
         {
             return (assignee.Role, id);

@@ -139,7 +139,7 @@ internal sealed partial class StepExecution(
         for (var i = 0; i < step.Set.Length; i++)
         {
             var assignment = step.Set[i];
-            var scope = ExpressionScope.FromJson(View(), LocalNow);
+            var scope = ExpressionScope.FromJson(View(), LocalNow, services.Options.TimeZone);
             var result = services.Expressions.Evaluate(assignment.Expression, scope, ExpectedType.Any, $"steps.{step.Key}.set[{i}]");
             if (result.Error is { } error)
             {
