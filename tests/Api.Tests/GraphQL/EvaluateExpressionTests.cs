@@ -2,8 +2,11 @@ using System.Text.Json;
 
 namespace LowCode.Api.Tests.GraphQL;
 
-/// <summary><c>evaluateExpression</c> over HTTP: values, categorised errors with positions, the place's names, and hostile input as results.</summary>
-public sealed class EvaluateExpressionTests : IClassFixture<ApiFactory>
+/// <summary>
+/// <c>evaluateExpression</c> over HTTP: values, categorised errors with positions, the place's names, and hostile input
+/// as results. Runs on SQLite and on PostgreSQL through the subclasses at the end of the file, as the other Api tests do.
+/// </summary>
+public abstract class EvaluateExpressionTests
 {
     private const string Query = """
         query($expression: String!, $data: JSON, $context: ExpressionContext, $now: DateTime, $expected: ExpressionType) {
@@ -17,7 +20,7 @@ public sealed class EvaluateExpressionTests : IClassFixture<ApiFactory>
 
     private readonly ApiFactory _factory;
 
-    public EvaluateExpressionTests(ApiFactory factory) => _factory = factory;
+    protected EvaluateExpressionTests(ApiFactory factory) => _factory = factory;
 
     [Fact]
     public async Task Es2020Expression_OverFormData_ReturnsItsValueKindAndVariables()
@@ -161,3 +164,7 @@ public sealed class EvaluateExpressionTests : IClassFixture<ApiFactory>
         return response.GetProperty("data").GetProperty("evaluateExpression");
     }
 }
+
+public sealed class EvaluateExpressionTestsOnSqlite(SqliteApiFactory factory) : EvaluateExpressionTests(factory), IClassFixture<SqliteApiFactory>;
+
+public sealed class EvaluateExpressionTestsOnPostgreSQL(PostgresApiFactory factory) : EvaluateExpressionTests(factory), IClassFixture<PostgresApiFactory>;
