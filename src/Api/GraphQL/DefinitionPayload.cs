@@ -11,9 +11,12 @@ internal sealed record DefinitionPayload(
     ImmutableArray<ValidationProblem> Problems,
     DefinitionPayload.ConflictOutput? Conflict)
 {
-    public static DefinitionPayload From(StoreResult<DefinitionVersion> result) => result.Error is { } error
+    /// <summary>What the validator warns about; never the reason for a failure, and reported on success too.</summary>
+    public ImmutableArray<ValidationProblem> Warnings { get; init; } = [];
+
+    public static DefinitionPayload From(StoreResult<DefinitionVersion> result) => (result.Error is { } error
         ? Failed(error.Kind, error.Message, error.Problems, error.CurrentETag)
-        : new DefinitionPayload(result.Value, null, [], null);
+        : new DefinitionPayload(result.Value, null, [], null)) with { Warnings = result.Warnings };
 
     public static DefinitionPayload Failed(StoreErrorKind kind, string message, ImmutableArray<ValidationProblem> problems, string? currentETag = null) =>
         new(null, new ErrorOutput(kind, message), problems, kind == StoreErrorKind.Conflict ? new ConflictOutput(currentETag) : null);

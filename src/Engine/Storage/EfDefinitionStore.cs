@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
 using LowCode.Engine.Metadata;
@@ -67,9 +68,11 @@ public sealed class EfDefinitionStore(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var catalog = await StoreCatalog.LoadAsync(db, includeDrafts: true, replacing: definition, cancellationToken).ConfigureAwait(false);
         var problems = validator.Validate(definition, catalog);
-        if (!problems.IsEmpty)
+        var warnings = problems.Where(p => p.Severity == ProblemSeverity.Warning).ToImmutableArray();
+        var errors = problems.Where(p => p.Severity == ProblemSeverity.Error).ToImmutableArray();
+        if (!errors.IsEmpty)
         {
-            return Invalid(kind, definition.Key, problems);
+            return Invalid(kind, definition.Key, errors) with { Warnings = warnings };
         }
 
         var draft = await Versions(db, kind, definition.Key).FirstOrDefaultAsync(d => d.Version == DraftVersion, cancellationToken).ConfigureAwait(false);
@@ -112,7 +115,7 @@ public sealed class EfDefinitionStore(
             draft.UpdatedAt = now;
         }
 
-        return Notify(await SaveAsync(db, draft, kind, cancellationToken).ConfigureAwait(false), DefinitionChangeKind.DraftSaved, user, now);
+        return Notify(await SaveAsync(db, draft, kind, cancellationToken).ConfigureAwait(false), DefinitionChangeKind.DraftSaved, user, now) with { Warnings = warnings };
     }
 
     public async Task<StoreResult<DefinitionVersion>> PublishAsync(DefinitionKind kind, string key, string? expectedETag, string user, CancellationToken cancellationToken = default)
@@ -132,9 +135,11 @@ public sealed class EfDefinitionStore(
         var definition = DefinitionJson.Parse(kind, draft.Body).Definition!;
         var catalog = await StoreCatalog.LoadAsync(db, includeDrafts: false, replacing: definition, cancellationToken).ConfigureAwait(false);
         var problems = validator.Validate(definition, catalog);
-        if (!problems.IsEmpty)
+        var warnings = problems.Where(p => p.Severity == ProblemSeverity.Warning).ToImmutableArray();
+        var errors = problems.Where(p => p.Severity == ProblemSeverity.Error).ToImmutableArray();
+        if (!errors.IsEmpty)
         {
-            return Invalid(kind, key, problems);
+            return Invalid(kind, key, errors) with { Warnings = warnings };
         }
 
         var latest = await Versions(db, kind, key).MaxAsync(d => (int?)d.Version, cancellationToken).ConfigureAwait(false) ?? DraftVersion;
@@ -157,7 +162,7 @@ public sealed class EfDefinitionStore(
         db.Definitions.Remove(draft);
         db.Definitions.Add(published);
         db.Events.Add(LifecycleEvent("definitionPublished", kind, key, published.Version, user, now));
-        return Notify(await SaveAsync(db, published, kind, cancellationToken).ConfigureAwait(false), DefinitionChangeKind.Published, user, now);
+        return Notify(await SaveAsync(db, published, kind, cancellationToken).ConfigureAwait(false), DefinitionChangeKind.Published, user, now) with { Warnings = warnings };
     }
 
     public async Task<StoreResult<DefinitionVersion>> RetireAsync(DefinitionKind kind, string key, int version, string user, CancellationToken cancellationToken = default)

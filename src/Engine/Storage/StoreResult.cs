@@ -1,3 +1,6 @@
+using System.Collections.Immutable;
+using LowCode.Engine.Validation;
+
 namespace LowCode.Engine.Storage;
 
 /// <summary>A value, or the reason there is none.</summary>
@@ -13,4 +16,7 @@ public sealed record StoreResult<T>
     public StoreError? Error { get; }
 
     public bool Succeeded => Error is null;
+
+    /// <summary>Validation warnings about the definition: shown to the author, never the reason for a failure.</summary>
+    public ImmutableArray<ValidationProblem> Warnings { get; init; } = [];
 }

@@ -34,5 +34,9 @@ internal abstract class DefinitionRule<T> : AbstractValidator<T>
 
         public void Report(string path, string code, string message) =>
             context.AddFailure(new ValidationFailure(path, message) { ErrorCode = code });
+
+        /// <summary>Reports something legal but likely unintended: it is shown to the author and never blocks a save.</summary>
+        public void Warn(string path, string code, string message) =>
+            context.AddFailure(new ValidationFailure(path, message) { ErrorCode = code, Severity = Severity.Warning });
     }
 }

@@ -21,11 +21,12 @@ public sealed class DefinitionValidator(IExpressionSyntaxChecker? expressions = 
         [new FieldKeysRule(), new FieldTypeRule(), new FieldConstraintsRule(), new FieldDefaultRule(), new FormValidationsRule(), new ComputedCycleRule()];
 
     private static readonly IValidator<ProcessDefinition>[] Processes =
-        [new StepKeysRule(), new StepShapeRule(), new StepTargetsRule(), new ReachabilityRule(), new CompletionRule()];
+        [new StepKeysRule(), new StepShapeRule(), new StepTargetsRule(), new ReachabilityRule(), new CompletionRule(), new ParallelWriteRule()];
 
     private static readonly IValidator<RuleSetDefinition>[] RuleSets =
         [new RuleHeaderRule(), new ConditionShapeRule(), new ActionShapeRule()];
 
+    /// <summary>Every problem, errors and warnings alike; only errors (<see cref="ProblemSeverity.Error"/>) block a save.</summary>
     public ImmutableArray<ValidationProblem> Validate(IDefinition definition, IDefinitionCatalog? catalog = null)
     {
         ArgumentNullException.ThrowIfNull(definition);
@@ -55,7 +56,10 @@ public sealed class DefinitionValidator(IExpressionSyntaxChecker? expressions = 
 
             foreach (var failure in rule.Validate(context).Errors)
             {
-                yield return new ValidationProblem(failure.PropertyName, failure.ErrorMessage, failure.ErrorCode);
+                yield return new ValidationProblem(failure.PropertyName, failure.ErrorMessage, failure.ErrorCode)
+                {
+                    Severity = failure.Severity == Severity.Warning ? ProblemSeverity.Warning : ProblemSeverity.Error,
+                };
             }
         }
     }

@@ -6,10 +6,14 @@ namespace LowCode.Engine.Validation;
 /// </summary>
 public sealed record ValidationProblem(string Path, string Message, string Code)
 {
+    /// <summary>An error blocks save and publish; a warning never does.</summary>
+    public ProblemSeverity Severity { get; init; } = ProblemSeverity.Error;
+
     public int? Line { get; init; }
 
     public int? Column { get; init; }
 
     public override string ToString() =>
-        Line is { } line ? $"{Path} (line {line}, column {Column}): {Message}" : $"{Path}: {Message}";
+        (Severity == ProblemSeverity.Warning ? "warning: " : string.Empty)
+        + (Line is { } line ? $"{Path} (line {line}, column {Column}): {Message}" : $"{Path}: {Message}");
 }

@@ -5,7 +5,7 @@ namespace LowCode.Api.Tests.GraphQL;
 /// <summary>Runs on SQLite and on PostgreSQL through the subclasses at the end of the file.</summary>
 public abstract class DefinitionMutationTests
 {
-    private const string Payload = "definition { key version status etag name createdBy updatedBy } error { kind message } problems { path message code line column } conflict { currentEtag }";
+    private const string Payload = "definition { key version status etag name createdBy updatedBy } error { kind message } problems { path message code line column } warnings { path message code } conflict { currentEtag }";
 
     private const string SaveDraft = $$"""
         mutation($kind: DefinitionKind!, $key: ID!, $definition: JSON!, $etag: String) {
@@ -259,6 +259,40 @@ public abstract class DefinitionMutationTests
         Assert.Equal("GRAPHQL_PARSE_FAILED", error.GetProperty("extensions").GetProperty("code").GetString());
         Assert.Equal(2, error.GetProperty("locations")[0].GetProperty("line").GetInt32());
         Assert.False(result.TryGetProperty("data", out _));
+    }
+
+    [Fact]
+    public async Task AProcessWhoseParallelBranchesWriteTheSameKey_SavesAndPublishesWithAWarning()
+    {
+        using var client = _factory.CreateClient();
+        const string publishProcess = $$"""
+            mutation($key: ID!) { publish(kind: PROCESS, key: $key) { {{Payload}} } }
+            """;
+        var process = new
+        {
+            key = "parallel-writes",
+            name = "Parallel writes",
+            steps = new object[]
+            {
+                new { key = "split", type = "parallelSplit", branches = new[] { "left", "right" } },
+                new { key = "left", type = "script", set = new[] { new { path = "total", expression = "1" } }, next = "join" },
+                new { key = "right", type = "script", set = new[] { new { path = "total.net", expression = "2" } }, next = "join" },
+                new { key = "join", type = "parallelJoin", next = "done" },
+                new { key = "done", type = "end" },
+            },
+        };
+
+        var saved = await GraphQLClient.PostAsync(client, SaveDraft, new { kind = "PROCESS", key = "parallel-writes", definition = process });
+        var published = await GraphQLClient.PostAsync(client, publishProcess, new { key = "parallel-writes" });
+
+        foreach (var (result, field, status) in new[] { (saved, "saveDraft", "DRAFT"), (published, "publish", "PUBLISHED") })
+        {
+            Assert.Equal(status, Ok(result, field).GetProperty("status").GetString());
+            var warning = Assert.Single(result.GetProperty("data").GetProperty(field).GetProperty("warnings").EnumerateArray());
+            Assert.Equal(("$.steps[0].branches[1]", "process.parallelWriteConflict"), (warning.GetProperty("path").GetString(), warning.GetProperty("code").GetString()));
+            Assert.Contains("'left' and 'right'", warning.GetProperty("message").GetString(), StringComparison.Ordinal);
+            Assert.Contains("'total'", warning.GetProperty("message").GetString(), StringComparison.Ordinal);
+        }
     }
 
     private static object Form(string key, string name = "Leave request") => new

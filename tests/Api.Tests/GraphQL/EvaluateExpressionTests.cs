@@ -4,7 +4,7 @@ namespace LowCode.Api.Tests.GraphQL;
 
 /// <summary>
 /// <c>evaluateExpression</c> over HTTP: values, categorised errors with positions, the place's names, and hostile input
-/// as results. Runs on SQLite and on PostgreSQL through the subclasses at the end of the file.
+/// as results. Runs on SQLite and on PostgreSQL through the subclasses at the end of the file, as the other Api tests do.
 /// </summary>
 public abstract class EvaluateExpressionTests
 {

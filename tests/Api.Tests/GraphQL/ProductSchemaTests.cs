@@ -1,9 +1,7 @@
 using System.Net;
 using System.Text.Json;
-using System.Runtime.CompilerServices;
 using LowCode.Api.GraphQL;
-using Snapshooter;
-using Snapshooter.Xunit;
+using LowCode.Tests.Snapshots;
 
 namespace LowCode.Api.Tests.GraphQL;
 
@@ -19,7 +17,8 @@ public abstract class ProductSchemaTests
     {
         var sdl = DefinitionsSchema.Build().Print();
 
-        MatchApproved(sdl, "ProductSchemaTests.Schema_MatchesTheApprovedSdl.snap");
+        // One snapshot name for both providers' runs.
+        ApprovedSnapshot.Match(sdl, "ProductSchemaTests.Schema_MatchesTheApprovedSdl.snap");
     }
 
     [Fact]
@@ -118,22 +117,6 @@ public abstract class ProductSchemaTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("graphiql", (await response.Content.ReadAsStringAsync()).ToLowerInvariant(), StringComparison.Ordinal);
-    }
-
-    /// <summary>
-    /// Snapshooter, under one snapshot name for both providers' runs. UPDATE_SNAPSHOTS=1 (never under CI) approves the
-    /// new text by removing the old snapshot first; under CI=true, test.sh sets Snapshooter's strict mode.
-    /// </summary>
-    private static void MatchApproved(string text, string snapshotFile, [CallerFilePath] string testFile = "")
-    {
-        var folder = Path.GetDirectoryName(testFile)!;
-        var ci = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
-        if (Environment.GetEnvironmentVariable("UPDATE_SNAPSHOTS") == "1" && !ci)
-        {
-            File.Delete(Path.Combine(folder, "__snapshots__", snapshotFile));
-        }
-
-        Snapshot.Match(text, new SnapshotFullName(snapshotFile, folder));
     }
 }
 

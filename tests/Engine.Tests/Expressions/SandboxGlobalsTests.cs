@@ -1,6 +1,7 @@
 using Jint;
 using Jint.Runtime;
 using LowCode.Engine.Expressions;
+using LowCode.Tests.Snapshots;
 
 namespace LowCode.Engine.Tests.Expressions;
 
@@ -22,7 +23,7 @@ public sealed class SandboxGlobalsTests
             return name + ": " + string.Join(" ", own);
         });
 
-        Snapshot.Match(string.Join("\n", lines), nameof(SandboxGlobalsTests));
+        ApprovedSnapshot.Match(string.Join("\n", lines) + "\n", "SandboxGlobalsTests.GlobalNamesAndTheirOwnProperties_MatchTheApprovedSnapshot.snap");
     }
 
     [Fact]

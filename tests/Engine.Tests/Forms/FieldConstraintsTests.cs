@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using LowCode.Engine.Tests.Validation;
 using static LowCode.Engine.Tests.Forms.FormTesting;
 
 namespace LowCode.Engine.Tests.Forms;
@@ -78,5 +80,55 @@ public sealed class FieldConstraintsTests
         var result = Evaluate("""[ { "key": "f", "type": "text", "minLength": 5, "pattern": "x+" } ]""", """{ "f": "" }""");
 
         Assert.True(result.IsValid, result.Codes());
+    }
+
+    [Theory]
+    [InlineData(5, null)]
+    [InlineData(2048, "maxSize")]
+    public void CheckFile_WithASizeBuiltFromACSharpInt_DoesNotThrowAndChecksTheSize(int size, string? code)
+    {
+        var form = Definitions.Form("""[ { "key": "f", "type": "file", "maxSizeBytes": 1024 } ]""");
+        var data = new JsonObject { ["f"] = new JsonObject { ["name"] = "a.png", ["size"] = size } };
+
+        var result = Evaluator.Evaluate(form, data, Options);
+
+        Assert.Equal(code, result.Errors.SingleOrDefault()?.Code);
+    }
+
+    [Theory]
+    [InlineData(5L, null)]
+    [InlineData(2048L, "maxSize")]
+    [InlineData((short)5, null)]
+    [InlineData(2048f, "maxSize")]
+    [InlineData(float.NaN, null)]
+    [InlineData(2048.5, "maxSize")]
+    public void CheckFile_WithASizeOfAnyCSharpNumberType_ChecksTheSize(object size, string? code)
+    {
+        var form = Definitions.Form("""[ { "key": "f", "type": "file", "maxSizeBytes": 1024 } ]""");
+        JsonNode value = size switch
+        {
+            long l => JsonValue.Create(l),
+            short s => JsonValue.Create(s),
+            float f => JsonValue.Create(f),
+            double d => JsonValue.Create((decimal)d),
+            _ => throw new ArgumentOutOfRangeException(nameof(size)),
+        };
+        var data = new JsonObject { ["f"] = new JsonArray(new JsonObject { ["name"] = "a.png", ["size"] = value }) };
+
+        var result = Evaluator.Evaluate(form, data, Options);
+
+        Assert.Equal(code, result.Errors.SingleOrDefault()?.Code);
+    }
+
+    [Theory]
+    [InlineData(5, null)]
+    [InlineData(11, "max")]
+    public void ANumberBuiltFromACSharpIntIsCheckedAgainstItsRange(int number, string? code)
+    {
+        var form = Definitions.Form("""[ { "key": "f", "type": "integer", "max": 10 } ]""");
+
+        var result = Evaluator.Evaluate(form, new JsonObject { ["f"] = number }, Options);
+
+        Assert.Equal(code, result.Errors.SingleOrDefault()?.Code);
     }
 }

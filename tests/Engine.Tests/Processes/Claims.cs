@@ -23,7 +23,7 @@ internal static class Claims
         };
         if (amount > 50)
         {
-            claim["receipts"] = new JsonArray(new JsonObject { ["name"] = "receipt.pdf", ["contentType"] = "application/pdf", ["size"] = 2048d });
+            claim["receipts"] = new JsonArray(new JsonObject { ["name"] = "receipt.pdf", ["contentType"] = "application/pdf", ["size"] = 2048 });
         }
 
         if (amount > 1000)

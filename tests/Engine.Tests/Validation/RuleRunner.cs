@@ -17,7 +17,10 @@ internal static class RuleRunner
             context.RootContextData[DefinitionRule<T>.ExpressionCheckerKey] = expressions;
         }
 
-        return [.. rule.Validate(context).Errors.Select(f => new ValidationProblem(f.PropertyName, f.ErrorMessage, f.ErrorCode))];
+        return [.. rule.Validate(context).Errors.Select(f => new ValidationProblem(f.PropertyName, f.ErrorMessage, f.ErrorCode)
+        {
+            Severity = f.Severity == Severity.Warning ? ProblemSeverity.Warning : ProblemSeverity.Error,
+        })];
     }
 
     /// <summary>For the rules that apply to every kind of definition.</summary>
