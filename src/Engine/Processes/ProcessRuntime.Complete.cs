@@ -34,6 +34,10 @@ public sealed partial class ProcessRuntime
         for (var attempt = 0; ; attempt++)
         {
             await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+
+            // One connection for the whole step: left to itself EF Core opens and closes it around every query, and
+            // each open runs the connection's setup again (on SQLite, the synchronous pragma).
+            await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             if (await FindReplayAsync(db, CompleteOperation, idempotencyKey, cancellationToken).ConfigureAwait(false) is { } replay)
             {
                 return replay.CompletedTaskId == taskId

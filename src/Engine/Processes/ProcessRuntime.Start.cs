@@ -33,6 +33,7 @@ public sealed partial class ProcessRuntime
         for (var attempt = 0; ; attempt++)
         {
             await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+            await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             if (await FindReplayAsync(db, StartOperation, idempotencyKey, cancellationToken).ConfigureAwait(false) is { } replay)
             {
                 return new RuntimeResult<StepResult>(replay);

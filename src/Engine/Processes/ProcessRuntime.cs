@@ -58,7 +58,7 @@ public sealed partial class ProcessRuntime : IDisposable
     /// <summary>On SQLite, waits for this node's turn to write; the returned handle ends it.</summary>
     private async Task<IDisposable?> EnterWriterAsync(LowCodeDbContext db, CancellationToken cancellationToken)
     {
-        if (!db.Database.IsSqlite())
+        if (db is not SqliteLowCodeDbContext)
         {
             return null;
         }

@@ -57,8 +57,7 @@ internal sealed partial class StepExecution
         if (decision is not null)
         {
             // Compare like with like: the data fact's JSON before the rules ran against its JSON after.
-            var before = JsonNode.Parse(Fact.Parse(RoutingFacts.Data, view.ToJsonString()).ToJson())!.AsObject();
-            DataView.ApplyChanges(state.Data, before, decision.Data);
+            DataView.ApplyChanges(state.Data, decision.DataBefore!, decision.Data);
             payload["firedRules"] = new JsonArray([.. decision.FiredRules.Select(r => (JsonNode?)r)]);
             payload["routedBy"] = decision.RoutedBy;
             payload["trace"] = JsonNode.Parse(decision.TraceJson);

@@ -18,6 +18,7 @@ public static class RoutingDecider
         ArgumentNullException.ThrowIfNull(routingEvent);
         var session = ruleSet.CreateSession(new SessionOptions { Trace = true });
         var dataFact = Fact.Parse(RoutingFacts.Data, data.ToJsonString(), id: RoutingFacts.Data);
+        var before = JsonNode.Parse(dataFact.ToJson())!.AsObject();
         session.Insert(dataFact);
         session.Insert(new Fact(
             RoutingFacts.Event,
@@ -43,6 +44,9 @@ public static class RoutingDecider
             [.. session.Outputs.Where(o => o.Name != Metadata.ActionTypes.GoTo)],
             JsonNode.Parse(dataFact.ToJson())!.AsObject(),
             [.. session.Trace!.FiredRules],
-            session.Trace.ToJson());
+            session.Trace.ToJson())
+        {
+            DataBefore = before,
+        };
     }
 }

@@ -6,7 +6,8 @@ namespace LowCode.Engine.Routing;
 
 /// <summary>
 /// The outcome of one evaluation: the step to go to (when a routing rule fired), everything else the rules asked
-/// for, the data after setData actions, and the explainable trace to store with the decision.
+/// for, the data before and after setData actions (both as the rules engine normalises it, so they compare like with
+/// like), and the explainable trace to store with the decision.
 /// </summary>
 public sealed record RoutingDecision(
     string RuleSet,
@@ -16,4 +17,8 @@ public sealed record RoutingDecision(
     ImmutableArray<RuleOutput> Actions,
     JsonObject Data,
     ImmutableArray<string> FiredRules,
-    string TraceJson);
+    string TraceJson)
+{
+    /// <summary>The data fact as the rules received it, before any setData action.</summary>
+    public JsonObject? DataBefore { get; init; }
+}

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using LowCode.Engine.Expressions;
 using LowCode.Rules.Expressions;
@@ -59,7 +60,7 @@ public sealed class SandboxRuleExpressions(SandboxEvaluator sandbox, TimeProvide
 
                 if (ExpressionScope.IsValidName(name))
                 {
-                    scope.Set(name, ToJson(fact.Fields));
+                    scope.Set(name, FactJson.Of(fact).Whole);
                 }
             }
 
@@ -69,11 +70,11 @@ public sealed class SandboxRuleExpressions(SandboxEvaluator sandbox, TimeProvide
 
         private static void SetFields(ExpressionScope scope, Fact fact)
         {
-            foreach (var (field, value) in fact.Fields)
+            foreach (var (field, value) in FactJson.Of(fact).Fields)
             {
                 if (ExpressionScope.IsValidName(field))
                 {
-                    scope.Set(field, ToJson(value));
+                    scope.Set(field, value);
                 }
             }
         }
@@ -86,11 +87,41 @@ public sealed class SandboxRuleExpressions(SandboxEvaluator sandbox, TimeProvide
             _ when value.ToJsonNode() is { } node => FactValue.FromJson(JsonSerializer.SerializeToElement(node)),
             _ => null,
         };
+    }
 
-        private static JsonElement ToJson(object? value)
+    /// <summary>
+    /// A fact as JSON, made once per version of the fact: every condition of a decision reads the same facts, and
+    /// rendering them per evaluation was most of a decision's cost. <see cref="Fact.Version"/> moves on every change,
+    /// so a changed fact is rendered again.
+    /// </summary>
+    private sealed class FactJson
+    {
+        private static readonly ConditionalWeakTable<Fact, FactJson> Rendered = [];
+
+        private FactJson(long version, JsonElement whole)
         {
-            using var document = JsonDocument.Parse(FactValue.ToJson(value));
-            return document.RootElement.Clone();
+            Version = version;
+            Whole = whole;
+            Fields = [.. whole.EnumerateObject().Select(p => KeyValuePair.Create(p.Name, p.Value))];
+        }
+
+        public long Version { get; }
+
+        public JsonElement Whole { get; }
+
+        public KeyValuePair<string, JsonElement>[] Fields { get; }
+
+        public static FactJson Of(Fact fact)
+        {
+            if (Rendered.TryGetValue(fact, out var rendered) && rendered.Version == fact.Version)
+            {
+                return rendered;
+            }
+
+            using var document = JsonDocument.Parse(fact.ToJson());
+            rendered = new FactJson(fact.Version, document.RootElement.Clone());
+            Rendered.AddOrUpdate(fact, rendered);
+            return rendered;
         }
     }
 }

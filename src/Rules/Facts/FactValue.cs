@@ -151,6 +151,38 @@ public static class FactValue
         return builder.ToString();
     }
 
+    // The same escaping as JsonSerializer.Serialize(string) (both use the default JavaScriptEncoder), without a
+    // serializer call per string: facts are rendered on every decision. Text with a lone surrogate, which the encoder
+    // refuses, goes through the serializer, which writes U+FFFD for it as it always did.
+    private static void AppendString(StringBuilder builder, string text)
+    {
+        if (Ascii.IsValid(text) || !HasLoneSurrogate(text))
+        {
+            builder.Append('"').Append(JsonEncodedText.Encode(text).Value).Append('"');
+        }
+        else
+        {
+            builder.Append(JsonSerializer.Serialize(text));
+        }
+    }
+
+    private static bool HasLoneSurrogate(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static void Write(StringBuilder builder, object? value)
     {
         switch (value)
@@ -162,7 +194,7 @@ public static class FactValue
                 builder.Append(b ? "true" : "false");
                 break;
             case string s:
-                builder.Append(JsonSerializer.Serialize(s));
+                AppendString(builder, s);
                 break;
             case long or double or decimal:
                 builder.Append(((IFormattable)value).ToString(null, CultureInfo.InvariantCulture));
@@ -181,7 +213,8 @@ public static class FactValue
                     }
 
                     first = false;
-                    builder.Append(JsonSerializer.Serialize(pair.Key)).Append(':');
+                    AppendString(builder, pair.Key);
+                    builder.Append(':');
                     Write(builder, pair.Value);
                 }
 
@@ -202,7 +235,15 @@ public static class FactValue
                 builder.Append(']');
                 break;
             default:
-                builder.Append(JsonSerializer.Serialize(value.ToString()));
+                if (value.ToString() is { } text)
+                {
+                    AppendString(builder, text);
+                }
+                else
+                {
+                    builder.Append("null");
+                }
+
                 break;
         }
     }
