@@ -31,34 +31,15 @@ public sealed partial class ProcessRuntime
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(principal);
-        for (var attempt = 0; ; attempt++)
-        {
-            await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-
-            // One connection for the whole step: left to itself EF Core opens and closes it around every query, and
-            // each open runs the connection's setup again (on SQLite, the synchronous pragma).
-            await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            if (await FindReplayAsync(db, CompleteOperation, idempotencyKey, cancellationToken).ConfigureAwait(false) is { } replay)
-            {
-                return replay.CompletedTaskId == taskId
-                    ? new RuntimeResult<StepResult>(replay)
-                    : RuntimeError.Invalid($"Idempotency key '{idempotencyKey}' was already used to complete task '{replay.CompletedTaskId}'. Use a new key for each completion.", new RuntimeProblem("idempotencyKey", "idempotency.reused", "Use a new key for each completion."));
-            }
-
-            try
-            {
-                return await CompleteOnceAsync(db, taskId, submission, outcome, idempotencyKey, principal, cancellationToken).ConfigureAwait(false);
-            }
-            catch (DbUpdateException) when (attempt < ConcurrencyRetries)
-            {
-                // Another transaction changed the task or its instance after this one read them. Reading again
-                // tells whether the task is still open (another branch of the instance moved) or was completed.
-            }
-            catch (DbUpdateException)
-            {
-                return RuntimeError.Conflict($"Task '{taskId}' or its instance kept changing while it was being completed; read the task again.");
-            }
-        }
+        return await RunStepAsync(
+            CompleteOperation,
+            idempotencyKey,
+            replay => replay.CompletedTaskId == taskId
+                ? new RuntimeResult<StepResult>(replay)
+                : RuntimeError.Invalid($"Idempotency key '{idempotencyKey}' was already used to complete task '{replay.CompletedTaskId}'. Use a new key for each completion.", new RuntimeProblem("idempotencyKey", "idempotency.reused", "Use a new key for each completion.")),
+            db => CompleteOnceAsync(db, taskId, submission, outcome, idempotencyKey, principal, cancellationToken),
+            $"Task '{taskId}' or its instance kept changing while it was being completed; read the task again.",
+            cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<RuntimeResult<StepResult>> CompleteOnceAsync(

@@ -30,25 +30,16 @@ public sealed partial class ProcessRuntime
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(principal);
-        for (var attempt = 0; ; attempt++)
-        {
-            await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-            await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            if (await FindReplayAsync(db, StartOperation, idempotencyKey, cancellationToken).ConfigureAwait(false) is { } replay)
-            {
-                return new RuntimeResult<StepResult>(replay);
-            }
 
-            try
-            {
-                return await StartOnceAsync(db, processKey, data, businessKey, idempotencyKey, principal, cancellationToken).ConfigureAwait(false);
-            }
-            catch (DbUpdateException) when (attempt < ConcurrencyRetries)
-            {
-                // A concurrent start with the same idempotency or business key committed first: the next attempt
-                // finds its result or reports the duplicate business key.
-            }
-        }
+        // A concurrent start with the same idempotency or business key that committed first makes this one's commit
+        // fail; the retry finds its result or reports the duplicate business key.
+        return await RunStepAsync(
+            StartOperation,
+            idempotencyKey,
+            replay => new RuntimeResult<StepResult>(replay),
+            db => StartOnceAsync(db, processKey, data, businessKey, idempotencyKey, principal, cancellationToken),
+            $"Starting process '{processKey}' kept colliding with concurrent starts; try again.",
+            cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<RuntimeResult<StepResult>> StartOnceAsync(

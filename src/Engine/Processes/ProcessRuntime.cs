@@ -74,6 +74,45 @@ public sealed partial class ProcessRuntime : IDisposable
 
     private FormEvaluationOptions FormOptions(DateTimeOffset now) => new() { Now = now, TimeZone = Options.TimeZone };
 
+    /// <summary>
+    /// The frame every step runs in: a context on one connection, the idempotency replay, the step itself, and a retry
+    /// when another transaction changed what the step read (a concurrency token or unique key refused the commit).
+    /// </summary>
+    private async Task<RuntimeResult<StepResult>> RunStepAsync(
+        string operation,
+        string? idempotencyKey,
+        Func<StepResult, RuntimeResult<StepResult>> replayed,
+        Func<LowCodeDbContext, Task<RuntimeResult<StepResult>>> step,
+        string keptChanging,
+        CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+
+            // One connection for the whole step: left to itself EF Core opens and closes it around every query, and
+            // each open runs the connection's setup again (on SQLite, the synchronous pragma).
+            await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            if (await FindReplayAsync(db, operation, idempotencyKey, cancellationToken).ConfigureAwait(false) is { } replay)
+            {
+                return replayed(replay);
+            }
+
+            try
+            {
+                return await step(db).ConfigureAwait(false);
+            }
+            catch (DbUpdateException) when (attempt < ConcurrencyRetries)
+            {
+                // Reading again tells what the other transaction did: a task completed or still open, a key now taken.
+            }
+            catch (DbUpdateException)
+            {
+                return RuntimeError.Conflict(keptChanging);
+            }
+        }
+    }
+
     private static async Task<StepResult?> FindReplayAsync(LowCodeDbContext db, string operation, string? key, CancellationToken cancellationToken)
     {
         if (key is null)
