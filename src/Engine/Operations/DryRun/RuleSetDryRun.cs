@@ -45,7 +45,7 @@ public sealed class RuleSetDryRun(IDbContextFactory<LowCodeDbContext> contexts, 
         }
 
         var clock = new ReplayClock();
-        var candidate = await CompileCandidateAsync(db, request.RuleSetKey, version, clock, cancellationToken).ConfigureAwait(false);
+        var candidate = await CompileCandidateAsync(db, request, version, clock, cancellationToken).ConfigureAwait(false);
         if (candidate.RuleSet is not { } compiled)
         {
             return Refused(request, version, candidate.Problems);
@@ -109,14 +109,20 @@ public sealed class RuleSetDryRun(IDbContextFactory<LowCodeDbContext> contexts, 
         return versions;
     }
 
-    private async Task<RoutingCompilation> CompileCandidateAsync(LowCodeDbContext db, string key, int version, ReplayClock clock, CancellationToken cancellationToken)
+    private async Task<RoutingCompilation> CompileCandidateAsync(LowCodeDbContext db, DryRunRequest request, int version, ReplayClock clock, CancellationToken cancellationToken)
     {
-        var kind = nameof(DefinitionKind.RuleSet);
-        var body = await db.Definitions.AsNoTracking()
-            .Where(d => d.Kind == kind && d.Key == key && d.Version == version)
-            .Select(d => d.Body)
-            .FirstOrDefaultAsync(cancellationToken)
-            .ConfigureAwait(false);
+        var key = request.RuleSetKey;
+        var body = request.RuleSetJson;
+        if (body is null)
+        {
+            var kind = nameof(DefinitionKind.RuleSet);
+            body = await db.Definitions.AsNoTracking()
+                .Where(d => d.Kind == kind && d.Key == key && d.Version == version)
+                .Select(d => d.Body)
+                .FirstOrDefaultAsync(cancellationToken)
+                .ConfigureAwait(false);
+        }
+
         if (body is null)
         {
             var what = version == 0 ? "draft" : $"version {version}";
@@ -127,6 +133,11 @@ public sealed class RuleSetDryRun(IDbContextFactory<LowCodeDbContext> contexts, 
         if (parsed.Definition is not RuleSetDefinition definition)
         {
             return new RoutingCompilation(null, parsed.Problems);
+        }
+
+        if (definition.Key != key)
+        {
+            return new RoutingCompilation(null, [new ValidationProblem("$.key", $"The candidate is rule set '{definition.Key}', but the dry run is for '{key}'; give the key of the rule set the process uses.", "dryRun.ruleSetMismatch")]);
         }
 
         // The candidate's expressions read the replay clock, so each decision sees the instant it was made at.

@@ -40,8 +40,8 @@ internal sealed class MigrationPlan(ProcessDefinition from, ProcessDefinition to
             }
 
             var oldStep = from.Steps.FirstOrDefault(s => s.Key == position);
-            var newStep = to.Steps.First(s => s.Key == target);
-            if (oldStep is not null && Kind(oldStep) != Kind(newStep))
+            var newStep = to.Steps.FirstOrDefault(s => s.Key == target);
+            if (oldStep is not null && newStep is not null && Kind(oldStep) != Kind(newStep))
             {
                 problems.Add(new RuntimeProblem($"positions.{position}", "migration.stepTypeChanged", $"The instance waits at '{position}' ({oldStep.Type}), mapped to '{target}' ({newStep.Type}); a waiting step can only map to a step that waits the same way."));
             }
@@ -49,12 +49,11 @@ internal sealed class MigrationPlan(ProcessDefinition from, ProcessDefinition to
 
         foreach (var task in openTasks)
         {
-            if (Map(task.StepKey) is not { } target)
+            if (Map(task.StepKey) is not { } target || to.Steps.FirstOrDefault(s => s.Key == target) is not { } newStep)
             {
                 continue;
             }
 
-            var newStep = to.Steps.First(s => s.Key == target);
             if (newStep.Form != task.FormKey)
             {
                 problems.Add(new RuntimeProblem($"tasks.{task.Id}", "migration.formChanged", $"The open task at '{task.StepKey}' uses form '{task.FormKey ?? "(none)"}', but '{target}' uses '{newStep.Form ?? "(none)"}'; its entries would not fit. Map it to a step with the same form, or complete the task first."));
