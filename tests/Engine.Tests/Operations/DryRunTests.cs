@@ -73,6 +73,36 @@ public abstract class DryRunTests(DatabaseProvider provider)
     }
 
     [Fact]
+    public async Task ACandidateThatReadsTheClockDecidesOnTheDayEachDecisionWasMadeNotOnToday()
+    {
+        await using var h = await RuntimeHarness.CreateAsync(provider);
+        var ops = new OperationsHarness(h);
+        var days = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            days.Add(h.Clock.GetUtcNow().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            await ops.ApprovedClaimAsync(300);
+            h.Clock.Advance(TimeSpan.FromDays(1));
+        }
+
+        // A rule that sends approvals decided before 4 March to Finance: only the recorded clock can tell which those were.
+        var candidate = OperationsHarness.SeedFile("expense-approval", "expense-routing.ruleset.json").Replace(
+            "\"rules\": [",
+            "\"rules\": [ { \"name\": \"early-approvals-to-finance\", \"salience\": 200, \"steps\": [ \"managerApproval\" ], \"when\": [ { \"expression\": \"today() < '2026-03-04'\" } ], \"then\": [ { \"type\": \"goTo\", \"step\": \"financeReview\" } ] },",
+            StringComparison.Ordinal);
+
+        var first = await ops.DryRun.RunAsync(new DryRunRequest("expense-approval", "expense-routing", RuleSetJson: candidate));
+        h.Clock.Advance(TimeSpan.FromDays(300));
+        var later = await ops.DryRun.RunAsync(new DryRunRequest("expense-approval", "expense-routing", RuleSetJson: candidate));
+
+        Assert.True(first.Succeeded, string.Join("; ", first.Problems));
+        Assert.Equal(days.Count(d => string.CompareOrdinal(d, "2026-03-04") < 0), first.Changed);
+        Assert.Equal(2, first.Changed);
+        Assert.All(first.Examples, e => Assert.True(e.DecidedAt < new DateTimeOffset(2026, 3, 4, 0, 0, 0, TimeSpan.Zero)));
+        Assert.Equal(first.Examples.Select(e => e.Sequence), later.Examples.Select(e => e.Sequence));
+    }
+
+    [Fact]
     public async Task ACandidateWithABrokenExpressionReportsTheErrorInsteadOfReplaying()
     {
         await using var h = await RuntimeHarness.CreateAsync(provider);
