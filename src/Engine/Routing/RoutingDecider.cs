@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using LowCode.Rules.Compilation;
 using LowCode.Rules.Facts;
@@ -16,9 +17,40 @@ public static class RoutingDecider
         ArgumentNullException.ThrowIfNull(ruleSet);
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(routingEvent);
-        var session = ruleSet.CreateSession(new SessionOptions { Trace = true });
         var dataFact = Fact.Parse(RoutingFacts.Data, data.ToJsonString(), id: RoutingFacts.Data);
         var before = JsonNode.Parse(dataFact.ToJson())!.AsObject();
+        var session = Fire(ruleSet, dataFact, routingEvent, extraFacts);
+        var route = session.Outputs.FirstOrDefault(o => o.Name == Metadata.ActionTypes.GoTo);
+        return new RoutingDecision(
+            ruleSet.Name,
+            ruleSet.Version,
+            route?.Arguments.GetValueOrDefault("step") as string,
+            route?.Rule,
+            [.. session.Outputs.Where(o => o.Name != Metadata.ActionTypes.GoTo)],
+            JsonNode.Parse(dataFact.ToJson())!.AsObject(),
+            [.. session.Trace!.FiredRules],
+            session.Trace.ToJson())
+        {
+            DataBefore = before,
+        };
+    }
+
+    /// <summary>
+    /// Runs one decision on data given as JSON text and returns only where the rules route and which fired: what a
+    /// replay compares, without reading the data or the trace back.
+    /// </summary>
+    public static (string? NextStep, ImmutableArray<string> FiredRules) DecideRoute(CompiledRuleSet ruleSet, string dataJson, RoutingEvent routingEvent, IEnumerable<Fact>? extraFacts = null)
+    {
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        ArgumentNullException.ThrowIfNull(routingEvent);
+        var session = Fire(ruleSet, Fact.Parse(RoutingFacts.Data, dataJson, id: RoutingFacts.Data), routingEvent, extraFacts);
+        var route = session.Outputs.FirstOrDefault(o => o.Name == Metadata.ActionTypes.GoTo);
+        return (route?.Arguments.GetValueOrDefault("step") as string, [.. session.Trace!.FiredRules]);
+    }
+
+    private static RuleSession Fire(CompiledRuleSet ruleSet, Fact dataFact, RoutingEvent routingEvent, IEnumerable<Fact>? extraFacts)
+    {
+        var session = ruleSet.CreateSession(new SessionOptions { Trace = true });
         session.Insert(dataFact);
         session.Insert(new Fact(
             RoutingFacts.Event,
@@ -35,18 +67,6 @@ public static class RoutingDecider
         }
 
         session.Fire();
-        var route = session.Outputs.FirstOrDefault(o => o.Name == Metadata.ActionTypes.GoTo);
-        return new RoutingDecision(
-            ruleSet.Name,
-            ruleSet.Version,
-            route?.Arguments.GetValueOrDefault("step") as string,
-            route?.Rule,
-            [.. session.Outputs.Where(o => o.Name != Metadata.ActionTypes.GoTo)],
-            JsonNode.Parse(dataFact.ToJson())!.AsObject(),
-            [.. session.Trace!.FiredRules],
-            session.Trace.ToJson())
-        {
-            DataBefore = before,
-        };
+        return session;
     }
 }

@@ -8,7 +8,7 @@ namespace LowCode.Engine.Operations.DryRun;
 /// candidate could not be replayed at all (it does not parse or compile); nothing is counted then.
 /// </summary>
 /// <param name="RuleSetKey">The candidate's key.</param>
-/// <param name="RuleSetVersion">The candidate's version; 0 for a draft.</param>
+/// <param name="RuleSetVersion">The candidate's version; 0 for a draft or unsaved text.</param>
 /// <param name="Replayed">Decisions run through the candidate.</param>
 /// <param name="Changed">Of those, decisions whose target step or fired rules differ from what was recorded.</param>
 /// <param name="Failed">Decisions the candidate failed on at run time (a rule that throws); each is also an example.</param>

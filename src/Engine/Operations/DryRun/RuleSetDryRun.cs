@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using LowCode.Engine.Events;
 using LowCode.Engine.Expressions;
 using LowCode.Engine.Metadata;
@@ -23,7 +23,7 @@ public sealed class RuleSetDryRun(IDbContextFactory<LowCodeDbContext> contexts, 
     public async Task<DryRunReport> RunAsync(DryRunRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var version = request.RuleSetVersion ?? 0;
+        var version = request.RuleSetJson is null ? request.RuleSetVersion ?? 0 : 0;
         if (RequestProblems(request) is { IsEmpty: false } invalid)
         {
             return Refused(request, version, invalid);
@@ -170,28 +170,35 @@ public sealed class RuleSetDryRun(IDbContextFactory<LowCodeDbContext> contexts, 
 
     private static void Replay(DecisionRow row, CompiledRuleSet compiled, Dictionary<int, ProcessDefinition> processes, ReplayClock clock, Tally tally)
     {
-        var payload = JsonNode.Parse(row.Payload)?.AsObject();
-        if (payload is null || payload["erased"] is not null || payload["facts"] is not JsonObject facts || facts[RoutingFacts.Data] is not JsonObject data)
+        // Only the facts and the recorded route are read; the trace, the largest part of a payload, is never materialised.
+        using var document = JsonDocument.Parse(row.Payload);
+        var payload = document.RootElement;
+        if (payload.TryGetProperty("erased", out _)
+            || !payload.TryGetProperty("facts", out var facts)
+            || !facts.TryGetProperty(RoutingFacts.Data, out var data)
+            || data.ValueKind != JsonValueKind.Object)
         {
             tally.Skipped++;
             return;
         }
 
         var step = row.StepKey ?? string.Empty;
-        var outcome = (string?)payload["outcome"];
-        var eventFact = facts[RoutingFacts.Event] as JsonObject;
-        var routingEvent = new RoutingEvent((string?)eventFact?["type"] ?? RoutingFacts.DefaultEvent, (string?)eventFact?["step"] ?? step, (string?)eventFact?["outcome"] ?? outcome);
+        var outcome = Text(payload, "outcome");
+        var eventFact = facts.TryGetProperty(RoutingFacts.Event, out var e) && e.ValueKind == JsonValueKind.Object ? e : default;
+        var routingEvent = new RoutingEvent(Text(eventFact, "type") ?? RoutingFacts.DefaultEvent, Text(eventFact, "step") ?? step, Text(eventFact, "outcome") ?? outcome);
         var decidedAt = new DateTimeOffset(DateTime.SpecifyKind(row.OccurredAt, DateTimeKind.Utc));
-        var oldTarget = (string?)payload["target"];
-        ImmutableArray<string> oldRules = payload["firedRules"] is JsonArray fired ? [.. fired.Select(r => (string)r!)] : [];
-        var oldVersion = (int?)payload["ruleSetVersion"];
+        var oldTarget = Text(payload, "target");
+        ImmutableArray<string> oldRules = payload.TryGetProperty("firedRules", out var fired) && fired.ValueKind == JsonValueKind.Array
+            ? [.. fired.EnumerateArray().Select(r => r.GetString()!)]
+            : [];
+        int? oldVersion = payload.TryGetProperty("ruleSetVersion", out var v) && v.ValueKind == JsonValueKind.Number ? v.GetInt32() : null;
         tally.Replayed++;
 
         clock.Now = decidedAt;
-        RoutingDecision decision;
+        (string? NextStep, ImmutableArray<string> FiredRules) decision;
         try
         {
-            decision = RoutingDecider.Decide(compiled, data, routingEvent, ExtraFacts(facts));
+            decision = RoutingDecider.DecideRoute(compiled, data.GetRawText(), routingEvent, ExtraFacts(facts));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -200,7 +207,8 @@ public sealed class RuleSetDryRun(IDbContextFactory<LowCodeDbContext> contexts, 
             return;
         }
 
-        processes.TryGetValue((int?)payload["processVersion"] ?? 0, out var process);
+        var processVersion = payload.TryGetProperty("processVersion", out var pv) && pv.ValueKind == JsonValueKind.Number ? pv.GetInt32() : 0;
+        processes.TryGetValue(processVersion, out var process);
         var stepDefinition = process?.Steps.FirstOrDefault(s => s.Key == step);
         var newTarget = decision.NextStep;
         if (newTarget is null && outcome is not null && stepDefinition is not null && stepDefinition.Transitions.TryGetValue(outcome, out var transition))
@@ -218,25 +226,31 @@ public sealed class RuleSetDryRun(IDbContextFactory<LowCodeDbContext> contexts, 
         tally.Add(new DryRunExample(row.Id, row.InstanceId, step, outcome, decidedAt, oldTarget, oldRules, oldVersion, newTarget, decision.FiredRules, null));
     }
 
+    private static string? Text(JsonElement element, string property) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static double? Number(JsonElement element, string property) =>
+        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : null;
+
     /// <summary>The instance and open-exception facts as the decision recorded them.</summary>
-    private static List<Fact> ExtraFacts(JsonObject facts)
+    private static List<Fact> ExtraFacts(JsonElement facts)
     {
         var extra = new List<Fact>();
-        if (facts[RoutingFacts.Instance] is JsonObject instance)
+        if (facts.TryGetProperty(RoutingFacts.Instance, out var instance) && instance.ValueKind == JsonValueKind.Object)
         {
             extra.Add(new Fact(
                 RoutingFacts.Instance,
-                [new("id", (string?)instance["id"]), new("processKey", (string?)instance["processKey"]), new("processVersion", (double?)instance["processVersion"]), new("businessKey", (string?)instance["businessKey"])],
+                [new("id", Text(instance, "id")), new("processKey", Text(instance, "processKey")), new("processVersion", Number(instance, "processVersion")), new("businessKey", Text(instance, "businessKey"))],
                 id: RoutingFacts.Instance));
         }
 
-        if (facts["exceptions"] is JsonArray exceptions)
+        if (facts.TryGetProperty("exceptions", out var exceptions) && exceptions.ValueKind == JsonValueKind.Array)
         {
-            foreach (var exception in exceptions.OfType<JsonObject>())
+            foreach (var exception in exceptions.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.Object))
             {
                 extra.Add(new Fact(
                     RoutingFacts.Exception,
-                    [new("code", (string?)exception["code"]), new("message", (string?)exception["message"]), new("severity", (string?)exception["severity"]), new("step", (string?)exception["step"])]));
+                    [new("code", Text(exception, "code")), new("message", Text(exception, "message")), new("severity", Text(exception, "severity")), new("step", Text(exception, "step"))]));
             }
         }
 
