@@ -26,8 +26,16 @@ if (args.Length >= 1 && args[0] == "--completions")
         args.Length > 1 ? args[1] : "seed", Environment.GetEnvironmentVariable("LOWCODE_BENCH_POSTGRES"), Arg(2, 1000), Arg(3, 4), Arg(4, 3)).ConfigureAwait(false);
 }
 
+if (args.Length >= 1 && args[0] == "--dry-run")
+{
+    // --dry-run SEED_DIR [decisions] [rounds]; PostgreSQL from LOWCODE_BENCH_POSTGRES (an admin connection string).
+    int Arg(int at, int fallback) => args.Length > at ? int.Parse(args[at], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+    return await LowCode.Engine.Benchmarks.Runtime.DryRunHarness.RunAsync(
+        args.Length > 1 ? args[1] : "seed", Environment.GetEnvironmentVariable("LOWCODE_BENCH_POSTGRES"), Arg(2, 10_000), Arg(3, 5)).ConfigureAwait(false);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;
 
-/// <summary>Runs the benchmarks chosen on the command line (see docs/benchmarks/expressions.md), the hostile-corpus timing harness, the storage harness (docs/benchmarks/storage.md), or the forms CPU-time harness (docs/benchmarks/forms.md).</summary>
+/// <summary>Runs the benchmarks chosen on the command line (see docs/benchmarks/expressions.md), the hostile-corpus timing harness, the storage harness (docs/benchmarks/storage.md), the forms CPU-time harness (docs/benchmarks/forms.md), or the dry-run harness (docs/benchmarks/operations.md).</summary>
 internal sealed partial class Program;

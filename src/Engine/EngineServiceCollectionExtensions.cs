@@ -1,5 +1,6 @@
 using LowCode.Engine.Expressions;
 using LowCode.Engine.Forms;
+using LowCode.Engine.Operations;
 using LowCode.Engine.Processes;
 using LowCode.Engine.Routing;
 using LowCode.Engine.Seeding;
@@ -37,6 +38,7 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<RuntimeOptions>();
         services.TryAddSingleton<RuntimeHooks>();
         services.AddSingleton<ProcessRuntime>();
+        services.AddLowCodeOperations();
         services.AddSingleton<IDefinitionChangeNotifier>(sp => sp.GetRequiredService<DatabaseOptions>().Provider == DatabaseProvider.PostgreSQL
             ? ActivatorUtilities.CreateInstance<PostgresDefinitionChangeNotifier>(sp)
             : new ChannelDefinitionChangeNotifier());

@@ -56,16 +56,28 @@ internal static class DefinitionsSchema
             .BindSubscriptions()
             .BindFormEvaluation()
             .BindRuntime()
+            .BindOperations()
             .Build();
     }
 
-    /// <summary>The SDL as checked in beside this file and embedded in the assembly.</summary>
+    /// <summary>
+    /// The SDL as checked in beside this file and embedded in the assembly: schema.graphql, then each area's own file
+    /// (operations.graphql, ...) in name order, so an area extends the schema without editing the shared file.
+    /// </summary>
     public static string ReadSdl()
     {
-        using var stream = typeof(DefinitionsSchema).Assembly.GetManifestResourceStream("LowCode.Api.GraphQL.schema.graphql")
-            ?? throw new InvalidOperationException("The embedded resource LowCode.Api.GraphQL.schema.graphql is missing from the build.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
+        const string main = "LowCode.Api.GraphQL.schema.graphql";
+        var assembly = typeof(DefinitionsSchema).Assembly;
+        var areas = assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith("LowCode.Api.GraphQL.", StringComparison.Ordinal) && n.EndsWith(".graphql", StringComparison.Ordinal) && n != main)
+            .Order(StringComparer.Ordinal);
+        return string.Join("\n", new[] { main }.Concat(areas).Select(name =>
+        {
+            using var stream = assembly.GetManifestResourceStream(name)
+                ?? throw new InvalidOperationException($"The embedded resource {name} is missing from the build.");
+            using var reader = new StreamReader(stream);
+            return reader.ReadToEnd();
+        }));
     }
 
     private static async Task<IReadOnlyList<DefinitionVersion>> ListAsync(ResolveContext ctx, DefinitionKind kind)

@@ -5,4 +5,7 @@ public static class InstanceStatuses
 {
     public const string Running = "running";
     public const string Completed = "completed";
+
+    /// <summary>Stopped for good by an operator (see docs/runtime.md, Operations); it ends like a completed one.</summary>
+    public const string Cancelled = "cancelled";
 }

@@ -158,6 +158,11 @@ public sealed partial class ProcessRuntime
             return RuntimeError.NotFound($"There is no task '{taskId}'.");
         }
 
+        if (task.Status == nameof(WorkTaskStatus.Cancelled))
+        {
+            return RuntimeError.Conflict($"Task '{taskId}' was cancelled by {task.CompletedBy} at {Utc(task.CompletedAt!.Value):u}; open the instance to see where it waits now.");
+        }
+
         if (task.CompletedAt is not null)
         {
             return RuntimeError.Conflict($"Task '{taskId}' was already completed by {task.CompletedBy} at {Utc(task.CompletedAt.Value):u}.");

@@ -161,7 +161,7 @@ public sealed partial class ProcessRuntime : IDisposable
     private static WorkTask ToWorkTask(TaskRecord task, InstanceRecord? instance, ProcessDefinition? process)
     {
         var step = process?.Steps.FirstOrDefault(s => s.Key == task.StepKey);
-        var status = task.CompletedAt is not null ? WorkTaskStatus.Completed : task.ClaimedAt is not null ? WorkTaskStatus.Claimed : WorkTaskStatus.Open;
+        var status = task.Status == nameof(WorkTaskStatus.Cancelled) ? WorkTaskStatus.Cancelled : task.CompletedAt is not null ? WorkTaskStatus.Completed : task.ClaimedAt is not null ? WorkTaskStatus.Claimed : WorkTaskStatus.Open;
         return new WorkTask(
             task.Id,
             task.InstanceId,

@@ -24,9 +24,39 @@ public static class RoutingDecider
         ArgumentNullException.ThrowIfNull(ruleSet);
         ArgumentNullException.ThrowIfNull(dataJson);
         ArgumentNullException.ThrowIfNull(routingEvent);
-        var session = ruleSet.CreateSession(new SessionOptions { Trace = true });
         var dataFact = Fact.Parse(RoutingFacts.Data, dataJson, id: RoutingFacts.Data);
         var received = dataFact.Version;
+        var session = Fire(ruleSet, dataFact, routingEvent, extraFacts);
+        var route = session.Outputs.FirstOrDefault(o => o.Name == Metadata.ActionTypes.GoTo);
+        return new RoutingDecision(
+            ruleSet.Name,
+            ruleSet.Version,
+            route?.Arguments.GetValueOrDefault("step") as string,
+            route?.Rule,
+            [.. session.Outputs.Where(o => o.Name != Metadata.ActionTypes.GoTo)],
+            [.. session.Trace!.FiredRules],
+            session.Trace.ToJson(),
+            dataFact,
+            dataJson,
+            dataFact.Version == received ? ImmutableDictionary<string, string>.Empty : Changes(dataJson, dataFact));
+    }
+
+    /// <summary>
+    /// Runs one decision on data given as JSON text and returns only where the rules route and which fired: what a
+    /// replay compares, without reading the data or the trace back.
+    /// </summary>
+    public static (string? NextStep, ImmutableArray<string> FiredRules) DecideRoute(CompiledRuleSet ruleSet, string dataJson, RoutingEvent routingEvent, IEnumerable<Fact>? extraFacts = null)
+    {
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        ArgumentNullException.ThrowIfNull(routingEvent);
+        var session = Fire(ruleSet, Fact.Parse(RoutingFacts.Data, dataJson, id: RoutingFacts.Data), routingEvent, extraFacts);
+        var route = session.Outputs.FirstOrDefault(o => o.Name == Metadata.ActionTypes.GoTo);
+        return (route?.Arguments.GetValueOrDefault("step") as string, [.. session.Trace!.FiredRules]);
+    }
+
+    private static RuleSession Fire(CompiledRuleSet ruleSet, Fact dataFact, RoutingEvent routingEvent, IEnumerable<Fact>? extraFacts)
+    {
+        var session = ruleSet.CreateSession(new SessionOptions { Trace = true });
         session.Insert(dataFact);
         session.Insert(new Fact(
             RoutingFacts.Event,
@@ -43,18 +73,7 @@ public static class RoutingDecider
         }
 
         session.Fire();
-        var route = session.Outputs.FirstOrDefault(o => o.Name == Metadata.ActionTypes.GoTo);
-        return new RoutingDecision(
-            ruleSet.Name,
-            ruleSet.Version,
-            route?.Arguments.GetValueOrDefault("step") as string,
-            route?.Rule,
-            [.. session.Outputs.Where(o => o.Name != Metadata.ActionTypes.GoTo)],
-            [.. session.Trace!.FiredRules],
-            session.Trace.ToJson(),
-            dataFact,
-            dataJson,
-            dataFact.Version == received ? ImmutableDictionary<string, string>.Empty : Changes(dataJson, dataFact));
+        return session;
     }
 
     /// <summary>
