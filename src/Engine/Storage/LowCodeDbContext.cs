@@ -22,6 +22,14 @@ public abstract class LowCodeDbContext(DbContextOptions options) : DbContext(opt
 
     public DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();
 
+    public DbSet<OutboxRecord> Outbox => Set<OutboxRecord>();
+
+    public DbSet<NotificationRecord> Notifications => Set<NotificationRecord>();
+
+    public DbSet<CapturedMailRecord> CapturedMails => Set<CapturedMailRecord>();
+
+    public DbSet<SignalTokenRecord> SignalTokens => Set<SignalTokenRecord>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
