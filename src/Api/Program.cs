@@ -1,3 +1,4 @@
+using LowCode.Api.Files;
 using LowCode.Api.GraphQL;
 using LowCode.Api.Hosting;
 using LowCode.Engine;
@@ -7,6 +8,9 @@ using LowCode.GraphQL.Execution;
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton(sp => RuntimeConfiguration.Options(sp.GetRequiredService<IConfiguration>()));
 builder.Services.AddSingleton(sp => RuntimeConfiguration.Hooks(sp.GetRequiredService<IConfiguration>()));
+builder.Services.AddSingleton(sp => ExternalConfiguration.Links(sp.GetRequiredService<IConfiguration>()));
+builder.Services.AddSingleton(sp => ExternalConfiguration.Files(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath));
+builder.Services.AddOptions<Microsoft.AspNetCore.Http.Features.FormOptions>().Configure<LowCode.Engine.Files.FileStorageOptions>(FileEndpoints.Configure);
 builder.Services.AddLowCodeEngine(sp => DatabaseConfiguration.Read(
     sp.GetRequiredService<IConfiguration>(),
     sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath));
@@ -28,6 +32,7 @@ app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseWebSockets();
 app.MapGraphQL("/graphql");
+app.MapFiles();
 app.MapHealth();
 app.MapRuleSetCacheHealth();
 app.MapFallbackToFile("index.html");

@@ -18,4 +18,6 @@ public static class EventTypes
     public const string ExceptionRaised = "exceptionRaised";
     public const string ExceptionResolved = "exceptionResolved";
     public const string ActionRequested = "actionRequested";
+    public const string ExternalLinkIssued = "externalLinkIssued";
+    public const string FileUploaded = "fileUploaded";
 }

@@ -25,7 +25,6 @@ internal sealed partial class StepExecution
             Status = nameof(WorkTaskStatus.Open),
             AssigneeRole = role,
             AssigneeUser = user,
-            ExternalEmail = step.Assignee?.External?.Email,
             CreatedAt = now.UtcDateTime,
             DueAt = due?.UtcDateTime,
             ETag = NewId(),
@@ -45,6 +44,7 @@ internal sealed partial class StepExecution
             },
             step.Key,
             task.Id);
+        IssueLinkIfExternal(step, task);
     }
 
     private (string? Role, string? User) ResolveAssignee(StepDefinition step)

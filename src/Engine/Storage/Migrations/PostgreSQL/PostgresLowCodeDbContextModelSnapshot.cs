@@ -177,6 +177,53 @@ namespace LowCode.Engine.Storage.Migrations.PostgreSQL
                     b.ToTable("events", (string)null);
                 });
 
+            modelBuilder.Entity("LowCode.Engine.Storage.Records.ExternalLinkRecord", b =>
+                {
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InstanceId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StepKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("TaskId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("TokenHash");
+
+                    b.HasIndex("TaskId");
+
+                    b.HasIndex("InstanceId", "StepKey");
+
+                    b.ToTable("external_links", (string)null);
+                });
+
             modelBuilder.Entity("LowCode.Engine.Storage.Records.IdempotencyRecord", b =>
                 {
                     b.Property<string>("Operation")
@@ -431,6 +478,81 @@ namespace LowCode.Engine.Storage.Migrations.PostgreSQL
                     b.ToTable("signal_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("LowCode.Engine.Storage.Records.StoredFileContentRecord", b =>
+                {
+                    b.Property<string>("FileId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("FileId");
+
+                    b.ToTable("file_contents", (string)null);
+                });
+
+            modelBuilder.Entity("LowCode.Engine.Storage.Records.StoredFileRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("FieldPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("InstanceId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Storage")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("TaskId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstanceId");
+
+                    b.HasIndex("TaskId");
+
+                    b.ToTable("files", (string)null);
+                });
+
             modelBuilder.Entity("LowCode.Engine.Storage.Records.TaskRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -551,6 +673,15 @@ namespace LowCode.Engine.Storage.Migrations.PostgreSQL
                     b.HasIndex("FiredAt", "DueAt");
 
                     b.ToTable("timers", (string)null);
+                });
+
+            modelBuilder.Entity("LowCode.Engine.Storage.Records.StoredFileContentRecord", b =>
+                {
+                    b.HasOne("LowCode.Engine.Storage.Records.StoredFileRecord", null)
+                        .WithOne()
+                        .HasForeignKey("LowCode.Engine.Storage.Records.StoredFileContentRecord", "FileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }
