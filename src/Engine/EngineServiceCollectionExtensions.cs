@@ -37,6 +37,7 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<RuntimeOptions>();
         services.TryAddSingleton<RuntimeHooks>();
         services.AddSingleton<ProcessRuntime>();
+        services.AddLowCodeBoundaries();
         services.AddSingleton<IDefinitionChangeNotifier>(sp => sp.GetRequiredService<DatabaseOptions>().Provider == DatabaseProvider.PostgreSQL
             ? ActivatorUtilities.CreateInstance<PostgresDefinitionChangeNotifier>(sp)
             : new ChannelDefinitionChangeNotifier());
