@@ -7,6 +7,8 @@ using LowCode.GraphQL.Execution;
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton(sp => RuntimeConfiguration.Options(sp.GetRequiredService<IConfiguration>()));
 builder.Services.AddSingleton(sp => RuntimeConfiguration.Hooks(sp.GetRequiredService<IConfiguration>()));
+builder.Services.AddSingleton(sp => BoundaryConfiguration.Mail(sp.GetRequiredService<IConfiguration>()));
+builder.Services.AddHostedService<BoundaryPollingService>();
 builder.Services.AddLowCodeEngine(sp => DatabaseConfiguration.Read(
     sp.GetRequiredService<IConfiguration>(),
     sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath));
@@ -29,6 +31,7 @@ app.UseStaticFiles();
 app.UseWebSockets();
 app.MapGraphQL("/graphql");
 app.MapHealth();
+app.MapSignalResume();
 app.MapRuleSetCacheHealth();
 app.MapFallbackToFile("index.html");
 
