@@ -11,6 +11,8 @@ builder.Services.AddSingleton(sp => RuntimeConfiguration.Hooks(sp.GetRequiredSer
 builder.Services.AddSingleton(sp => ExternalConfiguration.Links(sp.GetRequiredService<IConfiguration>()));
 builder.Services.AddSingleton(sp => ExternalConfiguration.Files(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath));
 builder.Services.AddOptions<Microsoft.AspNetCore.Http.Features.FormOptions>().Configure<LowCode.Engine.Files.FileStorageOptions>(FileEndpoints.Configure);
+builder.Services.AddSingleton(sp => BoundaryConfiguration.Mail(sp.GetRequiredService<IConfiguration>()));
+builder.Services.AddHostedService<BoundaryPollingService>();
 builder.Services.AddLowCodeEngine(sp => DatabaseConfiguration.Read(
     sp.GetRequiredService<IConfiguration>(),
     sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath));
@@ -34,6 +36,7 @@ app.UseWebSockets();
 app.MapGraphQL("/graphql");
 app.MapFiles();
 app.MapHealth();
+app.MapSignalResume();
 app.MapRuleSetCacheHealth();
 app.MapFallbackToFile("index.html");
 

@@ -41,6 +41,7 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<Files.FileStorageOptions>();
         services.AddSingleton<Files.FileStore>();
         services.AddSingleton<ProcessRuntime>();
+        services.AddLowCodeBoundaries();
         services.AddSingleton<IDefinitionChangeNotifier>(sp => sp.GetRequiredService<DatabaseOptions>().Provider == DatabaseProvider.PostgreSQL
             ? ActivatorUtilities.CreateInstance<PostgresDefinitionChangeNotifier>(sp)
             : new ChannelDefinitionChangeNotifier());

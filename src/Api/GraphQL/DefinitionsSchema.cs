@@ -57,25 +57,17 @@ internal static class DefinitionsSchema
             .BindFormEvaluation()
             .BindRuntime()
             .BindExternalLinks()
+            .BindBoundaries()
             .Build();
     }
 
-    /// <summary>The SDL as checked in beside this file and embedded in the assembly: schema.graphql, then each area's own file in name order.</summary>
+    /// <summary>The SDL as checked in beside this file and embedded in the assembly.</summary>
     public static string ReadSdl()
     {
-        const string Main = "LowCode.Api.GraphQL.schema.graphql";
-        var assembly = typeof(DefinitionsSchema).Assembly;
-        var names = assembly.GetManifestResourceNames().Where(n => n.EndsWith(".graphql", StringComparison.Ordinal) && n != Main).Order(StringComparer.Ordinal);
-        var parts = new List<string>();
-        foreach (var name in names.Prepend(Main))
-        {
-            using var stream = assembly.GetManifestResourceStream(name)
-                ?? throw new InvalidOperationException($"The embedded resource {name} is missing from the build.");
-            using var reader = new StreamReader(stream);
-            parts.Add(reader.ReadToEnd());
-        }
-
-        return string.Join("\n", parts);
+        using var stream = typeof(DefinitionsSchema).Assembly.GetManifestResourceStream("LowCode.Api.GraphQL.schema.graphql")
+            ?? throw new InvalidOperationException("The embedded resource LowCode.Api.GraphQL.schema.graphql is missing from the build.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
     }
 
     private static async Task<IReadOnlyList<DefinitionVersion>> ListAsync(ResolveContext ctx, DefinitionKind kind)

@@ -30,6 +30,7 @@ internal sealed partial class StepExecution
             ETag = NewId(),
         };
         db.Tasks.Add(task);
+        ScheduleSla(step.Key, task.Id, due);
         _createdTasks.Add(task.Id);
         state.Positions.Add(step.Key);
         Append(

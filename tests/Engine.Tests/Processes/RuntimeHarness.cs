@@ -95,6 +95,14 @@ internal sealed class RuntimeHarness : IAsyncDisposable
         return completed.Value!;
     }
 
+    /// <summary>Completes an expense claim's submit task as the employee, with a receipt uploaded for it (claims over 50 need one).</summary>
+    public async Task<StepResult> SubmitClaimAsync(string instanceId, double amount)
+    {
+        var submit = await OpenTaskAsync(instanceId, "submit");
+        var receipt = amount > 50 ? await UploadAsync(submit.Id, Employee, "receipts") : null;
+        return await CompleteAsync(submit, Employee, Claims.Expense(amount, receipt: receipt));
+    }
+
     /// <summary>Uploads a file for a file field of a task's form and returns its id.</summary>
     public async Task<string> UploadAsync(string taskId, Principal principal, string field, string name = "receipt.pdf", string contentType = "application/pdf", int size = 2048)
     {
