@@ -1,3 +1,4 @@
+using LowCode.Api.Files;
 using LowCode.Api.GraphQL;
 using LowCode.Api.Hosting;
 using LowCode.Engine;
@@ -9,6 +10,11 @@ builder.Services.AddSingleton(sp => RuntimeConfiguration.Options(sp.GetRequiredS
 builder.Services.AddSingleton(sp => RuntimeConfiguration.Hooks(sp.GetRequiredService<IConfiguration>()));
 builder.Services.AddSingleton(sp => RetentionConfiguration.Read(sp.GetRequiredService<IConfiguration>()));
 builder.Services.AddHostedService<RetentionHostedService>();
+builder.Services.AddSingleton(sp => ExternalConfiguration.Links(sp.GetRequiredService<IConfiguration>()));
+builder.Services.AddSingleton(sp => ExternalConfiguration.Files(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath));
+builder.Services.AddOptions<Microsoft.AspNetCore.Http.Features.FormOptions>().Configure<LowCode.Engine.Files.FileStorageOptions>(FileEndpoints.Configure);
+builder.Services.AddSingleton(sp => BoundaryConfiguration.Mail(sp.GetRequiredService<IConfiguration>()));
+builder.Services.AddHostedService<BoundaryPollingService>();
 builder.Services.AddLowCodeEngine(sp => DatabaseConfiguration.Read(
     sp.GetRequiredService<IConfiguration>(),
     sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath));
@@ -30,7 +36,9 @@ app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseWebSockets();
 app.MapGraphQL("/graphql");
+app.MapFiles();
 app.MapHealth();
+app.MapSignalResume();
 app.MapRuleSetCacheHealth();
 app.MapFallbackToFile("index.html");
 

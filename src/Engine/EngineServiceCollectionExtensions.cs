@@ -37,8 +37,13 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<DefinitionCache>();
         services.TryAddSingleton<RuntimeOptions>();
         services.TryAddSingleton<RuntimeHooks>();
+        services.TryAddSingleton<Tasks.ExternalLinkOptions>();
+        services.TryAddSingleton<Tasks.IExternalLinkDelivery, Tasks.OutboxLinkDelivery>();
+        services.TryAddSingleton<Files.FileStorageOptions>();
+        services.AddSingleton<Files.FileStore>();
         services.AddSingleton<ProcessRuntime>();
         services.AddLowCodeOperations();
+        services.AddLowCodeBoundaries();
         services.AddSingleton<IDefinitionChangeNotifier>(sp => sp.GetRequiredService<DatabaseOptions>().Provider == DatabaseProvider.PostgreSQL
             ? ActivatorUtilities.CreateInstance<PostgresDefinitionChangeNotifier>(sp)
             : new ChannelDefinitionChangeNotifier());

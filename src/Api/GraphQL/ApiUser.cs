@@ -44,6 +44,15 @@ internal static class ApiUser
         Of(context),
         context.Items.TryGetValue(GroupsItemKey, out var groups) && groups is ImmutableArray<string> list ? list : []);
 
+    /// <summary>The caller of a plain HTTP endpoint (file uploads and downloads), read from the same headers.</summary>
+    public static Principal PrincipalOf(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var user = http.Request.Headers[HeaderName].ToString().Trim();
+        var groups = http.Request.Headers[GroupsHeaderName].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return new(user.Length > 0 ? user : Anonymous, [.. groups]);
+    }
+
     public static string Of(ResolveContext context) =>
         context.Items.TryGetValue(ItemKey, out var user) && user is string { Length: > 0 } name ? name : Anonymous;
 }

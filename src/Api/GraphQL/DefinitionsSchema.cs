@@ -57,6 +57,8 @@ internal static class DefinitionsSchema
             .BindFormEvaluation()
             .BindRuntime()
             .BindOperations()
+            .BindExternalLinks()
+            .BindBoundaries()
             .Build();
     }
 

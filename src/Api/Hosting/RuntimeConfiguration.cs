@@ -15,7 +15,7 @@ internal static class RuntimeConfiguration
     public static RuntimeOptions Options(IConfiguration configuration)
     {
         var zone = configuration["LowCode:Runtime:TimeZone"];
-        var options = new RuntimeOptions();
+        var options = new RuntimeOptions { Boundaries = BoundaryConfiguration.Read(configuration) };
         if (string.IsNullOrWhiteSpace(zone))
         {
             return options;

@@ -18,4 +18,12 @@ public static class EventTypes
     public const string ExceptionRaised = "exceptionRaised";
     public const string ExceptionResolved = "exceptionResolved";
     public const string ActionRequested = "actionRequested";
+    public const string ExternalLinkIssued = "externalLinkIssued";
+    public const string FileUploaded = "fileUploaded";
+    public const string SlaBreached = "slaBreached";
+    public const string TimerFired = "timerFired";
+    public const string WebhookSent = "webhookSent";
+    public const string WebhookFailed = "webhookFailed";
+    public const string SignalReceived = "signalReceived";
+    public const string NotificationQueued = "notificationQueued";
 }

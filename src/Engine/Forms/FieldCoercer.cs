@@ -333,14 +333,18 @@ internal static partial class FieldCoercer
     {
         value = null;
         message = string.Empty;
-        IEnumerable<JsonNode?> files = raw is JsonArray list ? list : new[] { raw };
+        IEnumerable<JsonNode?> files = raw is JsonArray list ? list : new JsonNode?[] { raw };
         foreach (var file in files)
         {
-            if (file is not JsonObject item || item["name"]?.GetValueKind() != JsonValueKind.String
-                || (item["size"] is { } size && size.GetValueKind() != JsonValueKind.Number)
-                || (item["contentType"] is { } type && type.GetValueKind() != JsonValueKind.String))
+            var isId = file is JsonValue id && id.GetValueKind() == JsonValueKind.String;
+            var isDescribed = file is JsonObject item
+                && (item["name"]?.GetValueKind() == JsonValueKind.String || item["id"]?.GetValueKind() == JsonValueKind.String)
+                && (item["name"] is not { } name || name.GetValueKind() == JsonValueKind.String)
+                && (item["size"] is not { } size || size.GetValueKind() == JsonValueKind.Number)
+                && (item["contentType"] is not { } type || type.GetValueKind() == JsonValueKind.String);
+            if (!isId && !isDescribed)
             {
-                message = $"{field.Name} expects a file (an object with \"name\", and optionally \"size\" in bytes and \"contentType\", e.g. {{\"name\": \"receipt.pdf\", \"size\": 48213, \"contentType\": \"application/pdf\"}}) or a list of them, not {Describe(file)}.";
+                message = $"{field.Name} expects the id of an uploaded file (POST /files returns it), or a file described as an object with \"name\" and optionally \"size\" in bytes and \"contentType\" (e.g. {{\"name\": \"receipt.pdf\", \"size\": 48213, \"contentType\": \"application/pdf\"}}), or a list of them, not {Describe(file)}.";
                 return false;
             }
         }

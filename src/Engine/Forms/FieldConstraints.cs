@@ -10,7 +10,7 @@ namespace LowCode.Engine.Forms;
 /// <summary>The built-in constraints of one filled-in, coerced value: range, dates, length, pattern, file type and size.</summary>
 internal static class FieldConstraints
 {
-    public static void Check(FieldPlan plan, JsonNode value, string path, TimeZoneInfo zone, ImmutableArray<FormError>.Builder errors)
+    public static void Check(FieldPlan plan, JsonNode value, string path, TimeZoneInfo zone, ImmutableArray<FormError>.Builder errors, IReadOnlyDictionary<string, FormFile>? uploads = null)
     {
         var field = plan.Layout;
         var definition = field.Definition;
@@ -49,9 +49,17 @@ internal static class FieldConstraints
                 CheckText(plan, JsonRead.Text(value), path, errors);
                 break;
             case FieldType.File:
-                foreach (var file in value is JsonArray list ? list.OfType<JsonObject>() : [(JsonObject)value])
+                IEnumerable<JsonNode?> files = value is JsonArray list ? list : new JsonNode?[] { value };
+                foreach (var file in files)
                 {
-                    CheckFile(plan, file, path, errors);
+                    if (file is JsonObject described)
+                    {
+                        CheckFile(plan, JsonRead.Text(described["name"]!), described["contentType"] is { } type ? JsonRead.Text(type) : null, described["size"] is { } size && size.GetValueKind() == JsonValueKind.Number ? JsonRead.Number(size) : null, path, errors);
+                    }
+                    else if (file is not null && uploads is not null && uploads.TryGetValue(JsonRead.Text(file), out var uploaded))
+                    {
+                        CheckFile(plan, uploaded.Name, uploaded.ContentType, uploaded.Size, path, errors);
+                    }
                 }
 
                 break;
@@ -91,25 +99,24 @@ internal static class FieldConstraints
         }
     }
 
-    private static void CheckFile(FieldPlan plan, JsonObject file, string path, ImmutableArray<FormError>.Builder errors)
+    private static void CheckFile(FieldPlan plan, string name, string? type, double? size, string path, ImmutableArray<FormError>.Builder errors)
     {
         var field = plan.Layout;
         var definition = field.Definition;
-        var name = JsonRead.Text(file["name"]!);
-        if (!definition.Accept.IsDefaultOrEmpty)
+        if (!definition.Accept.IsDefaultOrEmpty && !Accepts(definition.Accept, name, type))
         {
-            var type = file["contentType"] is { } contentType ? JsonRead.Text(contentType) : null;
-            if (!definition.Accept.Any(a => Accepts(a, name, type)))
-            {
-                errors.Add(new(path, FormErrorCodes.Accept, $"{field.Name}: '{name}'{(type is null ? "" : $" ({type})")} is not an accepted kind of file; accepted: {string.Join(", ", definition.Accept)}."));
-            }
+            errors.Add(new(path, FormErrorCodes.Accept, $"{field.Name}: '{name}'{(type is null ? "" : $" ({type})")} is not an accepted kind of file; accepted: {string.Join(", ", definition.Accept)}."));
         }
 
-        if (definition.MaxSizeBytes is { } max && file["size"] is { } size && size.GetValueKind() == JsonValueKind.Number && JsonRead.Number(size) > max)
+        if (definition.MaxSizeBytes is { } max && size > max)
         {
-            errors.Add(new(path, FormErrorCodes.MaxSize, $"{field.Name}: '{name}' is {Size(JsonRead.Number(size))}; the largest accepted is {Size(max)}."));
+            errors.Add(new(path, FormErrorCodes.MaxSize, $"{field.Name}: '{name}' is {Size(size.Value)}; the largest accepted is {Size(max)}."));
         }
     }
+
+    /// <summary>Whether a file named <paramref name="name"/> of media type <paramref name="type"/> is one of <paramref name="accept"/> (any file when the list is empty).</summary>
+    public static bool Accepts(ImmutableArray<string> accept, string name, string? type) =>
+        accept.IsDefaultOrEmpty || accept.Any(a => Accepts(a, name, type));
 
     /// <summary>An accept entry is an extension (<c>.png</c>), a media type (<c>application/pdf</c>) or a family (<c>image/*</c>).</summary>
     private static bool Accepts(string accept, string name, string? type)
@@ -131,7 +138,7 @@ internal static class FieldConstraints
 
     private static string Format(double number) => number.ToString(CultureInfo.InvariantCulture);
 
-    private static string Size(double bytes) => bytes switch
+    public static string Size(double bytes) => bytes switch
     {
         >= 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024 * 1024):0.#} MiB"),
         >= 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024:0.#} KiB"),

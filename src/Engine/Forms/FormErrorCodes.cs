@@ -45,6 +45,9 @@ public static class FormErrorCodes
     /// <summary>A file larger than <c>maxSizeBytes</c>.</summary>
     public const string MaxSize = "maxSize";
 
+    /// <summary>A file field's value that is not the id of a file uploaded for this instance.</summary>
+    public const string File = "file";
+
     /// <summary>A cross-field validation is false; the message is the validation's own.</summary>
     public const string Validation = "validation";
 

@@ -65,7 +65,7 @@ internal sealed partial class FormRun
                     }
                     else if (slot.Valid && field.TakesInput)
                     {
-                        FieldConstraints.Check(plan, slot.Value!, path, _options.TimeZone, errors);
+                        FieldConstraints.Check(plan, slot.Value!, path, _options.TimeZone, errors, _options.Files);
                     }
 
                     break;

@@ -98,7 +98,10 @@ internal sealed partial class FormRun
             return;
         }
 
-        if (FieldCoercer.TryCoerce(plan, raw, _options.TimeZone, out var value, out var code, out var message))
+        var coerced = plan.Layout.Type == FieldType.File && _options.Files is { } files
+            ? FileReferences.TryResolve(plan, raw, files, out var value, out var code, out var message)
+            : FieldCoercer.TryCoerce(plan, raw, _options.TimeZone, out value, out code, out message);
+        if (coerced)
         {
             slot.Value = value;
             return;

@@ -2,10 +2,18 @@ using System.Collections.Immutable;
 
 namespace LowCode.Engine.Metadata;
 
-/// <summary>An outgoing HTTP call, sent with retries and an idempotency key.</summary>
+/// <summary>
+/// An outgoing HTTP call, sent through the outbox with retries and an idempotency key. It names a connection from
+/// configuration (base URL and signing secret per environment) and the path under it; a literal absolute URL is
+/// still read but warned about at save time and refused at run time (docs/runtime.md, "Webhooks").
+/// </summary>
 public sealed record WebhookDefinition
 {
-    public required string Url { get; init; }
+    /// <summary>The named connection (<c>LowCode:Connections:&lt;name&gt;</c>) that gives the base URL and secret.</summary>
+    public string? Connection { get; init; }
+
+    /// <summary>With a connection: the path under its base URL (e.g. <c>/api/v1/payments</c>). Without one: a legacy absolute URL.</summary>
+    public string? Url { get; init; }
 
     /// <summary>POST when omitted.</summary>
     public string? Method { get; init; }

@@ -22,11 +22,12 @@ internal sealed class InstanceOperationFrame(
     RuleSetCache ruleSets,
     DefinitionCache definitions,
     RuntimeOptions options,
-    TimeProvider clock)
+    TimeProvider clock,
+    IExternalLinkDelivery links)
 {
     private const int ConcurrencyRetries = 3;
 
-    private readonly StepServices _services = new(expressions, ruleSets, definitions, options);
+    private readonly StepServices _services = new(expressions, ruleSets, definitions, options, links);
 
     public DefinitionCache Definitions => definitions;
 

@@ -122,10 +122,11 @@ public sealed partial class ProcessRuntime
         return new RuntimeResult<WorkTask>(ToWorkTask(task, instance, process));
     }
 
-    private static bool MayWork(TaskRecord task, Principal principal) =>
-        task.AssigneeUser is { } user ? user == principal.Id : principal.InGroup(task.AssigneeRole);
+    private static bool MayWork(TaskRecord task, Principal principal) => TaskAccess.MayWork(principal, task);
 
-    private static string WhoMayWork(TaskRecord task, Principal principal) => task.AssigneeUser is { } user
+    private static string WhoMayWork(TaskRecord task, Principal principal) => principal.Link is not null || task.ExternalEmail is not null
+        ? $"Task '{task.Id}' is for an external participant and is completed only through the latest link sent to them."
+        : task.AssigneeUser is { } user
         ? $"Task '{task.Id}' is {(task.ClaimedAt is null ? "assigned to" : "claimed by")} {user}, not {principal.Id}."
         : $"Task '{task.Id}' belongs to role '{task.AssigneeRole ?? "(none)"}', and {principal.Id} is not in it.";
 }

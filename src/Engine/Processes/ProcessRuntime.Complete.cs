@@ -74,7 +74,7 @@ public sealed partial class ProcessRuntime
         {
             var form = await _definitions.GetAsync<FormDefinition>(db, DefinitionKind.Form, formKey, formVersion, cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException($"Task '{taskId}' is pinned to form '{formKey}' version {formVersion}, which is missing from the database.");
-            var evaluation = _forms.Evaluate(form, submission ?? [], FormOptions(now));
+            var evaluation = _forms.Evaluate(form, submission ?? [], FormOptions(now) with { Files = await Files.FileCatalog.ForInstanceAsync(db, task.InstanceId, cancellationToken).ConfigureAwait(false) });
             if (!evaluation.IsValid)
             {
                 return RuntimeError.Invalid(

@@ -41,14 +41,15 @@ public sealed partial class ProcessRuntime : IDisposable
         DefinitionCache definitions,
         TimeProvider clock,
         RuntimeOptions options,
-        RuntimeHooks hooks)
+        RuntimeHooks hooks,
+        IExternalLinkDelivery? links = null)
     {
         _contexts = contexts;
         _forms = forms;
         _definitions = definitions;
         _clock = clock;
         _hooks = hooks;
-        _services = new StepServices(expressions, ruleSets, definitions, options);
+        _services = new StepServices(expressions, ruleSets, definitions, options, links ?? new CapturedExternalLinks());
     }
 
     private RuntimeOptions Options => _services.Options;

@@ -14,4 +14,7 @@ public sealed class RuntimeOptions
     /// instance is stopped with a <c>STEP_LIMIT</c> exception: a guard against a routing loop with no person in it.
     /// </summary>
     public int MaxAutomaticSteps { get; set; } = 200;
+
+    /// <summary>Timers, webhooks, notifications and signals (docs/runtime.md).</summary>
+    public BoundaryOptions Boundaries { get; set; } = new();
 }

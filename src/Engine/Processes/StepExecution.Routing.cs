@@ -116,6 +116,7 @@ internal sealed partial class StepExecution
                     Resolve(code, stepKey, action.Rule);
                     break;
                 default:
+                    CarryAtBoundary(action, stepKey);
                     var arguments = new JsonObject();
                     foreach (var (name, value) in action.Arguments)
                     {

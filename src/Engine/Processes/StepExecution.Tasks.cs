@@ -25,12 +25,12 @@ internal sealed partial class StepExecution
             Status = nameof(WorkTaskStatus.Open),
             AssigneeRole = role,
             AssigneeUser = user,
-            ExternalEmail = step.Assignee?.External?.Email,
             CreatedAt = now.UtcDateTime,
             DueAt = due?.UtcDateTime,
             ETag = NewId(),
         };
         db.Tasks.Add(task);
+        ScheduleSla(step.Key, task.Id, due);
         _createdTasks.Add(task.Id);
         state.Positions.Add(step.Key);
         Append(
@@ -45,6 +45,7 @@ internal sealed partial class StepExecution
             },
             step.Key,
             task.Id);
+        IssueLinkIfExternal(step, task);
     }
 
     private (string? Role, string? User) ResolveAssignee(StepDefinition step)

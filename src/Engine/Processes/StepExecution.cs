@@ -77,9 +77,8 @@ internal sealed partial class StepExecution(
             case StepType.Webhook:
             case StepType.Timer:
             case StepType.Signal:
-                // Recognised and parked: the timers, webhooks and signals runtime resumes these steps.
-                state.Positions.Add(step.Key);
-                Append(EventTypes.StepWaiting, new JsonObject { ["stepType"] = step.Type }, step.Key);
+                // Parked until the outbox dispatcher, the timer poller or a signal resumes it (StepExecution.Boundaries).
+                Park(step, type);
                 break;
             case StepType.End:
                 End(step);

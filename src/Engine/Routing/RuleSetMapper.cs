@@ -180,7 +180,10 @@ public static class RuleSetMapper
 
         if (action.Webhook is { } webhook)
         {
+            Put("connection", webhook.Connection);
             Put("url", webhook.Url);
+            Put("retries", webhook.Retries?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Put("timeout", webhook.Timeout);
             Put("method", webhook.Method ?? "POST");
             Put("body", webhook.Body);
         }

@@ -29,10 +29,13 @@ public sealed class SandboxRuleExpressions(SandboxEvaluator sandbox, TimeProvide
         IReadOnlyCollection<string>? referenced = variables.Count > 0 && variables[^1] == RoutingFacts.Data
             ? [.. compiled.Variables.Select(v => variables.Contains(v, StringComparer.Ordinal) ? v : RoutingFacts.Data).Distinct(StringComparer.Ordinal)]
             : null;
-        return new Compiled(sandbox, compiled, clock, referenced);
+        // A data field nobody has filled in yet (the review's riskRating while the instance is still at registration)
+        // reads as empty, as in form expressions, instead of failing the whole decision as an unknown name.
+        string[]? dataFields = referenced is null ? null : [.. compiled.Variables.Where(v => !variables.Contains(v, StringComparer.Ordinal))];
+        return new Compiled(sandbox, compiled, clock, referenced, dataFields);
     }
 
-    private sealed class Compiled(SandboxEvaluator sandbox, CompiledExpression expression, TimeProvider clock, IReadOnlyCollection<string>? referenced) : ICompiledExpression
+    private sealed class Compiled(SandboxEvaluator sandbox, CompiledExpression expression, TimeProvider clock, IReadOnlyCollection<string>? referenced, string[]? dataFields) : ICompiledExpression
     {
         public IReadOnlyCollection<string>? ReferencedVariables => referenced;
 
@@ -56,6 +59,13 @@ public sealed class SandboxRuleExpressions(SandboxEvaluator sandbox, TimeProvide
                 if (name == RoutingFacts.Data)
                 {
                     SetFields(scope, fact);
+                    foreach (var field in dataFields ?? [])
+                    {
+                        if (!scope.TryGet(field, out _) && ExpressionScope.IsValidName(field))
+                        {
+                            scope.Set(field, (System.Text.Json.Nodes.JsonNode?)null);
+                        }
+                    }
                 }
 
                 if (ExpressionScope.IsValidName(name))

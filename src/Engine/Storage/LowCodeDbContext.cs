@@ -22,6 +22,20 @@ public abstract class LowCodeDbContext(DbContextOptions options) : DbContext(opt
 
     public DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();
 
+    public DbSet<OutboxRecord> Outbox => Set<OutboxRecord>();
+
+    public DbSet<NotificationRecord> Notifications => Set<NotificationRecord>();
+
+    public DbSet<CapturedMailRecord> CapturedMails => Set<CapturedMailRecord>();
+
+    public DbSet<SignalTokenRecord> SignalTokens => Set<SignalTokenRecord>();
+
+    public DbSet<ExternalLinkRecord> ExternalLinks => Set<ExternalLinkRecord>();
+
+    public DbSet<StoredFileRecord> Files => Set<StoredFileRecord>();
+
+    public DbSet<StoredFileContentRecord> FileContents => Set<StoredFileContentRecord>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
@@ -82,5 +96,8 @@ public abstract class LowCodeDbContext(DbContextOptions options) : DbContext(opt
             e.HasIndex(t => new { t.FiredAt, t.DueAt });
             e.HasIndex(t => t.InstanceId);
         });
+        modelBuilder.ApplyConfiguration(new Configurations.ExternalLinkConfiguration());
+        modelBuilder.ApplyConfiguration<StoredFileRecord>(new Configurations.StoredFileConfiguration());
+        modelBuilder.ApplyConfiguration<StoredFileContentRecord>(new Configurations.StoredFileConfiguration());
     }
 }

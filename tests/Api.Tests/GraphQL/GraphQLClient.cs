@@ -9,6 +9,17 @@ internal static class GraphQLClient
     public static async Task<JsonElement> PostAsync(HttpClient client, string query, object? variables = null, string? user = null, string? groups = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/graphql", UriKind.Relative)) { Content = JsonContent.Create(new { query, variables }) };
+        Identify(request, user, groups);
+        using var response = await client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        using var document = JsonDocument.Parse(text);
+        return document.RootElement.Clone();
+    }
+
+    /// <summary>Makes <paramref name="request"/> (a GraphQL post, or a plain HTTP call such as a file upload) the given user's.</summary>
+    public static void Identify(HttpRequestMessage request, string? user, string? groups = null)
+    {
+        ArgumentNullException.ThrowIfNull(request);
         if (user is not null)
         {
             request.Headers.Add("X-LowCode-User", user);
@@ -18,10 +29,5 @@ internal static class GraphQLClient
         {
             request.Headers.Add("X-LowCode-Groups", groups);
         }
-
-        using var response = await client.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        using var document = JsonDocument.Parse(text);
-        return document.RootElement.Clone();
     }
 }

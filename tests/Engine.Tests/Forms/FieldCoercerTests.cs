@@ -30,6 +30,7 @@ public sealed class FieldCoercerTests
     [InlineData("url", "", "\"https://example.com/x?y=1\"", "\"https://example.com/x?y=1\"")]
     [InlineData("file", "", "{\"name\":\"r.pdf\",\"size\":10,\"contentType\":\"application/pdf\"}", "{\"name\":\"r.pdf\",\"size\":10,\"contentType\":\"application/pdf\"}")]
     [InlineData("file", "", "[{\"name\":\"a.png\"},{\"name\":\"b.png\"}]", "[{\"name\":\"a.png\"},{\"name\":\"b.png\"}]")]
+    [InlineData("file", "", "\"01a24ec558d8799a908616a5328c24c9\"", "\"01a24ec558d8799a908616a5328c24c9\"")]
     public void AValueTheFieldTypeCanHoldIsStoredInItsCanonicalForm(string type, string extra, string input, string stored)
     {
         var result = Evaluate($$"""[ { "key": "f", "type": "{{type}}"{{extra}} } ]""", $$"""{ "f": {{input}} }""");
@@ -55,8 +56,8 @@ public sealed class FieldCoercerTests
     [InlineData("email", "", "\"not-an-address\"", "e-mail address")]
     [InlineData("url", "", "\"ftp://example.com\"", "web address")]
     [InlineData("url", "", "\"example.com\"", "web address")]
-    [InlineData("file", "", "\"receipt.pdf\"", "expects a file")]
-    [InlineData("file", "", "{\"size\": 3}", "expects a file")]
+    [InlineData("file", "", "42", "expects the id of an uploaded file")]
+    [InlineData("file", "", "{\"size\": 3}", "expects the id of an uploaded file")]
     public void AValueTheFieldTypeCannotHoldIsATypeErrorThatSaysWhatWasExpected(string type, string extra, string input, string expected)
     {
         var result = Evaluate($$"""[ { "key": "f", "type": "{{type}}"{{extra}} } ]""", $$"""{ "f": {{input}} }""");

@@ -33,7 +33,8 @@ internal sealed class OperationsHarness
             new RuleSetCache(new RoutingRuleSetCompiler(new SandboxRuleExpressions(Expressions, runtime.Clock))),
             definitions,
             runtime.Options,
-            runtime.Clock);
+            runtime.Clock,
+            runtime.Links);
         DryRun = new RuleSetDryRun(contexts, Expressions);
         Repair = new InstanceRepair(frame);
         Migrator = new InstanceMigrator(contexts, definitions, runtime.Clock);

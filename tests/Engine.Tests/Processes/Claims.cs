@@ -5,7 +5,8 @@ namespace LowCode.Engine.Tests.Processes;
 /// <summary>Submissions for the seed apps' forms, as a front end would send them.</summary>
 internal static class Claims
 {
-    public static JsonObject Expense(double amount, string employee = "emma@example.com", string manager = "max@example.com")
+    /// <summary>An expense claim; over 50 it needs a receipt: the id of a file uploaded for the claim's task.</summary>
+    public static JsonObject Expense(double amount, string employee = "emma@example.com", string manager = "max@example.com", string? receipt = null)
     {
         var claim = new JsonObject
         {
@@ -23,7 +24,7 @@ internal static class Claims
         };
         if (amount > 50)
         {
-            claim["receipts"] = new JsonArray(new JsonObject { ["name"] = "receipt.pdf", ["contentType"] = "application/pdf", ["size"] = 2048 });
+            claim["receipts"] = new JsonArray(receipt);
         }
 
         if (amount > 1000)

@@ -59,7 +59,9 @@ public abstract class ExpenseApprovalScenarioTests(DatabaseProvider provider)
     {
         await using var h = await RuntimeHarness.CreateAsync(provider);
         var id = await h.StartAsync("expense-approval", RuntimeHarness.Employee);
-        await h.CompleteAsync(await h.OpenTaskAsync(id, "submit"), RuntimeHarness.Employee, Claims.Expense(1500));
+        var submit = await h.OpenTaskAsync(id, "submit");
+        var receipt = await h.UploadAsync(submit.Id, RuntimeHarness.Employee, "receipts");
+        await h.CompleteAsync(submit, RuntimeHarness.Employee, Claims.Expense(1500, receipt: receipt));
 
         await h.CompleteAsync(await h.OpenTaskAsync(id, "managerApproval"), RuntimeHarness.Manager, Claims.Review(), "approved");
 

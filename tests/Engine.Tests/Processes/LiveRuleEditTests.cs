@@ -9,7 +9,9 @@ public abstract class LiveRuleEditTests(DatabaseProvider provider)
     {
         await using var h = await RuntimeHarness.CreateAsync(provider);
         var id = await h.StartAsync("expense-approval", RuntimeHarness.Employee);
-        await h.CompleteAsync(await h.OpenTaskAsync(id, "submit"), RuntimeHarness.Employee, Claims.Expense(800));
+        var submit = await h.OpenTaskAsync(id, "submit");
+        var receipt = await h.UploadAsync(submit.Id, RuntimeHarness.Employee, "receipts");
+        await h.CompleteAsync(submit, RuntimeHarness.Employee, Claims.Expense(800, receipt: receipt));
         var waiting = await h.OpenTaskAsync(id, "managerApproval");
         Assert.Equal(1, (await h.Runtime.DecisionsAsync(id))[^1].RuleSetVersion);
 
@@ -31,7 +33,9 @@ public abstract class LiveRuleEditTests(DatabaseProvider provider)
     {
         await using var h = await RuntimeHarness.CreateAsync(provider);
         var id = await h.StartAsync("expense-approval", RuntimeHarness.Employee);
-        await h.CompleteAsync(await h.OpenTaskAsync(id, "submit"), RuntimeHarness.Employee, Claims.Expense(800));
+        var submit = await h.OpenTaskAsync(id, "submit");
+        var receipt = await h.UploadAsync(submit.Id, RuntimeHarness.Employee, "receipts");
+        await h.CompleteAsync(submit, RuntimeHarness.Employee, Claims.Expense(800, receipt: receipt));
         var lowered = File.ReadAllText(Seed.RepositoryRoot.Combine("seed", "expense-approval", "expense-routing.ruleset.json"))
             .Replace("\"op\": \">\", \"value\": 1000", "\"op\": \">\", \"value\": 500", StringComparison.Ordinal)
             .Replace("\"op\": \"<=\", \"value\": 1000", "\"op\": \"<=\", \"value\": 500", StringComparison.Ordinal);

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using LowCode.Engine.Expressions;
+using LowCode.Engine.Files;
 using LowCode.Engine.Forms;
 using LowCode.Engine.Processes;
 using LowCode.Engine.Routing;
@@ -33,6 +34,13 @@ internal sealed class RuntimeHarness : IAsyncDisposable
 
     public ProcessRuntime Runtime { get; }
 
+    /// <summary>The links the runtime issued, as the participant's mailbox would receive them.</summary>
+    public CapturedExternalLinks Links { get; } = new();
+
+    public FileStorageOptions FileOptions { get; } = new();
+
+    public FileStore Files => new(Database.Contexts, new DefinitionCache(), FileOptions, Clock);
+
     public static Principal Employee { get; } = new("emma@example.com", ["employee"]);
 
     public static Principal Manager { get; } = new("max@example.com", ["employee", "manager"]);
@@ -62,7 +70,8 @@ internal sealed class RuntimeHarness : IAsyncDisposable
         new DefinitionCache(),
         Clock,
         Options,
-        hooks ?? Hooks);
+        hooks ?? Hooks,
+        Links);
 
     public async Task<string> StartAsync(string processKey, Principal starter, JsonObject? data = null, string? businessKey = null)
     {
@@ -84,6 +93,23 @@ internal sealed class RuntimeHarness : IAsyncDisposable
         var completed = await Runtime.CompleteTaskAsync(task.Id, data, outcome, null, principal);
         Assert.True(completed.Succeeded, completed.Error is { } e ? $"{e.Kind}: {e.Message} {string.Join("; ", e.Problems)}" : null);
         return completed.Value!;
+    }
+
+    /// <summary>Completes an expense claim's submit task as the employee, with a receipt uploaded for it (claims over 50 need one).</summary>
+    public async Task<StepResult> SubmitClaimAsync(string instanceId, double amount)
+    {
+        var submit = await OpenTaskAsync(instanceId, "submit");
+        var receipt = amount > 50 ? await UploadAsync(submit.Id, Employee, "receipts") : null;
+        return await CompleteAsync(submit, Employee, Claims.Expense(amount, receipt: receipt));
+    }
+
+    /// <summary>Uploads a file for a file field of a task's form and returns its id.</summary>
+    public async Task<string> UploadAsync(string taskId, Principal principal, string field, string name = "receipt.pdf", string contentType = "application/pdf", int size = 2048)
+    {
+        using var content = new MemoryStream(new byte[size]);
+        var uploaded = await Files.UploadAsync(new FileUpload(taskId, field, name, contentType, content), principal);
+        Assert.True(uploaded.Succeeded, uploaded.Error?.Message);
+        return uploaded.Value!.Id;
     }
 
     public async Task<ProcessInstance> InstanceAsync(string instanceId) => (await Runtime.GetInstanceAsync(instanceId))!;

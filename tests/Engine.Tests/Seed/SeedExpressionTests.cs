@@ -58,6 +58,11 @@ public sealed class SeedExpressionTests
                     break;
                 case ProcessDefinition process:
                     known.UnionWith(process.Steps.SelectMany(s => s.Set).Select(a => a.Path.Split('.')[0]));
+                    if (process.Steps.Any(s => s.Webhook is not null))
+                    {
+                        // A webhook body also sees the resume URL of the signal the process waits for (docs/runtime.md).
+                        known.Add(LowCode.Engine.Processes.StepExecution.ResumeUrlName);
+                    }
                     break;
                 case RuleSetDefinition ruleSet:
                     known.UnionWith(ruleSet.Rules.SelectMany(r => r.Then).Where(a => a.Type == ActionTypes.SetData && a.Path is not null).Select(a => a.Path!.Split('.')[0]));

@@ -20,9 +20,25 @@ internal sealed class AssigneeAndWebhookRule : DefinitionRule<IDefinition>
 
         foreach (var (path, webhook) in DefinitionParts.Webhooks(definition))
         {
-            if (!Uri.TryCreate(webhook.Url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            if (webhook.Connection is { } connection)
             {
-                context.Report(path.Property("url"), "webhook.url", $"'{webhook.Url}' is not an absolute http or https address, e.g. 'https://crm.example.com/hooks/onboarding'.");
+                if (!KeyFormat.IsDefinitionKey(connection))
+                {
+                    context.Report(path.Property("connection"), "webhook.connection", $"'{connection}' is not a connection name. Use the name of an entry under LowCode:Connections, e.g. 'erp'.");
+                }
+
+                if (webhook.Url is { } relative && (relative.Contains("://", StringComparison.Ordinal) || relative.StartsWith("//", StringComparison.Ordinal)))
+                {
+                    context.Report(path.Property("url"), "webhook.url", $"'{relative}' is an absolute address, but the webhook names connection '{connection}': write only the path under the connection's base URL, e.g. '/api/hooks/onboarding'.");
+                }
+            }
+            else if (!Uri.TryCreate(webhook.Url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            {
+                context.Report(path.Property("url"), "webhook.url", $"'{webhook.Url}' is not an absolute http or https address, e.g. 'https://crm.example.com/hooks/onboarding'; better, name a 'connection' from configuration and give the path here.");
+            }
+            else
+            {
+                context.Warn(path.Property("url"), "webhook.literalUrl", $"'{webhook.Url}' is a literal address in metadata; the runtime refuses it. Put the base URL (and secret) in configuration as LowCode:Connections:<name>, then write \"connection\": \"<name>\" and \"url\": \"{uri.PathAndQuery}\".");
             }
 
             if (webhook.Method is { } method && !Methods.Contains(method, StringComparer.Ordinal))

@@ -40,11 +40,29 @@ public sealed class AssigneeAndWebhookRuleTests
     }
 
     [Theory]
+    [InlineData("/api/hooks")]
+    [InlineData(null)]
+    public void NamedConnectionWithAPath_HasNoProblems(string? url)
+    {
+        var path = url is null ? string.Empty : $", \"url\": \"{url}\"";
+        ProblemAssert.None(CheckStep($$"""{ "key": "a", "type": "webhook", "webhook": { "connection": "crm"{{path}}, "method": "PUT", "retries": 10 } }"""));
+    }
+
+    [Theory]
     [InlineData("https://crm.example.com/api/hooks")]
     [InlineData("http://localhost:8080/hook")]
-    public void AbsoluteHttpUrl_HasNoProblems(string url)
+    public void AbsoluteHttpUrlWithoutAConnection_IsAWarningThatSaysHowToMigrate(string url)
     {
-        ProblemAssert.None(CheckStep($$"""{ "key": "a", "type": "webhook", "webhook": { "url": "{{url}}", "method": "PUT", "retries": 10 } }"""));
+        var problem = ProblemAssert.Single(CheckStep($$"""{ "key": "a", "type": "webhook", "webhook": { "url": "{{url}}" } }"""), "$.steps[0].webhook.url", "webhook.literalUrl");
+
+        Assert.Equal(ProblemSeverity.Warning, problem.Severity);
+        Assert.Contains("LowCode:Connections", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AbsoluteUrlBesideAConnection_IsReportedAtUrl()
+    {
+        ProblemAssert.Single(CheckStep("""{ "key": "a", "type": "webhook", "webhook": { "connection": "crm", "url": "https://crm.example.com/x" } }"""), "$.steps[0].webhook.url", "webhook.url");
     }
 
     [Theory]
@@ -71,7 +89,7 @@ public sealed class AssigneeAndWebhookRuleTests
     [InlineData("SEND")]
     public void UnsupportedMethod_IsReported(string method)
     {
-        ProblemAssert.Single(CheckStep($$"""{ "key": "a", "type": "webhook", "webhook": { "url": "https://example.com", "method": "{{method}}" } }"""), "$.steps[0].webhook.method", "webhook.method");
+        ProblemAssert.Single(CheckStep($$"""{ "key": "a", "type": "webhook", "webhook": { "connection": "crm", "method": "{{method}}" } }"""), "$.steps[0].webhook.method", "webhook.method");
     }
 
     [Theory]
@@ -79,12 +97,12 @@ public sealed class AssigneeAndWebhookRuleTests
     [InlineData(11)]
     public void RetriesOutsideZeroToTen_AreReported(int retries)
     {
-        ProblemAssert.Single(CheckStep($$"""{ "key": "a", "type": "webhook", "webhook": { "url": "https://example.com", "retries": {{retries}} } }"""), "$.steps[0].webhook.retries", "webhook.retries");
+        ProblemAssert.Single(CheckStep($$"""{ "key": "a", "type": "webhook", "webhook": { "connection": "crm", "retries": {{retries}} } }"""), "$.steps[0].webhook.retries", "webhook.retries");
     }
 
     [Fact]
     public void ZeroRetries_IsAllowed()
     {
-        ProblemAssert.None(CheckStep("""{ "key": "a", "type": "webhook", "webhook": { "url": "https://example.com", "retries": 0 } }"""));
+        ProblemAssert.None(CheckStep("""{ "key": "a", "type": "webhook", "webhook": { "connection": "crm", "retries": 0 } }"""));
     }
 }
