@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using LowCode.Engine.Storage;
 using LowCode.Engine.Storage.Records;
@@ -35,6 +38,45 @@ public static class EventLog
             StepKey = stepKey,
             Actor = actor,
             Payload = payload.ToJsonString(),
+            OccurredAt = at.UtcDateTime,
+        });
+    }
+
+    /// <summary>
+    /// Adds an event whose payload <paramref name="writePayload"/> writes as the properties of one JSON object, for
+    /// payloads built from text that is already JSON; the process version in force is added as for every event.
+    /// </summary>
+    public static void Append(
+        LowCodeDbContext db,
+        string type,
+        InstanceRecord instance,
+        DateTimeOffset at,
+        string? actor,
+        Action<Utf8JsonWriter> writePayload,
+        string? stepKey = null,
+        string? taskId = null)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(instance);
+        ArgumentNullException.ThrowIfNull(writePayload);
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writePayload(writer);
+            writer.WriteString("processKey", instance.ProcessKey);
+            writer.WriteNumber("processVersion", instance.ProcessVersion);
+            writer.WriteEndObject();
+        }
+
+        db.Events.Add(new EventRecord
+        {
+            Type = type,
+            InstanceId = instance.Id,
+            TaskId = taskId,
+            StepKey = stepKey,
+            Actor = actor,
+            Payload = Encoding.UTF8.GetString(buffer.WrittenSpan),
             OccurredAt = at.UtcDateTime,
         });
     }

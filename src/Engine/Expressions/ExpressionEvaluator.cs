@@ -1,12 +1,18 @@
+using System.Collections.Concurrent;
+
 namespace LowCode.Engine.Expressions;
 
 /// <summary>
-/// The sandbox's entry point: one prepared Jint engine per thread (created on first use, replaced after a failure
-/// that may have left it mid-operation), budgets reset at every evaluation by Jint, results type-checked.
+/// The sandbox's entry point: prepared Jint engines lent out one evaluation at a time (created when none is idle,
+/// dropped after a failure that may have left one mid-operation), budgets reset at every evaluation by Jint, results
+/// type-checked.
 /// </summary>
 public sealed class ExpressionEvaluator : IExpressionEvaluator, IDisposable
 {
-    private readonly ThreadLocal<SandboxEngine?> _engines = new();
+    // Idle engines, at most as many as evaluations ever ran at once. Preparing an engine costs milliseconds; keeping
+    // one per thread instead made every thread-pool thread an async step happened to resume on prepare its own.
+    // ConcurrentBag hands a thread back the engine it returned last, so one thread's evaluations in a row share one.
+    private readonly ConcurrentBag<SandboxEngine> _idle = [];
     private readonly TimeProvider _backstopClock;
 
     /// <summary>An evaluator with its own compiler and cache, using <paramref name="limits"/> (or the defaults).</summary>
@@ -49,7 +55,8 @@ public sealed class ExpressionEvaluator : IExpressionEvaluator, IDisposable
             return ExpressionResult.Failure(ExpressionError.FromDiagnostic(expression.Diagnostics[0], label, expression.Source));
         }
 
-        var sandbox = _engines.Value ??= new SandboxEngine(Limits, _backstopClock);
+        var sandbox = _idle.TryTake(out var idle) ? idle : new SandboxEngine(Limits, _backstopClock);
+        var reusable = true;
         try
         {
             var value = ResultConverter.Convert(sandbox.Run(expression, scope), Limits);
@@ -61,18 +68,25 @@ public sealed class ExpressionEvaluator : IExpressionEvaluator, IDisposable
         {
             if (!IsExpected(exception))
             {
-                // Start the next evaluation on this thread from a fresh engine: nothing half-done can leak into it.
-                _engines.Value = null;
+                // The next evaluation starts from another engine: nothing half-done can leak into it.
+                reusable = false;
             }
 
             return ExpressionResult.Failure(RuntimeErrorDescriber.Describe(exception, expression, scope, label));
         }
+        finally
+        {
+            if (reusable)
+            {
+                _idle.Add(sandbox);
+            }
+        }
     }
 
-    /// <summary>Releases the per-thread engines.</summary>
-    public void Dispose() => _engines.Dispose();
+    /// <summary>Lets go of the idle engines.</summary>
+    public void Dispose() => _idle.Clear();
 
-    /// <summary>A fresh engine for this thread, prepared as every evaluation's is (for isolation tests and the globals snapshot).</summary>
+    /// <summary>A fresh engine, prepared as every evaluation's is (for isolation tests and the globals snapshot).</summary>
     internal SandboxEngine CreateEngine() => new(Limits, _backstopClock);
 
     /// <summary>Failures the sandbox and Jint raise between operations; anything else may have left the engine half-way through one.</summary>

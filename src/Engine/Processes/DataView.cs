@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using LowCode.Engine.Metadata;
 
@@ -33,15 +36,71 @@ internal static class DataView
         return view;
     }
 
-    /// <summary>Copies into <paramref name="data"/> the top-level keys a decision set or changed (<paramref name="viewAfter"/> against <paramref name="viewBefore"/>).</summary>
-    public static void ApplyChanges(JsonObject data, JsonObject viewBefore, JsonObject viewAfter)
+    /// <summary>
+    /// The view as JSON text, written straight from <paramref name="data"/> without copying it: the same text
+    /// <c>Of(data, groupKeys).ToJsonString()</c> gives.
+    /// </summary>
+    public static string Render(JsonObject data, IReadOnlySet<string> groupKeys)
     {
-        foreach (var (key, value) in viewAfter)
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        using (var writer = new Utf8JsonWriter(buffer))
         {
-            if (!viewBefore.TryGetPropertyValue(key, out var before) || !JsonNode.DeepEquals(before, value))
+            writer.WriteStartObject();
+            foreach (var (key, value) in data)
             {
-                data[key] = value?.DeepClone();
+                WriteProperty(writer, key, value);
             }
+
+            if (groupKeys.Count > 0)
+            {
+                var written = new HashSet<string>(data.Select(p => p.Key), StringComparer.Ordinal);
+                LiftInto(writer, data, written, groupKeys);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>Sets in <paramref name="data"/> the top-level keys a decision set or changed (each value as JSON text).</summary>
+    public static void ApplyChanges(JsonObject data, IReadOnlyDictionary<string, string> changes)
+    {
+        foreach (var (key, json) in changes)
+        {
+            data[key] = JsonNode.Parse(json);
+        }
+    }
+
+    private static void LiftInto(Utf8JsonWriter writer, JsonObject source, HashSet<string> written, IReadOnlySet<string> groupKeys)
+    {
+        foreach (var (key, value) in source)
+        {
+            if (groupKeys.Contains(key) && value is JsonObject group)
+            {
+                foreach (var (child, childValue) in group)
+                {
+                    if (written.Add(child))
+                    {
+                        WriteProperty(writer, child, childValue);
+                    }
+                }
+
+                LiftInto(writer, group, written, groupKeys);
+            }
+        }
+    }
+
+    private static void WriteProperty(Utf8JsonWriter writer, string key, JsonNode? value)
+    {
+        writer.WritePropertyName(key);
+        if (value is null)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            value.WriteTo(writer);
         }
     }
 

@@ -3,7 +3,6 @@ using LowCode.Engine.Events;
 using LowCode.Engine.Metadata;
 using LowCode.Engine.Storage;
 using LowCode.Engine.Tasks;
-using Microsoft.EntityFrameworkCore;
 
 namespace LowCode.Engine.Processes;
 
@@ -51,18 +50,19 @@ public sealed partial class ProcessRuntime
         Principal principal,
         CancellationToken cancellationToken)
     {
-        // Everything that only reads immutable inputs (the pinned process and form, the submission) happens before the
-        // write transaction, so the time a step holds the database is its reads and writes alone.
-        var seen = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken).ConfigureAwait(false);
-        if (Unworkable(seen, taskId, principal) is { } early)
+        // The task and its instance are read once, tracked, before the write transaction, so form evaluation stays
+        // outside the writer's turn without reading them again inside it: both rows carry a concurrency token, so if
+        // another step changed either in between, this commit updates no row, fails, and the step runs again.
+        var row = await TaskWithInstance.RunAsync(db, taskId, cancellationToken).ConfigureAwait(false);
+        if (Unworkable(row?.Task, taskId, principal) is { } early)
         {
             return early;
         }
 
-        var pinned = await db.Instances.AsNoTracking().Where(i => i.Id == seen!.InstanceId).Select(i => new { i.ProcessKey, i.ProcessVersion }).FirstAsync(cancellationToken).ConfigureAwait(false);
-        var process = await _definitions.GetAsync<ProcessDefinition>(db, DefinitionKind.Process, pinned.ProcessKey, pinned.ProcessVersion, cancellationToken).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"Task '{taskId}' belongs to process '{pinned.ProcessKey}' version {pinned.ProcessVersion}, which is missing from the database.");
-        var step = process.Steps.First(s => s.Key == seen!.StepKey);
+        var (task, instance) = (row!.Task, row.Instance);
+        var process = await _definitions.GetAsync<ProcessDefinition>(db, DefinitionKind.Process, instance.ProcessKey, instance.ProcessVersion, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Task '{taskId}' belongs to process '{instance.ProcessKey}' version {instance.ProcessVersion}, which is missing from the database.");
+        var step = process.Steps.First(s => s.Key == task.StepKey);
         if (CheckOutcome(step, outcome) is { } wrongOutcome)
         {
             return wrongOutcome;
@@ -70,7 +70,7 @@ public sealed partial class ProcessRuntime
 
         var now = _clock.GetUtcNow();
         var values = new JsonObject();
-        if (seen!.FormKey is { } formKey && seen.FormVersion is { } formVersion)
+        if (task.FormKey is { } formKey && task.FormVersion is { } formVersion)
         {
             var form = await _definitions.GetAsync<FormDefinition>(db, DefinitionKind.Form, formKey, formVersion, cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException($"Task '{taskId}' is pinned to form '{formKey}' version {formVersion}, which is missing from the database.");
@@ -85,41 +85,35 @@ public sealed partial class ProcessRuntime
             values = evaluation.Values;
         }
 
+        var state = InstanceState.Read(instance);
+        DataPaths.Merge(state.Data, values);
+        if (state.Data["steps"] is not JsonObject steps)
+        {
+            steps = [];
+            state.Data["steps"] = steps;
+        }
+
+        steps[step.Key] = values.DeepClone();
+        state.Positions.Remove(step.Key);
+
+        task.Status = nameof(WorkTaskStatus.Completed);
+        task.CompletedAt = now.UtcDateTime;
+        task.CompletedBy = principal.Id;
+        task.AssigneeUser ??= principal.Id;
+        task.Outcome = outcome;
+        task.Data = values.ToJsonString();
+        task.ETag = StepExecution.NewId();
+        instance.ETag = StepExecution.NewId();
+
+        var execution = new StepExecution(db, instance, process, state, now, principal.Id, _services);
+        execution.Append(EventTypes.TaskCompleted, new JsonObject { ["outcome"] = outcome, ["formKey"] = task.FormKey, ["formVersion"] = task.FormVersion, ["data"] = values.DeepClone() }, step.Key, task.Id);
+
+        // Only routing (which reads the rule set version in force inside the transaction) and the writes need the
+        // writer's turn; everything above is this step's own work on rows it read.
         using var writer = await EnterWriterAsync(db, cancellationToken).ConfigureAwait(false);
         var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var task = await db.Tasks.FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken).ConfigureAwait(false);
-            if (Unworkable(task, taskId, principal) is { } late)
-            {
-                return late;
-            }
-
-            var instance = await db.Instances.FirstAsync(i => i.Id == task!.InstanceId, cancellationToken).ConfigureAwait(false);
-
-            var state = InstanceState.Read(instance);
-            DataPaths.Merge(state.Data, values);
-            if (state.Data["steps"] is not JsonObject steps)
-            {
-                steps = [];
-                state.Data["steps"] = steps;
-            }
-
-            steps[step.Key] = values.DeepClone();
-            state.Positions.Remove(step.Key);
-
-            task!.Status = nameof(WorkTaskStatus.Completed);
-            task.CompletedAt = now.UtcDateTime;
-            task.CompletedBy = principal.Id;
-            task.AssigneeUser ??= principal.Id;
-            task.Outcome = outcome;
-            task.Data = values.ToJsonString();
-            task.ETag = StepExecution.NewId();
-            instance.ETag = StepExecution.NewId();
-
-            var execution = new StepExecution(db, instance, process, state, now, principal.Id, _services);
-            execution.Append(EventTypes.TaskCompleted, new JsonObject { ["outcome"] = outcome, ["formKey"] = task.FormKey, ["formVersion"] = task.FormVersion, ["data"] = values.DeepClone() }, step.Key, task.Id);
-
             if (_hooks.SplitStepCommit)
             {
                 // The deliberate fault: the completion commits on its own, and the routing in a second transaction.
@@ -149,6 +143,12 @@ public sealed partial class ProcessRuntime
             await transaction.DisposeAsync().ConfigureAwait(false);
         }
     }
+
+    /// <summary>A task and its instance, both tracked, in one query compiled once.</summary>
+    private static readonly ProviderCompiledQuery<string, TaskRow?> TaskWithInstance = new((db, id, _) =>
+        db.Tasks.Where(t => t.Id == id).Join(db.Instances, t => t.InstanceId, i => i.Id, (t, i) => new TaskRow(t, i)).FirstOrDefault());
+
+    private sealed record TaskRow(Storage.Records.TaskRecord Task, Storage.Records.InstanceRecord Instance);
 
     /// <summary>Why <paramref name="task"/> cannot be completed by <paramref name="principal"/>, or null when it can.</summary>
     private static RuntimeError? Unworkable(Storage.Records.TaskRecord? task, string taskId, Principal principal)

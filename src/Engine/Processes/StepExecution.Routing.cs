@@ -17,37 +17,33 @@ internal sealed partial class StepExecution
     {
         await LoadGroupKeysAsync(cancellationToken).ConfigureAwait(false);
         var routingEvent = new RoutingEvent(RoutingFacts.DefaultEvent, step.Key, outcome);
-        var view = View();
-        var facts = new JsonObject
-        {
-            [RoutingFacts.Data] = view.DeepClone(),
-            [RoutingFacts.Event] = new JsonObject { ["type"] = routingEvent.Type, ["step"] = step.Key, ["outcome"] = outcome },
-            [RoutingFacts.Instance] = InstanceFact(),
-            ["exceptions"] = new JsonArray([.. state.Exceptions.Select(e => (JsonNode?)ExceptionFact(e))]),
-        };
-        var payload = new JsonObject { ["outcome"] = outcome, ["facts"] = facts };
+
+        // The data view is rendered once: the rules parse this text into their data fact, and the event records the
+        // same text as the decision's data fact, so replaying the decision sees exactly what the rules saw.
+        var viewJson = DataView.Render(state.Data, _groupKeys!);
+        var record = new DecisionPayload(outcome, viewJson, routingEvent, InstanceFact(), [.. state.Exceptions]);
 
         RoutingDecision? decision = null;
         if (process.RuleSet is { } ruleSetKey)
         {
             var current = await services.RuleSets.GetCurrentAsync(db, ruleSetKey, cancellationToken).ConfigureAwait(false);
-            payload["ruleSetKey"] = ruleSetKey;
-            payload["ruleSetVersion"] = current?.Version;
+            record.RuleSetKey = ruleSetKey;
+            record.RuleSetVersion = current?.Version;
             if (current is { RuleSet: null })
             {
                 var problems = string.Join("; ", current.Problems.Select(p => $"{p.Path}: {p.Message}"));
-                return Stop(step, payload, "RULE_SET_INVALID", $"Rule set '{ruleSetKey}' version {current.Version} does not compile ({problems}); fix and republish it.");
+                return Stop(step, record, "RULE_SET_INVALID", $"Rule set '{ruleSetKey}' version {current.Version} does not compile ({problems}); fix and republish it.");
             }
 
             if (current?.RuleSet is { } compiled)
             {
                 try
                 {
-                    decision = RoutingDecider.Decide(compiled, view, routingEvent, [.. ExtraFacts()]);
+                    decision = RoutingDecider.Decide(compiled, viewJson, routingEvent, [.. ExtraFacts()]);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    return Stop(step, payload, "RULE_FAILED", $"Rule set '{ruleSetKey}' version {current.Version} failed while routing from '{step.Key}': {ex.Message}");
+                    return Stop(step, record, "RULE_FAILED", $"Rule set '{ruleSetKey}' version {current.Version} failed while routing from '{step.Key}': {ex.Message}");
                 }
             }
         }
@@ -56,11 +52,8 @@ internal sealed partial class StepExecution
         var source = "none";
         if (decision is not null)
         {
-            // Compare like with like: the data fact's JSON before the rules ran against its JSON after.
-            DataView.ApplyChanges(state.Data, decision.DataBefore!, decision.Data);
-            payload["firedRules"] = new JsonArray([.. decision.FiredRules.Select(r => (JsonNode?)r)]);
-            payload["routedBy"] = decision.RoutedBy;
-            payload["trace"] = JsonNode.Parse(decision.TraceJson);
+            DataView.ApplyChanges(state.Data, decision.DataChanges);
+            record.Decision = decision;
             if (decision.NextStep is { } next)
             {
                 (target, source) = (next, "rule");
@@ -77,9 +70,9 @@ internal sealed partial class StepExecution
             (target, source) = (following, "next");
         }
 
-        payload["target"] = target;
-        payload["source"] = source;
-        Append(EventTypes.RouteDecided, payload, step.Key);
+        record.Target = target;
+        record.Source = source;
+        AppendDecision(record, step.Key);
         if (decision is not null)
         {
             Carry(decision, step.Key);
@@ -93,15 +86,16 @@ internal sealed partial class StepExecution
         return target;
     }
 
-    private string? Stop(StepDefinition step, JsonObject payload, string code, string message)
+    private string? Stop(StepDefinition step, DecisionPayload record, string code, string message)
     {
-        payload["target"] = null;
-        payload["source"] = "none";
-        payload["error"] = message;
-        Append(EventTypes.RouteDecided, payload, step.Key);
+        record.Error = message;
+        AppendDecision(record, step.Key);
         Raise(code, message, "error", step.Key, null);
         return null;
     }
+
+    private void AppendDecision(DecisionPayload record, string stepKey) =>
+        EventLog.Append(db, EventTypes.RouteDecided, instance, now, actor, record.Write, stepKey);
 
     /// <summary>Carries out what the rules asked for besides routing; kinds the next issues implement are logged for them.</summary>
     private void Carry(RoutingDecision decision, string stepKey)
@@ -152,19 +146,5 @@ internal sealed partial class StepExecution
         }
     }
 
-    private JsonObject InstanceFact() => new()
-    {
-        ["id"] = instance.Id,
-        ["processKey"] = instance.ProcessKey,
-        ["processVersion"] = instance.ProcessVersion,
-        ["businessKey"] = instance.BusinessKey,
-    };
-
-    private static JsonObject ExceptionFact(ExceptionEntry exception) => new()
-    {
-        ["code"] = exception.Code,
-        ["message"] = exception.Message,
-        ["severity"] = exception.Severity,
-        ["step"] = exception.Step,
-    };
+    private DecisionPayload.InstanceFact InstanceFact() => new(instance.Id, instance.ProcessKey, instance.ProcessVersion, instance.BusinessKey);
 }

@@ -21,14 +21,7 @@ public sealed class RuleSetCache(RoutingRuleSetCompiler compiler)
     public async Task<CurrentRuleSet?> GetCurrentAsync(LowCodeDbContext db, string key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var kind = nameof(DefinitionKind.RuleSet);
-        var published = nameof(DefinitionStatus.Published);
-        var version = await db.Definitions.AsNoTracking()
-            .Where(d => d.Kind == kind && d.Key == key && d.Status == published)
-            .OrderByDescending(d => d.Version)
-            .Select(d => (int?)d.Version)
-            .FirstOrDefaultAsync(cancellationToken)
-            .ConfigureAwait(false);
+        var version = await LatestPublished.RunAsync(db, key, cancellationToken).ConfigureAwait(false);
         if (version is not { } current)
         {
             return null;
@@ -36,6 +29,7 @@ public sealed class RuleSetCache(RoutingRuleSetCompiler compiler)
 
         if (!_compiled.TryGetValue((key, current), out var compilation))
         {
+            var kind = nameof(DefinitionKind.RuleSet);
             var body = await db.Definitions.AsNoTracking()
                 .Where(d => d.Kind == kind && d.Key == key && d.Version == current)
                 .Select(d => d.Body)
@@ -46,6 +40,14 @@ public sealed class RuleSetCache(RoutingRuleSetCompiler compiler)
 
         return new CurrentRuleSet(key, current, compilation.Value);
     }
+
+    // Read on every decision, so compiled once rather than translated from LINQ each time.
+    private static readonly ProviderCompiledQuery<string, int?> LatestPublished = new((db, key, _) =>
+        db.Definitions.AsNoTracking()
+            .Where(d => d.Kind == nameof(DefinitionKind.RuleSet) && d.Key == key && d.Status == nameof(DefinitionStatus.Published))
+            .OrderByDescending(d => d.Version)
+            .Select(d => (int?)d.Version)
+            .FirstOrDefault());
 
     private RoutingCompilation Compile(string body, int version)
     {

@@ -3,7 +3,7 @@ using LowCode.Engine.Expressions;
 
 namespace LowCode.Engine.Tests.Expressions;
 
-/// <summary>Evaluations for different tenants and instances share engines (one per thread); nothing may pass between them.</summary>
+/// <summary>Evaluations for different tenants and instances share engines (lent one evaluation at a time); nothing may pass between them.</summary>
 public sealed class TenantIsolationTests : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2024, 5, 31, 0, 0, 0, TimeSpan.Zero);

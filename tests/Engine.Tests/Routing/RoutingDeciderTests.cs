@@ -40,6 +40,25 @@ public sealed class RoutingDeciderTests
     }
 
     [Fact]
+    public void DataChanges_NameOnlyTheKeysTheRulesSet_NormalisedAsTheRulesHoldThem()
+    {
+        var decision = RoutingDecider.Decide(ExpenseRouting.Value, Claim(1500), new RoutingEvent("taskCompleted", "managerApproval", "approved"));
+
+        Assert.Equal(["approvalLevel"], decision.DataChanges.Keys);
+        Assert.Equal("\"finance\"", decision.DataChanges["approvalLevel"]);
+        Assert.False(decision.DataBefore.ContainsKey("approvalLevel"));
+        Assert.Equal(1500, decision.DataBefore["total"]!.GetValue<double>());
+    }
+
+    [Fact]
+    public void DataChanges_AreEmpty_WhenNoRuleSetData()
+    {
+        var decision = RoutingDecider.Decide(ExpenseRouting.Value, Claim(250), new RoutingEvent("slaBreached", "managerApproval"));
+
+        Assert.Empty(decision.DataChanges);
+    }
+
+    [Fact]
     public void ManagerSlaBreach_EscalatesWithoutRouting_AndEvaluatesTheNotificationExpression()
     {
         var decision = RoutingDecider.Decide(ExpenseRouting.Value, Claim(250), new RoutingEvent("slaBreached", "managerApproval"));
