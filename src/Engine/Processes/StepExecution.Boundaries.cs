@@ -262,7 +262,7 @@ internal sealed partial class StepExecution
 
         if (decision is not null)
         {
-            DataView.ApplyChanges(state.Data, decision.DataBefore!, decision.Data);
+            DataView.ApplyChanges(state.Data, decision.DataChanges);
             payload["firedRules"] = new JsonArray([.. decision.FiredRules.Select(r => (JsonNode?)r)]);
         }
 
