@@ -1,3 +1,4 @@
+using LowCode.Engine.Analytics;
 using LowCode.Engine.Expressions;
 using LowCode.Engine.Forms;
 using LowCode.Engine.Processes;
@@ -37,6 +38,7 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<RuntimeOptions>();
         services.TryAddSingleton<RuntimeHooks>();
         services.AddSingleton<ProcessRuntime>();
+        services.AddSingleton<ProcessAnalytics>();
         services.AddSingleton<IDefinitionChangeNotifier>(sp => sp.GetRequiredService<DatabaseOptions>().Provider == DatabaseProvider.PostgreSQL
             ? ActivatorUtilities.CreateInstance<PostgresDefinitionChangeNotifier>(sp)
             : new ChannelDefinitionChangeNotifier());
