@@ -39,6 +39,7 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<RuntimeHooks>();
         services.AddSingleton<ProcessRuntime>();
         services.AddSingleton<ProcessAnalytics>();
+        services.AddSingleton<EventLogExport>();
         services.AddSingleton<IDefinitionChangeNotifier>(sp => sp.GetRequiredService<DatabaseOptions>().Provider == DatabaseProvider.PostgreSQL
             ? ActivatorUtilities.CreateInstance<PostgresDefinitionChangeNotifier>(sp)
             : new ChannelDefinitionChangeNotifier());
