@@ -30,6 +30,7 @@ app.UseWebSockets();
 app.MapGraphQL("/graphql");
 app.MapHealth();
 app.MapRuleSetCacheHealth();
+app.MapAnalyticsExport();
 app.MapFallbackToFile("index.html");
 
 await app.RunAsync().ConfigureAwait(false);

@@ -56,6 +56,7 @@ internal static class DefinitionsSchema
             .BindSubscriptions()
             .BindFormEvaluation()
             .BindRuntime()
+            .BindAnalytics()
             .Build();
     }
 

@@ -92,9 +92,12 @@ public sealed class EventLogExport(IDbContextFactory<LowCodeDbContext> contexts,
 
     private static async Task WriteXesAsync(DbDataReader reader, ExportRequest request, Stream output, CancellationToken cancellationToken)
     {
-        var settings = new XmlWriterSettings { Async = true, Encoding = new UTF8Encoding(false), Indent = true, CloseOutput = false };
-        await using var xml = XmlWriter.Create(output, settings);
-        await xml.WriteStartDocumentAsync().ConfigureAwait(false);
+        // The writer fills a small buffer that is drained to the output asynchronously (HTTP bodies refuse synchronous
+        // writes), so memory stays flat whatever the log's size.
+        using var chunk = new MemoryStream();
+        var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true, CloseOutput = false };
+        using var xml = XmlWriter.Create(chunk, settings);
+        xml.WriteStartDocument();
         xml.WriteStartElement("log");
         xml.WriteAttributeString("xes.version", "1849.2016");
         xml.WriteAttributeString("xes.features", string.Empty);
@@ -153,7 +156,7 @@ public sealed class EventLogExport(IDbContextFactory<LowCodeDbContext> contexts,
             xml.WriteEndElement();
             if (++written % FlushEvery == 0)
             {
-                await xml.FlushAsync().ConfigureAwait(false);
+                await DrainAsync(xml, chunk, output, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -163,8 +166,16 @@ public sealed class EventLogExport(IDbContextFactory<LowCodeDbContext> contexts,
         }
 
         xml.WriteEndElement();
-        await xml.WriteEndDocumentAsync().ConfigureAwait(false);
-        await xml.FlushAsync().ConfigureAwait(false);
+        xml.WriteEndDocument();
+        await DrainAsync(xml, chunk, output, cancellationToken).ConfigureAwait(false);
+        await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task DrainAsync(XmlWriter xml, MemoryStream chunk, Stream output, CancellationToken cancellationToken)
+    {
+        xml.Flush();
+        await output.WriteAsync(chunk.GetBuffer().AsMemory(0, (int)chunk.Length), cancellationToken).ConfigureAwait(false);
+        chunk.SetLength(0);
     }
 
     private static async Task WriteCsvAsync(DbDataReader reader, ExportRequest request, Stream output, CancellationToken cancellationToken)
