@@ -82,5 +82,6 @@ public abstract class LowCodeDbContext(DbContextOptions options) : DbContext(opt
             e.HasIndex(t => new { t.FiredAt, t.DueAt });
             e.HasIndex(t => t.InstanceId);
         });
+        AnalyticsIndexes.Configure(modelBuilder);
     }
 }
