@@ -7,7 +7,6 @@ using LowCode.Engine.Routing;
 using LowCode.Engine.Storage;
 using LowCode.Engine.Tasks;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LowCode.HistoryGenerator;
 
@@ -43,15 +42,15 @@ public sealed class DemoHistory(IServiceProvider services) : IDisposable
     public async Task GenerateAsync(int instances, DateTimeOffset start, int days, string seedDirectory, Action<string>? progress = null, CancellationToken cancellationToken = default)
     {
         _clock = new SteppingClock(start);
-        var expressions = services.GetRequiredService<IExpressionEvaluator>();
+        var expressions = Service<IExpressionEvaluator>();
         _runtime = new ProcessRuntime(
-            services.GetRequiredService<IDbContextFactory<LowCodeDbContext>>(),
-            services.GetRequiredService<FormEvaluator>(),
+            Service<IDbContextFactory<LowCodeDbContext>>(),
+            Service<FormEvaluator>(),
             expressions,
             new RuleSetCache(new RoutingRuleSetCompiler(new SandboxRuleExpressions(expressions, _clock))),
             new DefinitionCache(),
             _clock,
-            services.GetRequiredService<RuntimeOptions>(),
+            Service<RuntimeOptions>(),
             new RuntimeHooks());
         var span = TimeSpan.FromDays(days);
         for (var i = 0; i < instances; i++)
@@ -80,6 +79,11 @@ public sealed class DemoHistory(IServiceProvider services) : IDisposable
     }
 
     public void Dispose() => _runtime?.Dispose();
+
+    // IServiceProvider.GetService, not the DI extensions: this file also compiles into the Api, whose implicit usings differ.
+    private T Service<T>()
+        where T : notnull =>
+        (T)(services.GetService(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not registered; AddLowCodeEngine registers it."));
 
     private ProcessRuntime Runtime => _runtime ?? throw new InvalidOperationException("GenerateAsync sets up the runtime first.");
 
@@ -224,7 +228,7 @@ public sealed class DemoHistory(IServiceProvider services) : IDisposable
 
     private async Task PublishAsync(string json, CancellationToken cancellationToken)
     {
-        var store = services.GetRequiredService<IDefinitionStore>();
+        var store = Service<IDefinitionStore>();
         var draft = await store.SaveDraftAsync(DefinitionKind.RuleSet, json, null, "demo-history", cancellationToken).ConfigureAwait(false);
         if (draft.Value is { } saved)
         {

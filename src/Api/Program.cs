@@ -4,7 +4,7 @@ using LowCode.Engine;
 using LowCode.GraphQL.AspNetCore;
 using LowCode.GraphQL.Execution;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(DemoHistoryStartup.Arguments(args));
 builder.Services.AddSingleton(sp => RuntimeConfiguration.Options(sp.GetRequiredService<IConfiguration>()));
 builder.Services.AddSingleton(sp => RuntimeConfiguration.Hooks(sp.GetRequiredService<IConfiguration>()));
 builder.Services.AddLowCodeEngine(sp => DatabaseConfiguration.Read(
