@@ -5,7 +5,7 @@ using LowCode.Engine;
 using LowCode.GraphQL.AspNetCore;
 using LowCode.GraphQL.Execution;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(DemoHistoryStartup.Arguments(args));
 builder.Services.AddSingleton(sp => RuntimeConfiguration.Options(sp.GetRequiredService<IConfiguration>()));
 builder.Services.AddSingleton(sp => RuntimeConfiguration.Hooks(sp.GetRequiredService<IConfiguration>()));
 builder.Services.AddSingleton(sp => RetentionConfiguration.Read(sp.GetRequiredService<IConfiguration>()));
@@ -40,6 +40,7 @@ app.MapFiles();
 app.MapHealth();
 app.MapSignalResume();
 app.MapRuleSetCacheHealth();
+app.MapAnalyticsExport();
 app.MapFallbackToFile("index.html");
 
 await app.RunAsync().ConfigureAwait(false);

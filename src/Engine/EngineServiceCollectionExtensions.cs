@@ -1,3 +1,4 @@
+using LowCode.Engine.Analytics;
 using LowCode.Engine.Expressions;
 using LowCode.Engine.Forms;
 using LowCode.Engine.Operations;
@@ -44,6 +45,8 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<ProcessRuntime>();
         services.AddLowCodeOperations();
         services.AddLowCodeBoundaries();
+        services.AddSingleton<ProcessAnalytics>();
+        services.AddSingleton<EventLogExport>();
         services.AddSingleton<IDefinitionChangeNotifier>(sp => sp.GetRequiredService<DatabaseOptions>().Provider == DatabaseProvider.PostgreSQL
             ? ActivatorUtilities.CreateInstance<PostgresDefinitionChangeNotifier>(sp)
             : new ChannelDefinitionChangeNotifier());

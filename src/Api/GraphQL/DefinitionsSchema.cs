@@ -59,6 +59,7 @@ internal static class DefinitionsSchema
             .BindOperations()
             .BindExternalLinks()
             .BindBoundaries()
+            .BindAnalytics()
             .Build();
     }
 

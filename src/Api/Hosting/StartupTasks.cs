@@ -37,6 +37,7 @@ internal static class StartupTasks
         {
             var folder = app.Configuration["LowCode:SeedDirectory"] ?? Path.Combine(AppContext.BaseDirectory, "seed");
             await app.Services.GetRequiredService<SeedLoader>().LoadAsync(folder).ConfigureAwait(false);
+            await DemoHistoryStartup.RunAsync(app, folder, logger).ConfigureAwait(false);
         }
 
         app.Lifetime.ApplicationStarted.Register(() => SayWhereToGo(app, logger));

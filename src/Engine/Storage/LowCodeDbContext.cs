@@ -99,5 +99,6 @@ public abstract class LowCodeDbContext(DbContextOptions options) : DbContext(opt
         modelBuilder.ApplyConfiguration(new Configurations.ExternalLinkConfiguration());
         modelBuilder.ApplyConfiguration<StoredFileRecord>(new Configurations.StoredFileConfiguration());
         modelBuilder.ApplyConfiguration<StoredFileContentRecord>(new Configurations.StoredFileConfiguration());
+        AnalyticsIndexes.Configure(modelBuilder);
     }
 }

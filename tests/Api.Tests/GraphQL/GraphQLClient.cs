@@ -30,4 +30,22 @@ internal static class GraphQLClient
             request.Headers.Add("X-LowCode-Groups", groups);
         }
     }
+
+    /// <summary>A plain GET (the analytics export) as the same caller, so it authenticates as GraphQL requests do.</summary>
+    public static async Task<(System.Net.HttpStatusCode Status, string? ContentType, string Body)> GetAsync(HttpClient client, string path, string? user = null, string? groups = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+        if (user is not null)
+        {
+            request.Headers.Add("X-LowCode-User", user);
+        }
+
+        if (groups is not null)
+        {
+            request.Headers.Add("X-LowCode-Groups", groups);
+        }
+
+        using var response = await client.SendAsync(request);
+        return (response.StatusCode, response.Content.Headers.ContentType?.MediaType, await response.Content.ReadAsStringAsync());
+    }
 }

@@ -161,6 +161,9 @@ namespace LowCode.Engine.Storage.Migrations.Sqlite
 
                     b.HasIndex("InstanceId", "Id");
 
+                    b.HasIndex("Type", "InstanceId", "OccurredAt", "StepKey", "TaskId")
+                        .HasDatabaseName("IX_events_Analytics");
+
                     b.ToTable("events", (string)null);
                 });
 
@@ -298,6 +301,12 @@ namespace LowCode.Engine.Storage.Migrations.Sqlite
 
                     b.HasIndex("ProcessKey", "BusinessKey")
                         .IsUnique();
+
+                    b.HasIndex("ProcessKey", "CompletedAt")
+                        .HasDatabaseName("IX_instances_ProcessKey_CompletedAt");
+
+                    b.HasIndex("ProcessKey", "StartedAt")
+                        .HasDatabaseName("IX_instances_ProcessKey_StartedAt");
 
                     b.HasIndex("ProcessKey", "Status");
 

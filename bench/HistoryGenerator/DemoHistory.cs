@@ -1,0 +1,298 @@
+using System.Text.Json.Nodes;
+using LowCode.Engine.Expressions;
+using LowCode.Engine.Forms;
+using LowCode.Engine.Metadata;
+using LowCode.Engine.Processes;
+using LowCode.Engine.Routing;
+using LowCode.Engine.Storage;
+using LowCode.Engine.Tasks;
+using Microsoft.EntityFrameworkCore;
+
+namespace LowCode.HistoryGenerator;
+
+/// <summary>
+/// Produces a realistic history for the seed apps through the real runtime: a discrete-event simulation whose clock
+/// jumps from one action to the next (so months pass in minutes), driving <see cref="ProcessRuntime"/> start, claim and
+/// complete exactly as front ends do. Expense claims go through rework loops and Finance; IT access requests through
+/// parallel approvals, the security lead and rejections; privileged requests and large receipts raise exceptions; a
+/// rule-set republish a third of the way in routes large claims past the manager (a workaround conformance finds) and a
+/// second one restores the seed rules. Linked into the Api for <c>--demo-history</c>; also runs on its own.
+/// </summary>
+public sealed class DemoHistory(IServiceProvider services) : IDisposable
+{
+    public const string WorkaroundRule = "large-claims-skip-the-manager";
+
+    private static readonly string[] Managers = ["max@example.com", "mia@example.com", "mo@example.com"];
+    private static readonly string[] Systems = ["crm", "erp", "hr", "sourceControl", "financeDb", "prodServers"];
+    private static readonly Principal Finance = new("fiona@example.com", ["employee", "finance"]);
+    private static readonly Principal Security = new("sam@example.com", ["employee", "security-officer"]);
+    private static readonly Principal SecurityLead = new("lena@example.com", ["employee", "security-lead"]);
+
+    private readonly PriorityQueue<Func<Task>, DateTimeOffset> _agenda = new();
+    private readonly Random _random = new(17);
+    private readonly HashSet<string> _scheduled = new(StringComparer.Ordinal);
+    private SteppingClock _clock = null!;
+    private ProcessRuntime? _runtime;
+
+    public int Started { get; private set; }
+
+    public int Completions { get; private set; }
+
+    /// <summary>Runs <paramref name="instances"/> instances (60 % expense claims, 40 % IT access requests) arriving over <paramref name="days"/> days from <paramref name="start"/>.</summary>
+    public async Task GenerateAsync(int instances, DateTimeOffset start, int days, string seedDirectory, Action<string>? progress = null, CancellationToken cancellationToken = default)
+    {
+        _clock = new SteppingClock(start);
+        var expressions = Service<IExpressionEvaluator>();
+        _runtime = new ProcessRuntime(
+            Service<IDbContextFactory<LowCodeDbContext>>(),
+            Service<FormEvaluator>(),
+            expressions,
+            new RuleSetCache(new RoutingRuleSetCompiler(new SandboxRuleExpressions(expressions, _clock))),
+            new DefinitionCache(),
+            _clock,
+            Service<RuntimeOptions>(),
+            new RuntimeHooks());
+        var span = TimeSpan.FromDays(days);
+        for (var i = 0; i < instances; i++)
+        {
+            var at = start + (span * ((i + _random.NextDouble()) / instances));
+            var expense = _random.NextDouble() < 0.6;
+            var employee = new Principal($"employee{i % 40}@example.com", ["employee"]);
+            Schedule(at, expense ? () => ExpenseAsync(employee, cancellationToken) : () => AccessAsync(employee, cancellationToken));
+        }
+
+        var seed = await File.ReadAllTextAsync(Path.Combine(seedDirectory, "expense-approval", "expense-routing.ruleset.json"), cancellationToken).ConfigureAwait(false);
+        Schedule(start + (span / 3), () => PublishAsync(Workaround(seed), cancellationToken));
+        Schedule(start + (span * 2 / 3), () => PublishAsync(seed, cancellationToken));
+
+        var done = 0;
+        while (_agenda.TryDequeue(out var action, out var when))
+        {
+            _clock.MoveTo(when);
+            await action().ConfigureAwait(false);
+            if (++done % 500 == 0)
+            {
+                progress?.Invoke($"demo history: {done} actions, {Started} instances started, simulated time {when:yyyy-MM-dd}");
+            }
+        }
+
+    }
+
+    public void Dispose() => _runtime?.Dispose();
+
+    // IServiceProvider.GetService, not the DI extensions: this file also compiles into the Api, whose implicit usings differ.
+    private T Service<T>()
+        where T : notnull =>
+        (T)(services.GetService(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not registered; AddLowCodeEngine registers it."));
+
+    private ProcessRuntime Runtime => _runtime ?? throw new InvalidOperationException("GenerateAsync sets up the runtime first.");
+
+    private void Schedule(DateTimeOffset at, Func<Task> action) => _agenda.Enqueue(action, at);
+
+    private TimeSpan Hours(double min, double max) => TimeSpan.FromHours(min + (_random.NextDouble() * (max - min)));
+
+    private async Task ExpenseAsync(Principal employee, CancellationToken cancellationToken)
+    {
+        var started = await Runtime.StartAsync("expense-approval", null, null, null, employee, cancellationToken).ConfigureAwait(false);
+        if (started.Value is not { } step)
+        {
+            return;
+        }
+
+        Started++;
+        var manager = new Principal(Managers[_random.Next(Managers.Length)], ["employee", "manager"]);
+        var roll = _random.NextDouble();
+        var amount = roll < 0.03 ? 5200 + _random.Next(0, 3000) : roll < 0.3 ? 1001 + _random.Next(0, 3000) : 20 + _random.Next(0, 950);
+        var claim = Claim(employee.Id, manager.Id, amount);
+        var state = new Case(step.InstanceId, 0);
+        Schedule(_clock.GetUtcNow() + Hours(0.1, 4), () => CompleteAsync(state, "submit", employee, claim, null, () => AfterSubmitAsync(state, employee, manager, claim, amount), cancellationToken));
+    }
+
+    private Task AfterSubmitAsync(Case state, Principal employee, Principal manager, JsonObject claim, double amount) =>
+        NextExpenseStepAsync(state, employee, manager, claim, amount);
+
+    /// <summary>Acts on whatever task the instance now waits at, as the person it belongs to would.</summary>
+    private async Task NextExpenseStepAsync(Case state, Principal employee, Principal manager, JsonObject claim, double amount)
+    {
+        var instance = await Runtime.GetInstanceAsync(state.Id).ConfigureAwait(false);
+        var task = instance?.OpenTasks.FirstOrDefault();
+        if (task is null)
+        {
+            return;
+        }
+
+        var now = _clock.GetUtcNow();
+        switch (task.StepKey)
+        {
+            case "managerApproval":
+                var rejects = state.Loops < 2 && _random.NextDouble() < 0.12;
+                if (_random.NextDouble() < 0.5)
+                {
+                    Schedule(now + Hours(1, 30), () => ClaimAsync(task.Id, manager));
+                    now += Hours(30, 31);
+                }
+                else
+                {
+                    now += Hours(1, 60);
+                }
+
+                Schedule(now, () => CompleteAsync(state, task.StepKey, manager, Review(rejects), rejects ? "rejected" : "approved", () => NextExpenseStepAsync(rejects ? state with { Loops = state.Loops + 1 } : state, employee, manager, claim, amount), default));
+                break;
+            case "financeReview":
+                var financeRejects = state.Loops < 2 && _random.NextDouble() < 0.08;
+                Schedule(now + Hours(2, 20), () => ClaimAsync(task.Id, Finance));
+                Schedule(now + Hours(20, 72), () => CompleteAsync(state, task.StepKey, Finance, Review(financeRejects), financeRejects ? "rejected" : "approved", () => NextExpenseStepAsync(financeRejects ? state with { Loops = state.Loops + 1 } : state, employee, manager, claim, amount), default));
+                break;
+            case "rework":
+                Schedule(now + Hours(2, 48), () => CompleteAsync(state, task.StepKey, employee, claim, null, () => NextExpenseStepAsync(state, employee, manager, claim, amount), default));
+                break;
+        }
+    }
+
+    private async Task AccessAsync(Principal employee, CancellationToken cancellationToken)
+    {
+        var started = await Runtime.StartAsync("it-access-request", null, null, null, employee, cancellationToken).ConfigureAwait(false);
+        if (started.Value is not { } step)
+        {
+            return;
+        }
+
+        Started++;
+        var manager = new Principal(Managers[_random.Next(Managers.Length)], ["employee", "manager"]);
+        var system = Systems[_random.Next(Systems.Length)];
+        var request = new JsonObject
+        {
+            ["requesterName"] = "Requester " + employee.Id,
+            ["requesterEmail"] = employee.Id,
+            ["managerEmail"] = manager.Id,
+            ["system"] = system,
+            ["accessLevel"] = _random.NextDouble() < 0.1 ? "admin" : "read",
+            ["justification"] = "Needed for the quarter's work.",
+            ["neededFrom"] = _clock.GetUtcNow().AddDays(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        };
+        if (system is "financeDb" or "prodServers" || (string?)request["accessLevel"] == "admin")
+        {
+            request["neededUntil"] = _clock.GetUtcNow().AddDays(60).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var state = new Case(step.InstanceId, 0);
+        Schedule(_clock.GetUtcNow() + Hours(0.1, 2), () => CompleteAsync(state, "request", employee, request, null, () => ApprovalsAsync(state, manager), cancellationToken));
+    }
+
+    private async Task ApprovalsAsync(Case state, Principal manager)
+    {
+        var instance = await Runtime.GetInstanceAsync(state.Id).ConfigureAwait(false);
+        var now = _clock.GetUtcNow();
+        foreach (var task in (instance?.OpenTasks ?? []).Where(t => _scheduled.Add(t.Id)))
+        {
+            switch (task.StepKey)
+            {
+                case "managerApproval":
+                    var managerRejects = _random.NextDouble() < 0.1;
+                    Schedule(now + Hours(1, 40), () => CompleteAsync(state, task.StepKey, manager, Decision(), managerRejects ? "rejected" : "approved", () => ApprovalsAsync(state, manager), default));
+                    break;
+                case "securityApproval":
+                    var securityRejects = _random.NextDouble() < 0.15;
+                    var claimAt = now + Hours(1, 20);
+                    Schedule(claimAt, () => ClaimAsync(task.Id, Security));
+                    Schedule(claimAt + Hours(0.2, 10), () => CompleteAsync(state, task.StepKey, Security, Decision(), securityRejects ? "rejected" : "approved", () => ApprovalsAsync(state, manager), default));
+                    break;
+                case "securityLeadReview":
+                    var leadRejects = _random.NextDouble() < 0.1;
+                    Schedule(now + Hours(0.5, 6), () => ClaimAsync(task.Id, SecurityLead));
+                    Schedule(now + Hours(6, 24), () => CompleteAsync(state, task.StepKey, SecurityLead, Decision(), leadRejects ? "rejected" : "approved", () => ApprovalsAsync(state, manager), default));
+                    break;
+            }
+        }
+    }
+
+    private async Task ClaimAsync(string taskId, Principal principal) =>
+        await Runtime.ClaimTaskAsync(taskId, principal).ConfigureAwait(false);
+
+    private async Task CompleteAsync(Case state, string step, Principal principal, JsonObject data, string? outcome, Func<Task> next, CancellationToken cancellationToken)
+    {
+        var instance = await Runtime.GetInstanceAsync(state.Id, cancellationToken).ConfigureAwait(false);
+        var task = instance?.OpenTasks.FirstOrDefault(t => t.StepKey == step);
+        if (task is null)
+        {
+            return;
+        }
+
+        var completed = await Runtime.CompleteTaskAsync(task.Id, (JsonObject)data.DeepClone(), outcome, null, principal, cancellationToken).ConfigureAwait(false);
+        if (completed.Succeeded)
+        {
+            Completions++;
+            await next().ConfigureAwait(false);
+        }
+    }
+
+    private async Task PublishAsync(string json, CancellationToken cancellationToken)
+    {
+        var store = Service<IDefinitionStore>();
+        var draft = await store.SaveDraftAsync(DefinitionKind.RuleSet, json, null, "demo-history", cancellationToken).ConfigureAwait(false);
+        if (draft.Value is { } saved)
+        {
+            await store.PublishAsync(DefinitionKind.RuleSet, saved.Key, saved.ETag, "demo-history", cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static string Workaround(string seed) => seed.Replace(
+        "\"rules\": [",
+        $$"""
+        "rules": [
+            {
+              "name": "{{WorkaroundRule}}",
+              "description": "Month-end workaround: large claims go straight to Finance.",
+              "salience": 300,
+              "steps": [ "submit", "rework" ],
+              "when": [ { "path": "total", "op": ">", "value": 1000 } ],
+              "then": [ { "type": "goTo", "step": "financeReview" } ]
+            },
+        """,
+        StringComparison.Ordinal);
+
+    private static JsonObject Claim(string employee, string manager, double amount)
+    {
+        var claim = new JsonObject
+        {
+            ["employee"] = new JsonObject
+            {
+                ["employeeName"] = "Employee " + employee,
+                ["employeeEmail"] = employee,
+                ["managerEmail"] = manager,
+                ["department"] = "sales",
+                ["costCenter"] = "CC-1234",
+            },
+            ["isTravel"] = false,
+            ["currency"] = "EUR",
+            ["lines"] = new JsonArray(new JsonObject { ["date"] = "2026-02-20", ["category"] = "meals", ["description"] = "Customer dinner", ["amount"] = amount }),
+        };
+        if (amount > 50)
+        {
+            claim["receipts"] = new JsonArray(new JsonObject { ["name"] = "receipt.pdf", ["contentType"] = "application/pdf", ["size"] = 2048 });
+        }
+
+        if (amount > 1000)
+        {
+            claim["justification"] = "A customer workshop with the whole buying team.";
+        }
+
+        return claim;
+    }
+
+    private static JsonObject Review(bool rejects) => new() { ["reviewComment"] = rejects ? "Please attach the itemised receipt." : "Fine.", ["policyException"] = false };
+
+    private static JsonObject Decision() => new() { ["decisionNote"] = "Checked.", ["leastPrivilegeChecked"] = true };
+
+    private sealed record Case(string Id, int Loops);
+
+    /// <summary>The simulation's clock: it stands still while an action runs and jumps to the next action's time.</summary>
+    private sealed class SteppingClock(DateTimeOffset start) : TimeProvider
+    {
+        private DateTimeOffset _now = start;
+
+        public override DateTimeOffset GetUtcNow() => _now;
+
+        public void MoveTo(DateTimeOffset at) => _now = at > _now ? at : _now;
+    }
+}
