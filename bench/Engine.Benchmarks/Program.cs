@@ -1,9 +1,9 @@
 using BenchmarkDotNet.Running;
 using LowCode.Engine.Benchmarks.Expressions;
 
-if (args.Length == 2 && args[0] == "--hostile")
+if (args.Length is 2 or 3 && args[0] == "--hostile")
 {
-    return HostileCorpusHarness.Run(args[1]);
+    return HostileCorpusHarness.Run(args[1], args.Length == 3 ? args[2] : null);
 }
 
 if (args.Length >= 1 && args[0] == "--storage")
