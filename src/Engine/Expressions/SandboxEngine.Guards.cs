@@ -17,7 +17,7 @@ internal sealed partial class SandboxEngine
     private const int MaxNativeNesting = 64;
     private readonly HashSet<ObjectInstance> _joining = new(ReferenceEqualityComparer.Instance);
 
-    /// <summary>Array methods that never walk the elements (push and pop touch one; at reads one), so they need no length check.</summary>
+    /// <summary>Array members left unwrapped: push, pop and at touch one element, join checks the length itself, constructor is no method.</summary>
     private static readonly HashSet<string> ConstantTimeArrayMethods = ["constructor", "push", "pop", "at", "join"];
 
     private void InstallGuards()
