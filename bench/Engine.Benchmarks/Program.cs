@@ -1,9 +1,14 @@
 using BenchmarkDotNet.Running;
 using LowCode.Engine.Benchmarks.Expressions;
 
-if (args.Length == 2 && args[0] == "--hostile")
+if (args.Length is 2 or 3 && args[0] == "--hostile")
 {
-    return HostileCorpusHarness.Run(args[1]);
+    return HostileCorpusHarness.Run(args[1], args.Length == 3 ? args[2] : null);
+}
+
+if (args.Length is 1 or 2 && args[0] == "--interleaved")
+{
+    return InterleavedHarness.Run(args.Length == 2 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 15);
 }
 
 if (args.Length >= 1 && args[0] == "--storage")

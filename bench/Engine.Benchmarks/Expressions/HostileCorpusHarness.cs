@@ -9,16 +9,19 @@ namespace LowCode.Engine.Benchmarks.Expressions;
 /// <summary>
 /// Times every hostile-corpus case under the default limits (the tests use relaxed time limits and assert only
 /// categories): how long until each one is stopped, and what the next evaluation costs on the same thread.
-/// Run with: dotnet run -c Release --project bench/Engine.Benchmarks -- --hostile tests/Engine.Tests/Expressions/Corpus/hostile-expressions.json
+/// Run with: dotnet bench/Engine.Benchmarks/bin/Release/net10.0/LowCode.Engine.Benchmarks.dll --hostile tests/Engine.Tests/Expressions/Corpus/hostile-expressions.json [name-part]
+/// (after <c>dotnet build -c Release bench/Engine.Benchmarks</c>); a name part runs only the cases whose name contains it.
+/// A full collection runs before every timed evaluation, so a case is not charged for the garbage the previous one left.
 /// </summary>
 internal static class HostileCorpusHarness
 {
-    public static int Run(string corpusPath)
+    public static int Run(string corpusPath, string? namePart = null)
     {
         using var document = JsonDocument.Parse(File.ReadAllText(corpusPath));
         var cases = document.RootElement.EnumerateArray()
             .Select(e => (Name: e.GetProperty("name").GetString()!, Source: e.GetProperty("source").GetString()!,
                 Expected: e.TryGetProperty("expected", out var t) ? Enum.Parse<ExpectedType>(t.GetString()!) : ExpectedType.Any))
+            .Where(c => namePart is null || c.Name.Contains(namePart, StringComparison.Ordinal))
             .ToList();
         using var evaluator = new ExpressionEvaluator();
         var rows = new List<(string Name, string Category, double WorstMs, double MedianMs, double NextMs)>();
@@ -29,6 +32,8 @@ internal static class HostileCorpusHarness
             double next = 0;
             for (var run = 0; run < 6; run++)
             {
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
                 var clock = Stopwatch.StartNew();
                 var result = evaluator.Evaluate(source, Scope(), expected, "$.hostile");
                 var elapsed = clock.Elapsed.TotalMilliseconds;

@@ -10,6 +10,7 @@ namespace LowCode.Engine.Expressions;
 internal sealed class BackstopConstraint(TimeProvider clock, TimeSpan timeout) : Jint.Constraint
 {
     private DateTimeOffset _started;
+    private bool _running;
 
     public override bool IsAmortizable => true;
 
@@ -18,7 +19,21 @@ internal sealed class BackstopConstraint(TimeProvider clock, TimeSpan timeout) :
 
     public override void Check()
     {
-        if (Armed && clock.GetUtcNow() - _started > timeout)
+        if (!Armed)
+        {
+            return;
+        }
+
+        // The clock starts at the first check rather than at the reset: Jint resets constraints on entry and on exit of
+        // every evaluation, and an expression with no statements (most conditions) then never reads the clock at all.
+        if (!_running)
+        {
+            _started = clock.GetUtcNow();
+            _running = true;
+            return;
+        }
+
+        if (clock.GetUtcNow() - _started > timeout)
         {
             throw new SandboxLimitException(ExpressionErrorCategory.Timeout,
                 string.Create(CultureInfo.InvariantCulture, $"The expression ran longer than the {timeout.TotalSeconds:0.###} s backstop."),
@@ -26,5 +41,5 @@ internal sealed class BackstopConstraint(TimeProvider clock, TimeSpan timeout) :
         }
     }
 
-    public override void Reset() => _started = clock.GetUtcNow();
+    public override void Reset() => _running = false;
 }

@@ -25,8 +25,9 @@ public sealed record ExpressionLimits
     /// <summary>
     /// Statements executed per evaluation, in function bodies, plus one per element a built-in such as <c>map</c> or
     /// <c>reduce</c> visits (Jint checks its constraints there too): the budget that stops runaway work deterministically.
+    /// 50,000 holds four passes over a 10,000-row table and stops exponential recursion in tens of milliseconds.
     /// </summary>
-    public int MaxStatements { get; init; } = 100_000;
+    public int MaxStatements { get; init; } = 50_000;
 
     /// <summary>The wall-clock backstop per evaluation: far above any valid expression, so a loaded machine never trips it.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(5);
@@ -34,14 +35,27 @@ public sealed record ExpressionLimits
     /// <summary>Nested calls (expression functions, arrows, and built-ins that call back) per evaluation.</summary>
     public int MaxRecursionDepth { get; init; } = 64;
 
+    /// <summary>
+    /// Bytes of the evaluating thread's stack that nested calls may use, counted from where the evaluation starts and
+    /// checked at every statement: the recursion budget for calls <see cref="MaxRecursionDepth"/> does not count
+    /// (a built-in calling back into the expression: a bound function, <c>valueOf</c> or <c>toString</c> run by an
+    /// operator). It depends on the code that runs, never on time or load; the default holds well over
+    /// <see cref="MaxRecursionDepth"/> ordinary nested calls.
+    /// </summary>
+    public int MaxStackBytes { get; init; } = 512 * 1024;
+
     /// <summary>Longest string the expression may build (input strings are held to the same cap), checked before a built-in allocates it.</summary>
     public int MaxStringLength { get; init; } = 100_000;
 
     /// <summary>Longest array the expression may build (Jint's MaxArraySize) or receive as input.</summary>
     public int MaxArrayLength { get; init; } = 10_000;
 
-    /// <summary>Bytes the evaluating thread may allocate during one evaluation (Jint's memory constraint).</summary>
-    public long MaxAllocatedBytes { get; init; } = 32L * 1024 * 1024;
+    /// <summary>
+    /// Bytes the evaluating thread may allocate during one evaluation (Jint's memory constraint), garbage included:
+    /// 16 MB holds four passes over a 10,000-row table that build new objects, and stops an allocation bomb in tens of
+    /// milliseconds.
+    /// </summary>
+    public long MaxAllocatedBytes { get; init; } = 16L * 1024 * 1024;
 
     /// <summary>Values (objects, arrays, primitives) in all scope variables together.</summary>
     public int MaxInputNodes { get; init; } = 100_000;
@@ -68,6 +82,7 @@ public sealed record ExpressionLimits
         Positive(MaxSyntaxDepth, nameof(MaxSyntaxDepth));
         Positive(MaxStatements, nameof(MaxStatements));
         Positive(MaxRecursionDepth, nameof(MaxRecursionDepth));
+        Positive(MaxStackBytes, nameof(MaxStackBytes));
         Positive(MaxStringLength, nameof(MaxStringLength));
         Positive(MaxArrayLength, nameof(MaxArrayLength));
         Positive(MaxInputNodes, nameof(MaxInputNodes));

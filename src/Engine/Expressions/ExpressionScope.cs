@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -12,10 +14,15 @@ namespace LowCode.Engine.Expressions;
 /// </summary>
 public sealed class ExpressionScope
 {
-    // Most scopes hold a handful of variables: a list searched linearly is cheaper to build than a dictionary,
-    // which is created only when a scope grows large (a whole form's data).
+    // Most scopes hold a handful of variables (a rule condition reads two or three facts), and a scope is built for
+    // every evaluation: the first few live inside the scope object itself, so building one allocates nothing else;
+    // the rest go to a list searched linearly, and a dictionary is created only when a scope grows large (a whole
+    // form's data).
+    private const int InlineCount = 4;
     private const int IndexThreshold = 8;
-    private readonly List<KeyValuePair<string, ScopeValue>> _variables = [];
+    private InlineVariables _inline;
+    private List<KeyValuePair<string, ScopeValue>>? _more;
+    private int _count;
     private Dictionary<string, int>? _index;
 
     /// <summary>A scope whose <c>now()</c> and <c>today()</c> are <paramref name="now"/>, in UTC.</summary>
@@ -45,7 +52,7 @@ public sealed class ExpressionScope
     public DateTimeOffset Now { get; }
 
     /// <summary>The variable names set so far.</summary>
-    public IEnumerable<string> Names => _variables.Select(v => v.Key);
+    public IEnumerable<string> Names => Enumerable.Range(0, _count).Select(i => At(i).Key);
 
     /// <summary>
     /// A scope with one variable per property of <paramref name="variables"/> whose name is a valid identifier, local
@@ -123,7 +130,7 @@ public sealed class ExpressionScope
     internal bool TryGet(string name, out ScopeValue value)
     {
         var at = Find(name);
-        value = at >= 0 ? _variables[at].Value : default;
+        value = at >= 0 ? At(at).Value : default;
         return at >= 0;
     }
 
@@ -134,9 +141,9 @@ public sealed class ExpressionScope
             return _index.TryGetValue(name, out var at) ? at : -1;
         }
 
-        for (var i = 0; i < _variables.Count; i++)
+        for (var i = 0; i < _count; i++)
         {
-            if (string.Equals(_variables[i].Key, name, StringComparison.Ordinal))
+            if (string.Equals(At(i).Key, name, StringComparison.Ordinal))
             {
                 return i;
             }
@@ -150,24 +157,36 @@ public sealed class ExpressionScope
         var at = Find(name);
         if (at >= 0)
         {
-            _variables[at] = new(name, value);
+            At(at) = new(name, value);
             return;
         }
 
-        _variables.Add(new(name, value));
+        if (_count < InlineCount)
+        {
+            _inline[_count] = new(name, value);
+        }
+        else
+        {
+            (_more ??= []).Add(new(name, value));
+        }
+
+        _count++;
         if (_index is not null)
         {
-            _index[name] = _variables.Count - 1;
+            _index[name] = _count - 1;
         }
-        else if (_variables.Count > IndexThreshold)
+        else if (_count > IndexThreshold)
         {
             _index = new Dictionary<string, int>(StringComparer.Ordinal);
-            for (var i = 0; i < _variables.Count; i++)
+            for (var i = 0; i < _count; i++)
             {
-                _index[_variables[i].Key] = i;
+                _index[At(i).Key] = i;
             }
         }
     }
+
+    private ref KeyValuePair<string, ScopeValue> At(int i)
+        => ref i < InlineCount ? ref _inline[i] : ref CollectionsMarshal.AsSpan(_more)[i - InlineCount];
 
     private ExpressionScope Put(string name, ScopeValue value)
     {
@@ -180,5 +199,11 @@ public sealed class ExpressionScope
 
         Store(name, value);
         return this;
+    }
+
+    [InlineArray(InlineCount)]
+    private struct InlineVariables
+    {
+        private KeyValuePair<string, ScopeValue> _first;
     }
 }

@@ -198,8 +198,9 @@ internal sealed class Helpers
         Regex regex;
         try
         {
-            // The non-backtracking engine runs in linear time; patterns it cannot handle still get the timeout.
-            regex = RegexGuard.Get(pattern, options | RegexOptions.NonBacktracking, _sandbox.Limits.RegexTimeout);
+            // The non-backtracking engine runs in linear time (the pattern and the text are both capped), so it needs no
+            // timeout, and a valid match never fails because the machine is busy; patterns it cannot handle still get one.
+            regex = RegexGuard.Get(pattern, options | RegexOptions.NonBacktracking, Regex.InfiniteMatchTimeout);
         }
         catch (NotSupportedException)
         {

@@ -17,8 +17,12 @@ internal sealed partial class SandboxEngine
     private const int MaxNativeNesting = 64;
     private readonly HashSet<ObjectInstance> _joining = new(ReferenceEqualityComparer.Instance);
 
+    /// <summary>Array members left unwrapped: push, pop and at touch one element, join checks the length itself, constructor is no method.</summary>
+    private static readonly HashSet<string> ConstantTimeArrayMethods = ["constructor", "push", "pop", "at", "join"];
+
     private void InstallGuards()
     {
+        GuardArrayLengths();
         var strings = Path("String.prototype");
         Wrap(strings, "repeat", (self, args, original) =>
         {
@@ -80,6 +84,65 @@ internal sealed partial class SandboxEngine
         Replace(Path("Math"), "random", Function("random", (_, _) => throw new SandboxLimitException(ExpressionErrorCategory.Forbidden,
             "Math.random() is not available: an expression must give the same answer every time it is replayed."), 0));
         Replace(Path("Function.prototype"), "constructor", Function("Function", (_, _) => throw Forbidden("Function"), 1));
+    }
+
+    /// <summary>
+    /// Every Array method that walks the elements checks the length first: <c>a[4294967294] = 1</c> makes a sparse
+    /// array four billion long without allocating, and Jint's reverse, sort, includes, forEach, reduce, fill... would
+    /// then visit every index (seconds, or the memory budget after hundreds of milliseconds). Join has its own check.
+    /// </summary>
+    private void GuardArrayLengths()
+    {
+        var prototype = Path("Array.prototype");
+        var wrappers = new Dictionary<JsValue, JsValue>(ReferenceEqualityComparer.Instance);
+        foreach (var key in prototype.GetOwnPropertyKeys(Types.String | Types.Symbol))
+        {
+            var original = prototype.Get(key);
+            if ((key.IsString() && ConstantTimeArrayMethods.Contains(key.AsString())) || !original.IsObject() || original.AsObject() is not Jint.Native.Function.Function)
+            {
+                continue;
+            }
+
+            if (!wrappers.TryGetValue(original, out var wrapper))
+            {
+                var name = TypeConverter.ToString(original.AsObject().Get("name"));
+                var length = (int)TypeConverter.ToNumber(original.AsObject().Get("length"));
+                wrapper = Function(name, (self, args) =>
+                {
+                    CheckArrayLength(self);
+                    return Engine.Call(original, self, args);
+                }, length);
+                wrappers[original] = wrapper;
+            }
+
+            prototype.FastSetProperty(key, new Jint.Runtime.Descriptors.PropertyDescriptor(wrapper, writable: true, enumerable: false, configurable: true));
+        }
+
+        Wrap(Path("Array"), "from", (self, args, original) =>
+        {
+            if (args.Length > 0 && args[0].IsObject())
+            {
+                CheckArrayLength(args[0]);
+            }
+
+            return original(self, args);
+        });
+    }
+
+    /// <summary>The length of an array (or array-like) a built-in is about to walk, against <see cref="ExpressionLimits.MaxArrayLength"/>.</summary>
+    private void CheckArrayLength(JsValue value)
+    {
+        double length = value switch
+        {
+            JsArray array => array.Length,
+            ObjectInstance target when target.HasProperty("length") => TypeConverter.ToLength(target.Get("length")),
+            _ => 0,
+        };
+        if (length > Limits.MaxArrayLength)
+        {
+            throw new SandboxLimitException(ExpressionErrorCategory.MemoryLimit,
+                string.Create(CultureInfo.InvariantCulture, $"An array of {length:0} items is over the limit of {Limits.MaxArrayLength}."), "Work on fewer items.");
+        }
     }
 
     /// <summary>An object reached from the global object by a dotted path, e.g. <c>String.prototype</c>.</summary>

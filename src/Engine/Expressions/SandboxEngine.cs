@@ -22,8 +22,12 @@ internal sealed partial class SandboxEngine
 
     private readonly InputConverter _input;
     private readonly BackstopConstraint _backstop;
+    private readonly StackBudgetConstraint _stack;
     private readonly SandboxTimeSystem _time = new();
     private readonly Dictionary<(CompiledExpression, ulong), JsValue> _functions = [];
+    private CompiledExpression? _lastCompiled;
+    private ulong _lastMask;
+    private JsValue? _lastFunction;
     private JsValue[] _arguments = new JsValue[8];
 
     /// <summary>Argument arrays by length, reused so that a call allocates none (Jint copies what it keeps).</summary>
@@ -33,6 +37,7 @@ internal sealed partial class SandboxEngine
     {
         Limits = limits;
         _backstop = new BackstopConstraint(backstopClock, limits.Timeout);
+        _stack = new StackBudgetConstraint(limits.MaxStackBytes);
         Engine = new Jint.Engine(options =>
         {
             options.Strict = true;
@@ -48,6 +53,7 @@ internal sealed partial class SandboxEngine
             options.MaxStatements(limits.MaxStatements);
             options.LimitMemory(limits.MaxAllocatedBytes);
             options.Constraint(_backstop);
+            options.Constraint(_stack);
         });
         _input = new InputConverter(Engine, limits);
         InstallGuards();
@@ -87,10 +93,12 @@ internal sealed partial class SandboxEngine
             }
 
             var function = Function(compiled, mask);
+            _stack.Begin();
             return Engine.Call(function, JsValue.Undefined, Arguments(count));
         }
         finally
         {
+            _stack.End();
             Array.Clear(_arguments, 0, count);
             if (count < _argumentsByCount.Length && _argumentsByCount[count] is { } used)
             {
@@ -113,17 +121,29 @@ internal sealed partial class SandboxEngine
 
     private JsValue Function(CompiledExpression compiled, ulong mask)
     {
-        if (_functions.TryGetValue((compiled, mask), out var function))
+        // The same expression evaluated again and again (a condition over many facts, a column over many rows) skips the lookup.
+        if (ReferenceEquals(compiled, _lastCompiled) && mask == _lastMask)
         {
-            return function;
+            return _lastFunction!;
         }
 
+        if (!_functions.TryGetValue((compiled, mask), out var function))
+        {
+            function = Prepare(compiled, mask);
+        }
+
+        (_lastCompiled, _lastMask, _lastFunction) = (compiled, mask, function);
+        return function;
+    }
+
+    private JsValue Prepare(CompiledExpression compiled, ulong mask)
+    {
         if (_functions.Count >= MaxKeptFunctions)
         {
             _functions.Clear();
         }
 
-        function = Engine.Evaluate(compiled.Wrapper(mask));
+        var function = Engine.Evaluate(compiled.Wrapper(mask));
         _functions[(compiled, mask)] = function;
         return function;
     }

@@ -18,10 +18,22 @@ public sealed class ExpressionLimitsTests
         var limits = ExpressionLimits.Default;
 
         Assert.Equal(
-            (2_000, 32, 100, 100_000, TimeSpan.FromSeconds(5), 64, 100_000, 10_000, 32L * 1024 * 1024, 100_000, 32, 10_000, TimeSpan.FromMilliseconds(50), 500, 4_096),
-            (limits.MaxSourceLength, limits.MaxNestingDepth, limits.MaxSyntaxDepth, limits.MaxStatements, limits.Timeout, limits.MaxRecursionDepth,
+            (2_000, 32, 100, 50_000, TimeSpan.FromSeconds(5), 64, 512 * 1024, 100_000, 10_000, 16L * 1024 * 1024, 100_000, 32, 10_000, TimeSpan.FromMilliseconds(50), 500, 4_096),
+            (limits.MaxSourceLength, limits.MaxNestingDepth, limits.MaxSyntaxDepth, limits.MaxStatements, limits.Timeout, limits.MaxRecursionDepth, limits.MaxStackBytes,
                 limits.MaxStringLength, limits.MaxArrayLength, limits.MaxAllocatedBytes, limits.MaxInputNodes, limits.MaxInputDepth,
                 limits.MaxResultNodes, limits.RegexTimeout, limits.MaxRegexPatternLength, limits.MaxCachedExpressions));
+    }
+
+    [Fact]
+    public void Defaults_HoldFourPassesOverATableOfTheLargestAllowedLength()
+    {
+        var rows = new JsonArray([.. Enumerable.Range(0, ExpressionLimits.Default.MaxArrayLength)
+            .Select(i => (JsonNode)new JsonObject { ["qty"] = i % 7, ["price"] = i * 1.5, ["name"] = "item " + i, ["ok"] = i % 2 == 0 })]);
+        const string Source = "lines.map(l => ({ ...l, total: l.qty * l.price })).filter(l => l.ok).map(l => { const t = l.total; return t; }).reduce((a, b) => a + b, 0)";
+
+        var result = Run(ExpressionLimits.Default, Source, ExpectedType.Number, new ExpressionScope(Now).Set("lines", rows));
+
+        Assert.True(result.IsSuccess, result.ToString());
     }
 
     [Fact]
@@ -123,6 +135,50 @@ public sealed class ExpressionLimitsTests
         Assert.Equal(5, Run(Relaxed with { MaxRecursionDepth = 8 }, Source, ExpectedType.Number).Value.AsNumber());
     }
 
+    [Theory]
+    [InlineData("(function () { let d = 0; const o = { valueOf: function () { return ++d < {0} ? o * 1 : 1; } }; return o * 1; })()")]
+    [InlineData("(() => { let d = 0; const o = { toString: () => ++d < {0} ? `${o}` : 'x' }; return `${o}`; })()")]
+    [InlineData("(function f(n) { return n <= 0 ? 0 : f.bind(null)(n - 1) + 1; })({0})")]
+    public void MaxStackBytes_RecursionThatTheCallCounterDoesNotSee_IsRecursionLimitLongBeforeTheStackRunsOut(string source)
+    {
+        // The call counter is out of the way, so the stack budget alone decides: 10 levels fit in 64 KB, 100,000 do not.
+        var limits = Relaxed with { MaxStackBytes = 64 * 1024, MaxRecursionDepth = 1_000_000 };
+
+        Assert.True(Run(limits, source.Replace("{0}", "10", StringComparison.Ordinal), ExpectedType.Any).IsSuccess);
+        var error = Run(limits, source.Replace("{0}", "100000", StringComparison.Ordinal), ExpectedType.Any).Error!;
+        Assert.Equal(ExpressionErrorCategory.RecursionLimit, error.Category);
+        Assert.Contains("64 KB of stack", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MaxStackBytes_Default_HoldsOrdinaryRecursionToTheCallDepthLimit()
+    {
+        var depth = ExpressionLimits.Default.MaxRecursionDepth - 2;
+
+        Assert.Equal(depth, Run(Relaxed, $"(function f(n) {{ return n <= 0 ? 0 : f(n - 1) + 1; }})({depth})", ExpectedType.Number).Value.AsNumber());
+        Assert.Equal(depth, Run(Relaxed, $"(() => {{ const f = n => n <= 0 ? 0 : [n].map(x => f(x - 1))[0] + 1; return f({depth / 2}) * 2; }})()", ExpectedType.Number).Value.AsNumber());
+    }
+
+    [Theory]
+    [InlineData("a.reverse().length")]
+    [InlineData("a.sort().length")]
+    [InlineData("a.includes(2)")]
+    [InlineData("a.forEach(x => x)")]
+    [InlineData("a.reduce((s, x) => s + x, 0)")]
+    [InlineData("Array.from(a).length")]
+    [InlineData("[...a].length")]
+    public void MaxArrayLength_SparseArrayABuiltInWouldWalk_IsMemoryLimitBeforeTheWalk(string call)
+    {
+        // a[i] = 1 makes a sparse array i + 1 long without allocating; the built-ins would visit every index.
+        var limits = Relaxed with { MaxArrayLength = 100 };
+        string Source(long last) => $"(() => {{ const a = []; a[{last}] = 1; return {call}; }})()";
+
+        Assert.True(Run(limits, Source(49), ExpectedType.Any).IsSuccess);
+        var error = Run(limits, Source(4294967294), ExpectedType.Any).Error!;
+        Assert.Equal(ExpressionErrorCategory.MemoryLimit, error.Category);
+        Assert.Contains("4294967295 items", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void MaxStringLength_LongerStringFromOneBuiltIn_IsMemoryLimitBeforeItIsBuilt()
     {
@@ -206,10 +262,10 @@ public sealed class ExpressionLimitsTests
     [Fact]
     public void RegexTimeout_CatastrophicBacktracking_IsTimeout()
     {
-        var limits = Relaxed with { RegexTimeout = TimeSpan.FromMilliseconds(100) };
-
-        Assert.True(Run(limits, "/(a+)+$/.test('aaab')", ExpectedType.Boolean).IsSuccess);
-        Assert.Equal(ExpressionErrorCategory.Timeout, Fail(limits, "/(a+)+$/.test(Array(40).join('a') + 'b')"));
+        // The one real-time bound: the match that must succeed gets a timeout no descheduling on a loaded machine reaches
+        // (it failed at 100 ms with the load average at 66), the match that must fail needs about 2^40 steps whatever the load.
+        Assert.True(Run(Relaxed with { RegexTimeout = TimeSpan.FromSeconds(30) }, "/(a+)+$/.test('aaab')", ExpectedType.Boolean).IsSuccess);
+        Assert.Equal(ExpressionErrorCategory.Timeout, Fail(Relaxed with { RegexTimeout = TimeSpan.FromMilliseconds(100) }, "/(a+)+$/.test(Array(40).join('a') + 'b')"));
     }
 
     [Fact]
