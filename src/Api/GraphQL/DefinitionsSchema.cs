@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LowCode.Api.Identity;
 using LowCode.Engine.Metadata;
 using LowCode.Engine.Storage;
 using LowCode.GraphQL.Execution;
@@ -56,6 +57,7 @@ internal static class DefinitionsSchema
             .BindSubscriptions()
             .BindFormEvaluation()
             .BindRuntime()
+            .GuardRootFields(OperationRules.Check)
             .Build();
     }
 

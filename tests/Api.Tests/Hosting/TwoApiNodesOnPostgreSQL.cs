@@ -97,7 +97,7 @@ public sealed class TwoApiNodesOnPostgreSQL
             socket.Options.AddSubProtocol("graphql-transport-ws");
             await socket.ConnectAsync(new Uri(new Uri(_b.Address.ToString().Replace("http://", "ws://", StringComparison.Ordinal)), "graphql"), cancellationToken);
             var subscription = new Subscription(socket);
-            await subscription.SendAsync(new { type = "connection_init" }, cancellationToken);
+            await subscription.SendAsync(new { type = "connection_init", payload = new { Authorization = "Bearer " + _b.AdminKey } }, cancellationToken);
             Assert.Equal("connection_ack", (await subscription.ReceiveAsync(cancellationToken)).GetProperty("type").GetString());
             await subscription.SendAsync(new
             {
@@ -166,7 +166,7 @@ public sealed class TwoApiNodesOnPostgreSQL
                 client,
                 "mutation($definition: JSON!, $etag: String) { saveDraft(kind: RULE_SET, key: \"routing\", definition: $definition, etag: $etag) { definition { etag } error { message } } }",
                 new { definition, etag },
-                user);
+                Caller.Admin(user));
             var payload = result.GetProperty("data").GetProperty("saveDraft");
             Assert.True(payload.GetProperty("error").ValueKind == JsonValueKind.Null, payload.ToString());
             return payload.GetProperty("definition").GetProperty("etag").GetString()!;
@@ -178,7 +178,7 @@ public sealed class TwoApiNodesOnPostgreSQL
                 client,
                 "mutation($etag: String) { publish(kind: RULE_SET, key: \"routing\", etag: $etag) { definition { etag } error { message } } }",
                 new { etag },
-                user);
+                Caller.Admin(user));
             var payload = result.GetProperty("data").GetProperty("publish");
             Assert.True(payload.GetProperty("error").ValueKind == JsonValueKind.Null, payload.ToString());
             return payload.GetProperty("definition").GetProperty("etag").GetString()!;
