@@ -7,8 +7,8 @@ namespace LowCode.Api.Hosting;
 
 /// <summary>
 /// Per-principal rate limits on <c>/graphql</c> (ASP.NET Core rate limiting, a token bucket per caller id):
-/// <c>LowCode:RateLimit:PermitsPerSecond</c> (default 200) refilled each second, bursts up to
-/// <c>LowCode:RateLimit:Burst</c> (default 400); 0 permits turns limiting off. A refused request gets 429 with
+/// <c>LowCode:RateLimit:PermitsPerSecond</c> (default 200) refilled every <c>LowCode:RateLimit:PeriodSeconds</c>
+/// (default 1), bursts up to <c>LowCode:RateLimit:Burst</c> (default twice the permits); 0 permits turns limiting off. A refused request gets 429 with
 /// <c>Retry-After</c> and one <c>RATE_LIMITED</c> error saying when to retry.
 /// </summary>
 internal static class RateLimiting
@@ -23,6 +23,7 @@ internal static class RateLimiting
         {
             var permits = configuration.GetValue("LowCode:RateLimit:PermitsPerSecond", 200);
             var burst = Math.Max(permits, configuration.GetValue("LowCode:RateLimit:Burst", permits * 2));
+            var period = TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("LowCode:RateLimit:PeriodSeconds", 1)));
             options.AddPolicy(Policy, http =>
             {
                 if (permits <= 0)
@@ -35,7 +36,7 @@ internal static class RateLimiting
                 {
                     TokenLimit = burst,
                     TokensPerPeriod = permits,
-                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                    ReplenishmentPeriod = period,
                     QueueLimit = 0,
                     AutoReplenishment = true,
                 });
@@ -50,7 +51,7 @@ internal static class RateLimiting
                     context.HttpContext,
                     StatusCodes.Status429TooManyRequests,
                     Code,
-                    $"Too many requests from {who}: the limit is {permits} per second (bursts of {burst}). Retry after {seconds} s, or ask an operator to raise LowCode:RateLimit:PermitsPerSecond.",
+                    $"Too many requests from {who}: the limit is {permits} per {period.TotalSeconds:0} s (bursts of {burst}). Retry after {seconds} s, or ask an operator to raise LowCode:RateLimit:PermitsPerSecond.",
                     new Dictionary<string, object?> { ["retryAfterSeconds"] = seconds }).ConfigureAwait(false);
             };
         });
