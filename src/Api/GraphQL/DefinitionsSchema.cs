@@ -57,6 +57,7 @@ internal static class DefinitionsSchema
             .BindSubscriptions()
             .BindFormEvaluation()
             .BindRuntime()
+            .BindRuntimeLists()
             .GuardRootFields(OperationRules.Check)
             .Build();
     }

@@ -31,8 +31,8 @@ public abstract class RuntimeApiTests
         var submit = started.GetProperty("createdTasks")[0];
         Assert.Equal(("submit", "OPEN"), (submit.GetProperty("stepKey").GetString(), submit.GetProperty("status").GetString()));
 
-        var inbox = await GraphQLClient.PostAsync(client, "{ tasks { id stepKey } }", null, Caller.User("emma@example.com", "employee"));
-        Assert.Contains(inbox.GetProperty("data").GetProperty("tasks").EnumerateArray(), t => t.GetProperty("id").GetString() == submit.GetProperty("id").GetString());
+        var inbox = await GraphQLClient.PostAsync(client, "{ myTasks(first: 100) { nodes { id stepKey } } }", null, Caller.User("emma@example.com", "employee"));
+        Assert.Contains(inbox.GetProperty("data").GetProperty("myTasks").GetProperty("nodes").EnumerateArray(), t => t.GetProperty("id").GetString() == submit.GetProperty("id").GetString());
 
         var submitted = Ok(await GraphQLClient.PostAsync(client, Complete, new { id = submit.GetProperty("id").GetString(), data = Claim() }, Caller.User("emma@example.com", "employee")), "completeTask");
         var manager = submitted.GetProperty("createdTasks")[0];
