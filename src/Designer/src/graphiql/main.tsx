@@ -16,6 +16,8 @@ import { TransportWsClient } from './transportWsClient';
 // subscriptions over graphql-transport-ws on the same path, ws: or wss: as the page, with the saved key in connection_init.
 const fetcher = createGraphiQLFetcher({
   url: graphqlEndpoint,
+  // Sent with every request (the schema's introspection too); a header typed in the Headers tab wins over it.
+  headers: authorizationHeaders(),
   wsClient: new TransportWsClient(subscriptionUrl(graphqlEndpoint, window.location), undefined, () => authorizationHeaders()),
 });
 const savedKey = readApiKey();
