@@ -19,6 +19,13 @@ internal static class GraphQLClient
     /// <summary>A request without variables, as <paramref name="caller"/> (so a caller is never taken for the variables).</summary>
     public static Task<JsonElement> PostAsync(HttpClient client, string query, Caller caller) => PostAsync(client, query, null, caller);
 
+    /// <summary>
+    /// The form tests used before keys existed (a user id and comma-separated groups): the caller is that principal
+    /// with every permission, as the old trusted headers allowed everything. Prefer a <see cref="Caller"/>.
+    /// </summary>
+    public static Task<JsonElement> PostAsync(HttpClient client, string query, object? variables, string user, string? groups = null) =>
+        PostAsync(client, query, variables, new Caller(user, [.. (groups ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)], "admin,designer,analyst,user"));
+
     public static async Task<JsonElement> PostAsync(HttpClient client, string query, object? variables = null, Caller? caller = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/graphql", UriKind.Relative)) { Content = JsonContent.Create(new { query, variables }) };
