@@ -37,10 +37,15 @@ internal sealed class CrashRun(string apiDll, string seed, string folder, int ki
     private readonly HashSet<string> _instances = new(StringComparer.Ordinal);
     private readonly object _gate = new();
     private readonly int _port = FreePort();
+    private readonly Dictionary<string, string> _keys = new(StringComparer.Ordinal);
 
     public async Task<int> RunAsync()
     {
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_port}/"), Timeout = TimeSpan.FromSeconds(30) };
+
+        // The Api runs as in production, so the workers sign with keys made by its key command first.
+        _keys["emma@example.com"] = await CreateKeyAsync("emma@example.com", "employee");
+        _keys["max@example.com"] = await CreateKeyAsync("max@example.com", null);
         for (var round = 0; round < kills; round++)
         {
             using var api = await StartAsync(http);
@@ -168,11 +173,26 @@ internal sealed class CrashRun(string apiDll, string seed, string folder, int ki
         return violations;
     }
 
-    private static async Task<JsonElement> PostAsync(HttpClient http, string query, object variables, string user = "emma@example.com")
+    private async Task<string> CreateKeyAsync(string principal, string? groups)
+    {
+        var info = Info();
+        foreach (var argument in new[] { "keys", "create", "--name", principal, "--principal", principal, "--permissions", "user,analyst", "--groups", groups ?? string.Empty })
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(info)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return output.Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.StartsWith("lc_", StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"keys create failed ({process.ExitCode}): {error}");
+    }
+
+    private async Task<JsonElement> PostAsync(HttpClient http, string query, object variables, string user = "emma@example.com")
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "graphql") { Content = JsonContent.Create(new { query, variables }) };
-        request.Headers.Add("X-LowCode-User", user);
-        request.Headers.Add("X-LowCode-Groups", "employee");
+        request.Headers.Authorization = new("Bearer", _keys[user]);
         using var response = await http.SendAsync(request);
         using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return document.RootElement.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
@@ -182,18 +202,7 @@ internal sealed class CrashRun(string apiDll, string seed, string folder, int ki
 
     private async Task<Process> StartAsync(HttpClient http)
     {
-        var info = new ProcessStartInfo("dotnet", [apiDll])
-        {
-            WorkingDirectory = Path.GetDirectoryName(apiDll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        info.Environment["ConnectionStrings__LowCode"] = $"Data Source={Path.Combine(folder, "crash.db")}";
-        info.Environment["Urls"] = $"http://127.0.0.1:{_port}";
-        info.Environment["LowCode__SeedDirectory"] = seed;
-        info.Environment["LowCode__Runtime__FaultSplitStepCommit"] = fault ? "true" : "false";
-        info.Environment["Logging__LogLevel__Default"] = "Warning";
-        var process = Process.Start(info)!;
+        var process = Process.Start(Info())!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
@@ -222,6 +231,23 @@ internal sealed class CrashRun(string apiDll, string seed, string folder, int ki
         }
 
         throw new InvalidOperationException("The Api did not answer /health within a minute.");
+    }
+
+    private ProcessStartInfo Info()
+    {
+        var info = new ProcessStartInfo("dotnet", [apiDll])
+        {
+            WorkingDirectory = Path.GetDirectoryName(apiDll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        info.Environment["ConnectionStrings__LowCode"] = $"Data Source={Path.Combine(folder, "crash.db")}";
+        info.Environment["Urls"] = $"http://127.0.0.1:{_port}";
+        info.Environment["LowCode__SeedDirectory"] = seed;
+        info.Environment["LowCode__Runtime__FaultSplitStepCommit"] = fault ? "true" : "false";
+        info.Environment["LowCode__RateLimit__PermitsPerSecond"] = "0";
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        return info;
     }
 
     private static int FreePort()

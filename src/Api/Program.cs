@@ -1,11 +1,11 @@
 using LowCode.Api.Files;
 using LowCode.Api.GraphQL;
 using LowCode.Api.Hosting;
+using LowCode.Api.Identity;
 using LowCode.Engine;
 using LowCode.GraphQL.AspNetCore;
-using LowCode.GraphQL.Execution;
 
-var builder = WebApplication.CreateBuilder(DemoHistoryStartup.Arguments(args));
+var builder = WebApplication.CreateBuilder(KeysCommand.HostArguments(DemoHistoryStartup.Arguments(args)));
 builder.Services.AddSingleton(sp => RuntimeConfiguration.Options(sp.GetRequiredService<IConfiguration>()));
 builder.Services.AddSingleton(sp => RuntimeConfiguration.Hooks(sp.GetRequiredService<IConfiguration>()));
 builder.Services.AddSingleton(sp => RetentionConfiguration.Read(sp.GetRequiredService<IConfiguration>()));
@@ -18,14 +18,25 @@ builder.Services.AddHostedService<BoundaryPollingService>();
 builder.Services.AddLowCodeEngine(sp => DatabaseConfiguration.Read(
     sp.GetRequiredService<IConfiguration>(),
     sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath));
-builder.Services.AddSingleton(_ => DefinitionsSchema.Build().CreateExecutor(new ExecutorOptions()));
+builder.Services.AddSingleton(sp => DefinitionsSchema.Build().CreateExecutor(GraphQLLimits.Executor(sp.GetRequiredService<IConfiguration>())));
 builder.Services.AddLowCodeGraphQL(options =>
 {
     options.GraphiQLPagePath = Path.Combine("wwwroot", "graphiql.html");
     options.ConfigureRequestContext = ApiUser.Attach;
+    options.OnConnectionInit = GraphQLIdentity.AcceptConnectionAsync;
 });
+builder.Services.AddOptions<GraphQLHttpOptions>().Configure<IConfiguration>(GraphQLLimits.Http);
+builder.Services.AddLowCodeIdentity();
+builder.Services.AddLowCodeRateLimiting();
+builder.Services.AddLowCodeTelemetry(builder.Configuration);
 
 var app = builder.Build();
+if (KeysCommand.IsCommand(args))
+{
+    Environment.ExitCode = await KeysCommand.RunAsync(app, args, Console.Out, Console.Error).ConfigureAwait(false);
+    return;
+}
+
 if (!await StartupTasks.PrepareDatabaseAsync(app).ConfigureAwait(false))
 {
     Environment.ExitCode = 1;
@@ -35,9 +46,14 @@ if (!await StartupTasks.PrepareDatabaseAsync(app).ConfigureAwait(false))
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseWebSockets();
-app.MapGraphQL("/graphql");
+app.UseRouting();
+app.UseAuthentication();
+app.UseGraphQLIdentity("/graphql");
+app.UseRateLimiter();
+app.MapGraphQL("/graphql").RequireRateLimiting(RateLimiting.Policy);
 app.MapFiles();
 app.MapHealth();
+app.MapProbes();
 app.MapSignalResume();
 app.MapRuleSetCacheHealth();
 app.MapAnalyticsExport();

@@ -16,6 +16,7 @@ public class ApiFactory : WebApplicationFactory<Program>
 {
     private readonly ScratchDatabase? _ownedDatabase;
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private KeyIssuer? _keys;
 
     public ApiFactory(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null)
     {
@@ -55,6 +56,18 @@ public class ApiFactory : WebApplicationFactory<Program>
                 ?? throw new InvalidOperationException("Kestrel reported no listening address; call OnRealPort first.");
             return new Uri(address.EndsWith('/') ? address : address + "/");
         }
+    }
+
+    /// <summary>Issues API keys for test callers in this Api's database.</summary>
+    internal KeyIssuer Keys => _keys ??= KeyIssuer.For(Services);
+
+    /// <summary>An API key this Api accepts for <paramref name="caller"/> (created on first use).</summary>
+    public Task<string> KeyForAsync(Caller caller) => Keys.KeyForAsync(caller);
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        GraphQL.GraphQLClient.Register(client, Keys);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

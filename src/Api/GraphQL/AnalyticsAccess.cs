@@ -1,15 +1,14 @@
-using LowCode.Engine.Tasks;
+using LowCode.Api.Identity;
 
 namespace LowCode.Api.GraphQL;
 
 /// <summary>
-/// Who may read analytics and export the event log: the <c>analyst</c> and <c>admin</c> permissions. Until the identity
-/// work lands, a principal's permissions are read from its groups (the trusted <c>X-LowCode-Groups</c> header); after it,
-/// this one function asks the principal's permissions instead.
+/// Who may read analytics and export the event log: the <c>analyst</c> permission (and <c>admin</c>, which holds every
+/// permission). The GraphQL fields also carry <c>@allow</c>; the export endpoint is plain HTTP, so it asks here.
 /// </summary>
 internal static class AnalyticsAccess
 {
-    public const string Denied = "Analytics need the analyst or admin permission; ask an admin to grant it.";
+    public const string Denied = "Analytics need the analyst or admin permission; ask an admin for a key that carries one.";
 
-    public static bool Allows(Principal principal) => principal.InGroup("analyst") || principal.InGroup("admin");
+    public static bool Allows(ApiPrincipal? principal) => principal is not null && principal.Has(Permissions.Analyst);
 }

@@ -11,7 +11,6 @@ namespace LowCode.Api.GraphQL;
 internal static class AnalyticsQueries
 {
     public static SchemaBuilder BindAnalytics(this SchemaBuilder builder) => builder
-        .AddSdl(ReadSdl())
         .ResolveAsync("Query", "processMetrics", MetricsAsync)
         .ResolveAsync("Query", "processConformance", ConformanceAsync)
         .ResolveAsync("Query", "ruleSetRoutingMix", RoutingMixAsync)
@@ -26,14 +25,6 @@ internal static class AnalyticsQueries
         .Resolve("DurationStats", "maxMs", ctx => ((DurationStats)ctx.Parent!).Max?.TotalMilliseconds)
         .Resolve("ThroughputBucket", "start", ctx => ((ThroughputBucket)ctx.Parent!).Start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
         .Resolve("PathVariant", "medianCycleTimeMs", ctx => ((PathVariant)ctx.Parent!).MedianCycleTime.TotalMilliseconds);
-
-    private static string ReadSdl()
-    {
-        using var stream = typeof(AnalyticsQueries).Assembly.GetManifestResourceStream("LowCode.Api.GraphQL.analytics.graphql")
-            ?? throw new InvalidOperationException("The embedded resource LowCode.Api.GraphQL.analytics.graphql is missing from the build.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
 
     private static async Task<Payload> MetricsAsync(ResolveContext ctx)
     {
@@ -67,7 +58,7 @@ internal static class AnalyticsQueries
 
     private static async Task<Payload> RoutingMixAsync(ResolveContext ctx)
     {
-        if (!AnalyticsAccess.Allows(ApiUser.PrincipalOf(ctx)))
+        if (!AnalyticsAccess.Allows(ApiUser.Current(ctx)))
         {
             return Payload.Failed("FORBIDDEN", AnalyticsAccess.Denied);
         }
@@ -86,7 +77,7 @@ internal static class AnalyticsQueries
     private static Payload? Refused(ResolveContext ctx, out AnalyticsWindow? window)
     {
         window = null;
-        if (!AnalyticsAccess.Allows(ApiUser.PrincipalOf(ctx)))
+        if (!AnalyticsAccess.Allows(ApiUser.Current(ctx)))
         {
             return Payload.Failed("FORBIDDEN", AnalyticsAccess.Denied);
         }

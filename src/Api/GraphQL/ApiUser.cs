@@ -1,58 +1,50 @@
-using System.Collections.Immutable;
+using LowCode.Api.Identity;
 using LowCode.Engine.Tasks;
+using LowCode.GraphQL.AspNetCore;
 using LowCode.GraphQL.Execution;
 
 namespace LowCode.Api.GraphQL;
 
 /// <summary>
-/// Who a mutation is recorded as (createdBy, updatedBy, the event log's actor). There is no sign-in yet: the name is
-/// taken on trust from the <c>X-LowCode-User</c> request header, and is <see cref="Anonymous"/> without one; the groups
-/// from <c>X-LowCode-Groups</c>. The identity work (API keys, JWT) replaces both headers.
+/// The caller of a GraphQL operation, as authentication established it (an API key or a JWT; see
+/// <see cref="GraphQLIdentity"/>). Request headers naming a user are not trusted.
 /// </summary>
 internal static class ApiUser
 {
-    public const string HeaderName = "X-LowCode-User";
-
-    /// <summary>The caller's groups (the business roles tasks go to), comma-separated; taken on trust like the user.</summary>
-    public const string GroupsHeaderName = "X-LowCode-Groups";
-
     public const string Anonymous = "anonymous";
 
-    private const string ItemKey = "lowcode.user";
+    /// <summary>Where the principal is kept, in <see cref="RequestContext.Items"/> and in a WebSocket's HttpContext.Items.</summary>
+    public const string ItemKey = "lowcode.principal";
 
-    private const string GroupsItemKey = "lowcode.groups";
-
-    /// <summary>For <c>GraphQLHttpOptions.ConfigureRequestContext</c>: puts the caller's name in the request's items.</summary>
+    /// <summary>For <c>GraphQLHttpOptions.ConfigureRequestContext</c>: puts the authenticated caller in the request's items.</summary>
     public static void Attach(HttpContext http, RequestContext context)
     {
-        var header = http.Request.Headers[HeaderName].ToString().Trim();
-        if (header.Length > 0)
+        var principal = http.Items.TryGetValue(ItemKey, out var fromSocket) && fromSocket is ApiPrincipal p ? p : ApiPrincipal.From(http.User);
+        if (principal is not null)
         {
-            context.Items[ItemKey] = header;
-        }
-
-        var groups = http.Request.Headers[GroupsHeaderName].ToString()
-            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (groups.Length > 0)
-        {
-            context.Items[GroupsItemKey] = groups.ToImmutableArray();
+            context.Items[ItemKey] = principal;
         }
     }
 
-    /// <summary>The caller as the process runtime sees it: the user id and its groups.</summary>
-    public static Principal PrincipalOf(ResolveContext context) => new(
-        Of(context),
-        context.Items.TryGetValue(GroupsItemKey, out var groups) && groups is ImmutableArray<string> list ? list : []);
+    public static ApiPrincipal? Current(ResolveContext context) =>
+        context.Items.TryGetValue(ItemKey, out var value) && value is ApiPrincipal principal ? principal : null;
 
-    /// <summary>The caller of a plain HTTP endpoint (file uploads and downloads), read from the same headers.</summary>
+    /// <summary>The caller as the process runtime sees it: the user id and its groups.</summary>
+    public static Principal PrincipalOf(ResolveContext context) => Current(context)?.ToRuntime() ?? new Principal(Anonymous, []);
+
+    /// <summary>
+    /// The caller of a plain HTTP endpoint (file uploads and downloads), as authentication established it; anonymous
+    /// without a key or token (a link holder proves itself with its link token instead).
+    /// </summary>
     public static Principal PrincipalOf(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
-        var user = http.Request.Headers[HeaderName].ToString().Trim();
-        var groups = http.Request.Headers[GroupsHeaderName].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return new(user.Length > 0 ? user : Anonymous, [.. groups]);
+        return ApiPrincipal.From(http.User)?.ToRuntime() ?? new Principal(Anonymous, []);
     }
 
-    public static string Of(ResolveContext context) =>
-        context.Items.TryGetValue(ItemKey, out var user) && user is string { Length: > 0 } name ? name : Anonymous;
+    /// <summary>The caller's id, as definitions and the event log record it.</summary>
+    public static string Of(ResolveContext context) => Current(context)?.Id ?? Anonymous;
+
+    internal static HttpContext? Http(ResolveContext context) =>
+        context.Items.TryGetValue(GraphQLHttpOptions.HttpContextKey, out var http) ? http as HttpContext : null;
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LowCode.Api.Identity;
 using LowCode.Engine.Metadata;
 using LowCode.Engine.Storage;
 using LowCode.GraphQL.Execution;
@@ -60,6 +61,8 @@ internal static class DefinitionsSchema
             .BindExternalLinks()
             .BindBoundaries()
             .BindAnalytics()
+            .BindRuntimeLists()
+            .GuardRootFields(OperationRules.Check)
             .Build();
     }
 

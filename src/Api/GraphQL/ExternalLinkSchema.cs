@@ -16,7 +16,6 @@ namespace LowCode.Api.GraphQL;
 internal static class ExternalLinkSchema
 {
     public static SchemaBuilder BindExternalLinks(this SchemaBuilder builder) => builder
-        .AddSdl(ReadSdl())
         .ResolveAsync("Query", "taskByToken", async ctx =>
         {
             var linked = await Runtime(ctx).GetTaskByLinkAsync(Token(ctx), TaskId(ctx), ctx.CancellationToken).ConfigureAwait(false);
@@ -84,12 +83,4 @@ internal static class ExternalLinkSchema
     private static string? TaskId(ResolveContext ctx) => ctx.HasArgument("taskId") ? ctx.GetArgument<string>("taskId") : null;
 
     private static ProcessRuntime Runtime(ResolveContext ctx) => ctx.GetRequiredService<ProcessRuntime>();
-
-    private static string ReadSdl()
-    {
-        using var stream = typeof(ExternalLinkSchema).Assembly.GetManifestResourceStream("LowCode.Api.GraphQL.external-links.graphql")
-            ?? throw new InvalidOperationException("The embedded resource LowCode.Api.GraphQL.external-links.graphql is missing from the build.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
 }

@@ -8,26 +8,20 @@ using LowCode.GraphQL.Types;
 namespace LowCode.Api.GraphQL;
 
 /// <summary>
-/// The process runtime on the product schema: the inbox, tasks and instances as queries, and startProcess,
-/// completeTask, claimTask, releaseTask and reassignTask as mutations. Expected failures are payloads, never
+/// The process runtime's mutations on the product schema: startProcess, completeTask, claimTask, releaseTask and
+/// reassignTask (the lists and reads are in <see cref="RuntimeLists"/>). Expected failures are payloads, never
 /// GraphQL errors. The caller is the <see cref="ApiUser"/> principal.
 /// </summary>
 internal static class RuntimeSchema
 {
     public static SchemaBuilder BindRuntime(this SchemaBuilder builder) => builder
-        .BindEnum<WorkTaskStatus>("TaskStatus")
         .BindEnum<RuntimeErrorKind>("RuntimeErrorKind")
-        .ResolveAsync("Query", "tasks", ctx => Runtime(ctx).InboxAsync(ApiUser.PrincipalOf(ctx), ctx.CancellationToken))
-        .ResolveAsync("Query", "task", ctx => Runtime(ctx).GetTaskAsync(Id(ctx), ctx.CancellationToken))
-        .ResolveAsync("Query", "instance", ctx => Runtime(ctx).GetInstanceAsync(Id(ctx), ctx.CancellationToken))
         .Resolve("Task", "etag", ctx => ((WorkTask)ctx.Parent!).ETag)
         .Resolve("Task", "submission", ctx => ((WorkTask)ctx.Parent!).Submission)
         .Resolve("InstanceException", "raisedBy", ctx => ((ExceptionEntry)ctx.Parent!).RaisedBy)
         .Resolve("TimelineEvent", "sequence", ctx => ((Engine.Events.InstanceEvent)ctx.Parent!).Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture))
         .Resolve("RouteDecision", "sequence", ctx => ((RouteDecisionRecord)ctx.Parent!).Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture))
         .Resolve("Instance", "pinnedForms", ctx => JsonSerializer.SerializeToElement(((ProcessInstance)ctx.Parent!).PinnedForms))
-        .ResolveAsync("Instance", "timeline", ctx => Runtime(ctx).TimelineAsync(((ProcessInstance)ctx.Parent!).Id, ctx.CancellationToken))
-        .ResolveAsync("Instance", "decisions", ctx => Runtime(ctx).DecisionsAsync(((ProcessInstance)ctx.Parent!).Id, ctx.CancellationToken))
         .ResolveAsync("StepPayload", "instance", ctx => ((StepPayload)ctx.Parent!).Result is { } result
             ? Runtime(ctx).GetInstanceAsync(result.InstanceId, ctx.CancellationToken)
             : Task.FromResult<ProcessInstance?>(null))

@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using LowCode.Api.GraphQL;
+using LowCode.Api.Identity;
 using LowCode.Engine.Analytics;
 using LowCode.Engine.Metadata;
 using LowCode.Engine.Storage;
-using LowCode.Engine.Tasks;
 
 namespace LowCode.Api.Hosting;
 
@@ -19,7 +19,7 @@ internal static class AnalyticsExportEndpoint
     {
         endpoints.MapGet("/analytics/export", async (HttpContext http, EventLogExport export, IDefinitionStore definitions, CancellationToken cancellationToken) =>
         {
-            if (!AnalyticsAccess.Allows(PrincipalOf(http)))
+            if (!AnalyticsAccess.Allows(ApiPrincipal.From(http.User)))
             {
                 return Results.Json(new { error = AnalyticsAccess.Denied }, statusCode: StatusCodes.Status403Forbidden);
             }
@@ -43,11 +43,6 @@ internal static class AnalyticsExportEndpoint
         });
         return endpoints;
     }
-
-    /// <summary>The caller as the GraphQL endpoint sees it (<see cref="ApiUser"/>'s trusted headers until identity lands).</summary>
-    private static Principal PrincipalOf(HttpContext http) => new(
-        http.Request.Headers[ApiUser.HeaderName].ToString().Trim() is { Length: > 0 } user ? user : ApiUser.Anonymous,
-        [.. http.Request.Headers[ApiUser.GroupsHeaderName].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]);
 
     private static (ExportRequest? Request, (string Parameter, string Message)? Problem) Parse(IQueryCollection query)
     {

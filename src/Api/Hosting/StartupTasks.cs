@@ -1,3 +1,4 @@
+using LowCode.Api.Identity;
 using LowCode.Engine.Seeding;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -33,6 +34,12 @@ internal static class StartupTasks
             return false;
         }
 
+        var (identityReady, newKeys) = await IdentityStartup.PrepareAsync(app, logger).ConfigureAwait(false);
+        if (!identityReady)
+        {
+            return false;
+        }
+
         if (app.Configuration.GetValue("LowCode:LoadSeedApps", true))
         {
             var folder = app.Configuration["LowCode:SeedDirectory"] ?? Path.Combine(AppContext.BaseDirectory, "seed");
@@ -40,7 +47,7 @@ internal static class StartupTasks
             await DemoHistoryStartup.RunAsync(app, folder, logger).ConfigureAwait(false);
         }
 
-        app.Lifetime.ApplicationStarted.Register(() => SayWhereToGo(app, logger));
+        app.Lifetime.ApplicationStarted.Register(() => SayWhereToGo(app, logger, newKeys));
         return true;
     }
 
@@ -56,9 +63,18 @@ internal static class StartupTasks
         return $"{postgres.Host}:{postgres.Port}/{postgres.Database}";
     }
 
-    private static void SayWhereToGo(WebApplication app, ILogger logger)
+    private static void SayWhereToGo(WebApplication app, ILogger logger, IReadOnlyList<(string Permission, string Token, ApiPrincipal Principal)> newKeys)
     {
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()?.TrimEnd('/');
+        if (newKeys.Count > 0)
+        {
+            // One log entry per line: the single-line console format would otherwise fold them into one.
+            foreach (var line in IdentityStartup.Describe(newKeys, address ?? "http://localhost:5000").Split(Environment.NewLine))
+            {
+                logger.LogInformation("{Line}", line);
+            }
+        }
+
         if (address is null)
         {
             return;

@@ -92,13 +92,20 @@ public static class EventLog
         }
 
         var rows = await query.OrderBy(e => e.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return [.. rows.Select(e => new InstanceEvent(
+        return [.. rows.Select(ToInstanceEvent)];
+    }
+
+    /// <summary>A stored event as a timeline entry.</summary>
+    public static InstanceEvent ToInstanceEvent(EventRecord e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return new InstanceEvent(
             e.Id,
             e.Type,
             new DateTimeOffset(DateTime.SpecifyKind(e.OccurredAt, DateTimeKind.Utc)),
             e.Actor,
             e.StepKey,
             e.TaskId,
-            JsonNode.Parse(e.Payload)?.AsObject() ?? []))];
+            JsonNode.Parse(e.Payload)?.AsObject() ?? []);
     }
 }

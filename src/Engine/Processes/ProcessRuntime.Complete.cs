@@ -136,6 +136,8 @@ public sealed partial class ProcessRuntime
 
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            Telemetry.LowCodeMetrics.TaskCompletions.Add(1, new KeyValuePair<string, object?>("process", instance.ProcessKey));
+            Telemetry.LowCodeMetrics.Decisions.Add(execution.Decisions, new KeyValuePair<string, object?>("process", instance.ProcessKey));
             return new RuntimeResult<StepResult>(result);
         }
         finally

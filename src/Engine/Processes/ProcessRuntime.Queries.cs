@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-using System.Text.Json.Nodes;
 using LowCode.Engine.Events;
 using LowCode.Engine.Metadata;
 using LowCode.Engine.Tasks;
@@ -25,21 +23,7 @@ public sealed partial class ProcessRuntime
             .OrderBy(t => t.CreatedAt)
             .ToListAsync(cancellationToken)
             .ConfigureAwait(false);
-        return new ProcessInstance(
-            instance.Id,
-            instance.ProcessKey,
-            instance.ProcessVersion,
-            instance.BusinessKey,
-            instance.Status,
-            ParseObject(instance.Data) ?? [],
-            InstanceState.ReadPinnedForms(instance),
-            InstanceState.ReadPositions(instance),
-            InstanceState.ReadExceptions(instance),
-            [.. tasks.Select(t => ToWorkTask(t, instance, process))],
-            instance.StartedBy,
-            Utc(instance.StartedAt),
-            Utc(instance.CompletedAt),
-            Utc(instance.DueAt));
+        return ToProcessInstance(instance, [.. tasks.Select(t => ToWorkTask(t, instance, process))]);
     }
 
     /// <summary>A task; an open one comes with <see cref="WorkTask.Prefill"/>, the instance data seen through its pinned form.</summary>
@@ -103,18 +87,6 @@ public sealed partial class ProcessRuntime
     {
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var events = await EventLog.ReadAsync(db, instanceId, EventTypes.RouteDecided, cancellationToken).ConfigureAwait(false);
-        return [.. events.Select(e => new RouteDecisionRecord(
-            e.Sequence,
-            e.OccurredAt,
-            e.StepKey ?? string.Empty,
-            (string?)e.Payload["outcome"],
-            (string?)e.Payload["ruleSetKey"],
-            (int?)e.Payload["ruleSetVersion"],
-            e.Payload["firedRules"] is JsonArray fired ? [.. fired.Select(r => (string)r!)] : ImmutableArray<string>.Empty,
-            (string?)e.Payload["routedBy"],
-            (string?)e.Payload["target"],
-            (string?)e.Payload["source"] ?? "none",
-            e.Payload["trace"]?.DeepClone(),
-            e.Payload["facts"]?.DeepClone().AsObject() ?? []))];
+        return [.. events.Select(ToDecision)];
     }
 }

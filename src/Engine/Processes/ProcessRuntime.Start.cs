@@ -126,6 +126,8 @@ public sealed partial class ProcessRuntime
         Remember(db, StartOperation, idempotencyKey, result);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        Telemetry.LowCodeMetrics.InstancesStarted.Add(1, new KeyValuePair<string, object?>("process", instance.ProcessKey));
+        Telemetry.LowCodeMetrics.Decisions.Add(execution.Decisions, new KeyValuePair<string, object?>("process", instance.ProcessKey));
         return new RuntimeResult<StepResult>(result);
     }
 }

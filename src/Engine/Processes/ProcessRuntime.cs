@@ -186,5 +186,21 @@ public sealed partial class ProcessRuntime : IDisposable
             task.ETag);
     }
 
+    private static ProcessInstance ToProcessInstance(InstanceRecord instance, ImmutableArray<WorkTask> openTasks) => new(
+        instance.Id,
+        instance.ProcessKey,
+        instance.ProcessVersion,
+        instance.BusinessKey,
+        instance.Status,
+        ParseObject(instance.Data) ?? [],
+        InstanceState.ReadPinnedForms(instance),
+        InstanceState.ReadPositions(instance),
+        InstanceState.ReadExceptions(instance),
+        openTasks,
+        instance.StartedBy,
+        Utc(instance.StartedAt),
+        Utc(instance.CompletedAt),
+        Utc(instance.DueAt));
+
     private static ImmutableArray<string> Groups(Principal principal) => principal.Groups.IsDefault ? [] : principal.Groups;
 }

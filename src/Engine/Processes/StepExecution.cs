@@ -196,8 +196,14 @@ internal sealed partial class StepExecution(
         }
     }
 
-    public void Append(string type, JsonObject payload, string? stepKey, string? taskId = null) =>
+    public void Append(string type, JsonObject payload, string? stepKey, string? taskId = null)
+    {
+        Decisions += type == EventTypes.RouteDecided ? 1 : 0;
         EventLog.Append(db, type, instance, now, actor, payload, stepKey, taskId);
+    }
+
+    /// <summary>Routing decisions appended so far, for the metrics recorded after the step commits.</summary>
+    public int Decisions { get; private set; }
 
     public static ImmutableArray<string> Outcomes(StepDefinition step) => step.Outcomes.IsDefault ? [] : step.Outcomes;
 }

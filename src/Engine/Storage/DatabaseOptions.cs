@@ -17,6 +17,9 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
     /// </summary>
     public TimeSpan MigrationWait { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>EF Core interceptors added to every context (tests count SQL commands with one).</summary>
+    public IReadOnlyList<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor> Interceptors { get; init; } = [];
+
     /// <summary>A short name for logs and /health: <c>sqlite</c> or <c>postgresql</c>.</summary>
     public string ProviderName => Provider == DatabaseProvider.Sqlite ? "sqlite" : "postgresql";
 }

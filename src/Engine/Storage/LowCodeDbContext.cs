@@ -35,6 +35,7 @@ public abstract class LowCodeDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<StoredFileRecord> Files => Set<StoredFileRecord>();
 
     public DbSet<StoredFileContentRecord> FileContents => Set<StoredFileContentRecord>();
+    public DbSet<ApiKeyRecord> ApiKeys => Set<ApiKeyRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -48,6 +49,7 @@ public abstract class LowCodeDbContext(DbContextOptions options) : DbContext(opt
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.ApplyConfiguration(new ApiKeyConfiguration());
         modelBuilder.Entity<DefinitionRecord>(e =>
         {
             e.ToTable("definitions");

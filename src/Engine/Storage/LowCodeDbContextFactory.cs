@@ -20,12 +20,12 @@ public sealed class LowCodeDbContextFactory : IDbContextFactory<LowCodeDbContext
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
-                var sqlite = Configure(new DbContextOptionsBuilder<SqliteLowCodeDbContext>().UseSqlite(options.ConnectionString).AddInterceptors(new SqliteSynchronousInterceptor()), loggerFactory).Options;
+                var sqlite = Configure(new DbContextOptionsBuilder<SqliteLowCodeDbContext>().UseSqlite(options.ConnectionString).AddInterceptors([new SqliteSynchronousInterceptor(), .. options.Interceptors]), loggerFactory).Options;
                 var sqlitePool = new PooledDbContextFactory<SqliteLowCodeDbContext>(sqlite);
                 _create = sqlitePool.CreateDbContext;
                 break;
             case DatabaseProvider.PostgreSQL:
-                var postgres = Configure(new DbContextOptionsBuilder<PostgresLowCodeDbContext>().UseNpgsql(options.ConnectionString), loggerFactory).Options;
+                var postgres = Configure(new DbContextOptionsBuilder<PostgresLowCodeDbContext>().UseNpgsql(options.ConnectionString).AddInterceptors(options.Interceptors), loggerFactory).Options;
                 var postgresPool = new PooledDbContextFactory<PostgresLowCodeDbContext>(postgres);
                 _create = postgresPool.CreateDbContext;
                 break;

@@ -38,7 +38,7 @@ internal sealed class OperationCost
         IReadOnlyDictionary<string, object?> variables)
     {
         var walker = new OperationCost(schema, options, document, variables);
-        var total = walker.Measure(root, selectionSet);
+        var total = walker.Measure(root, selectionSet, null);
         var path = new List<object?>();
         FieldNode? field = null;
         long factor = 1, share = 0;
@@ -53,7 +53,9 @@ internal sealed class OperationCost
         return new CostEstimate(total.Cost, path, field, share, walker.ReadVariables);
     }
 
-    private SetCost Measure(NamedType type, SelectionSetNode set)
+    // pageSize: the size argument of the field this set belongs to when that field is not itself a list (a Relay
+    // connection's `first`), which sizes the list fields under it (its `edges` and `nodes`).
+    private SetCost Measure(NamedType type, SelectionSetNode set, long? pageSize)
     {
         long total = 0;
         CostNode? heaviest = null;
@@ -61,11 +63,12 @@ internal sealed class OperationCost
         {
             var part = selection switch
             {
-                FieldNode field => MeasureField(type, field),
+                FieldNode field => MeasureField(type, field, pageSize),
                 InlineFragmentNode inline => Measure(
                     inline.TypeCondition is null ? type : _schema.GetType(inline.TypeCondition.Name.Value) ?? type,
-                    inline.SelectionSet),
-                FragmentSpreadNode spread => MeasureFragment(type, spread.Name.Value),
+                    inline.SelectionSet,
+                    pageSize),
+                FragmentSpreadNode spread => pageSize is null ? MeasureFragment(type, spread.Name.Value) : MeasureFragmentSized(type, spread.Name.Value, pageSize),
                 _ => default,
             };
             total = Add(total, part.Cost);
@@ -77,6 +80,12 @@ internal sealed class OperationCost
 
         return new SetCost(total, heaviest);
     }
+
+    /// <summary>A fragment spread inside a sized connection: measured for that page size, not remembered.</summary>
+    private SetCost MeasureFragmentSized(NamedType type, string name, long? pageSize) =>
+        _document.Fragments.TryGetValue(name, out var fragment)
+            ? Measure(_schema.GetType(fragment.TypeCondition.Name.Value) ?? type, fragment.SelectionSet, pageSize)
+            : default;
 
     private SetCost MeasureFragment(NamedType type, string name)
     {
@@ -92,12 +101,12 @@ internal sealed class OperationCost
 
         // Validation has rejected fragment cycles; the placeholder only keeps a defect from recursing forever.
         _fragments[name] = default;
-        var measured = Measure(_schema.GetType(fragment.TypeCondition.Name.Value) ?? type, fragment.SelectionSet);
+        var measured = Measure(_schema.GetType(fragment.TypeCondition.Name.Value) ?? type, fragment.SelectionSet, null);
         _fragments[name] = measured;
         return measured;
     }
 
-    private SetCost MeasureField(NamedType type, FieldNode field)
+    private SetCost MeasureField(NamedType type, FieldNode field, long? pageSize)
     {
         var definition = type is ComplexType complex ? FieldCollector.FindDefinition(_schema, complex, field.Name.Value) : null;
         long weight = definition?.Cost ?? 1;
@@ -107,8 +116,10 @@ internal sealed class OperationCost
             return new SetCost(weight, leaf);
         }
 
-        var children = Measure(definition.Type.Named, field.SelectionSet);
-        var multiplier = definition.Type.Nullable is ListType ? ListSize(definition, field) : 1;
+        var isList = definition.Type.Nullable is ListType;
+        var size = SizeArgument(definition, field);
+        var children = Measure(definition.Type.Named, field.SelectionSet, isList ? null : size);
+        var multiplier = isList ? size ?? pageSize ?? Math.Max(0, _options.DefaultListSize) : 1;
         var cost = Add(weight, Multiply(multiplier, children.Cost));
 
         // The path goes on into the heaviest child only while that child is responsible for most of this field's cost.
@@ -125,8 +136,8 @@ internal sealed class OperationCost
         return new SetCost(cost, new CostNode(field, cost, multiplier, next));
     }
 
-    /// <summary>The largest size argument given (literal, variable or the argument's default), else the default list size.</summary>
-    private long ListSize(FieldDefinition definition, FieldNode field)
+    /// <summary>The largest size argument given (literal, variable or the argument's default), or null without one.</summary>
+    private long? SizeArgument(FieldDefinition definition, FieldNode field)
     {
         long? size = null;
         foreach (var name in _options.ListSizeArguments)
@@ -152,7 +163,7 @@ internal sealed class OperationCost
             }
         }
 
-        return size ?? Math.Max(0, _options.DefaultListSize);
+        return size;
     }
 
     private object? VariableValue(string name, InputValue argument)

@@ -62,19 +62,23 @@ internal static class OperationLimits
             ? $" Select fewer fields, or ask list fields for fewer items ({string.Join(", ", options.ListSizeArguments)})."
             : " Select fewer fields.";
         var path = string.Join('.', estimate.Path);
+
+        // A cost that saturated is too large to count: say so, rather than report long.MaxValue as if it were measured.
+        var cost = estimate.Cost == long.MaxValue ? $"is over the maximum of {options.MaxCost} (too large to count)" : string.Create(culture, $"of {estimate.Cost} exceeds the maximum of {options.MaxCost}");
+        var share = estimate.FieldCost == long.MaxValue ? "more than the maximum" : estimate.FieldCost.ToString(culture);
         var message = string.Create(
             culture,
-            $"The operation's estimated cost of {estimate.Cost} exceeds the maximum of {options.MaxCost}; the most expensive field is \"{path}\" at {estimate.FieldCost}.{hint}");
-        return new GraphQLError(
-            message,
-            estimate.Field is null ? null : [Where(estimate.Field)],
-            Extensions: new Dictionary<string, object?>(StringComparer.Ordinal)
-            {
-                ["code"] = ErrorCodes.MaxCostExceeded,
-                ["cost"] = estimate.Cost,
-                ["maxCost"] = options.MaxCost,
-                ["path"] = estimate.Path.ToList(),
-            });
+            $"The operation's estimated cost {cost}; the most expensive field is \"{path}\" at {share}.{hint}");
+        var extensions = new Dictionary<string, object?>(StringComparer.Ordinal) { ["code"] = ErrorCodes.MaxCostExceeded };
+        if (estimate.Cost != long.MaxValue)
+        {
+            extensions["cost"] = estimate.Cost;
+        }
+
+        extensions["maxCost"] = options.MaxCost;
+        extensions["path"] = estimate.Path.ToList();
+
+        return new GraphQLError(message, estimate.Field is null ? null : [Where(estimate.Field)], Extensions: extensions);
     }
 
     private static SourceLocation Where(FieldNode field) => new(field.Location.Line, field.Location.Column);

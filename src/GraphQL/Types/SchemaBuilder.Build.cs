@@ -53,6 +53,7 @@ public sealed partial class SchemaBuilder
         FillTypes(state, state.UserDefinitions.Concat(builtInDefinitions));
         var (query, mutation, subscription, description) = FindRootTypes(state);
         BindResolvers(state);
+        ApplyRootGuard(query, mutation, subscription);
         ApplyCosts(state);
         IntrospectionSchema.Bind(state.Types);
         ComputeDefaultValues(state);

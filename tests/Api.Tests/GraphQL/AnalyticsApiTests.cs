@@ -36,7 +36,7 @@ public abstract class AnalyticsApiTests(ApiFactory factory)
         using var client = factory.CreateClient();
         var instance = await SubmitAnExpenseClaimAsync(client);
 
-        var metrics = Field(await GraphQLClient.PostAsync(client, Metrics, new { p = "expense-approval", from = From, to = To }, "ana@example.com", "analyst"), "processMetrics");
+        var metrics = Field(await GraphQLClient.PostAsync(client, Metrics, new { p = "expense-approval", from = From, to = To }, new Caller("ana@example.com", [], "analyst")), "processMetrics");
         Assert.Equal(JsonValueKind.Null, metrics.GetProperty("error").ValueKind);
         var figures = metrics.GetProperty("metrics");
         Assert.True(figures.GetProperty("started").GetInt32() >= 1);
@@ -49,7 +49,7 @@ public abstract class AnalyticsApiTests(ApiFactory factory)
         Assert.Equal(1.0, report.GetProperty("fitness").GetDouble());
         Assert.Contains(report.GetProperty("edges").EnumerateArray(), e => e.GetProperty("from").GetString() == "submit" && e.GetProperty("to").GetString() == "managerApproval" && e.GetProperty("designed").GetBoolean());
 
-        var (status, type, xes) = await GraphQLClient.GetAsync(client, $"/analytics/export?process=expense-approval&from={Uri.EscapeDataString(From)}&to={Uri.EscapeDataString(To)}&attributes=currency", "ana@example.com", "analyst");
+        var (status, type, xes) = await GraphQLClient.GetAsync(client, $"/analytics/export?process=expense-approval&from={Uri.EscapeDataString(From)}&to={Uri.EscapeDataString(To)}&attributes=currency", new Caller("ana@example.com", [], "analyst"));
         Assert.Equal((HttpStatusCode.OK, "application/xml"), (status, type));
         var trace = XDocument.Parse(xes).Root!.Elements("trace").Single(t => t.Elements("string").Any(a => (string?)a.Attribute("value") == instance));
         Assert.Contains(trace.Elements("string"), a => (string?)a.Attribute("key") == "currency" && (string?)a.Attribute("value") == "EUR");
@@ -60,8 +60,8 @@ public abstract class AnalyticsApiTests(ApiFactory factory)
     {
         using var client = factory.CreateClient();
 
-        var metrics = Field(await GraphQLClient.PostAsync(client, Metrics, new { p = "expense-approval", from = From, to = To }, "emma@example.com", "employee"), "processMetrics");
-        var (status, _, body) = await GraphQLClient.GetAsync(client, $"/analytics/export?process=expense-approval&from={Uri.EscapeDataString(From)}&to={Uri.EscapeDataString(To)}", "emma@example.com", "employee");
+        var metrics = Field(await GraphQLClient.PostAsync(client, Metrics, new { p = "expense-approval", from = From, to = To }, new Caller("emma@example.com", ["employee"], "user")), "processMetrics");
+        var (status, _, body) = await GraphQLClient.GetAsync(client, $"/analytics/export?process=expense-approval&from={Uri.EscapeDataString(From)}&to={Uri.EscapeDataString(To)}", new Caller("emma@example.com", ["employee"], "user"));
 
         Assert.Equal(JsonValueKind.Null, metrics.GetProperty("metrics").ValueKind);
         Assert.Equal("FORBIDDEN", metrics.GetProperty("error").GetProperty("code").GetString());
@@ -74,10 +74,10 @@ public abstract class AnalyticsApiTests(ApiFactory factory)
     {
         using var client = factory.CreateClient();
 
-        var metrics = Field(await GraphQLClient.PostAsync(client, Metrics, new { p = "expense-approval", from = To, to = From }, "ana@example.com", "analyst"), "processMetrics");
-        var (badFrom, _, fromBody) = await GraphQLClient.GetAsync(client, "/analytics/export?process=expense-approval&from=yesterday&to=2026-03-01T00:00:00Z", "ana@example.com", "analyst");
-        var (badFormat, _, formatBody) = await GraphQLClient.GetAsync(client, $"/analytics/export?process=expense-approval&from={Uri.EscapeDataString(From)}&to={Uri.EscapeDataString(To)}&format=pdf", "ana@example.com", "analyst");
-        var (unknown, _, _) = await GraphQLClient.GetAsync(client, $"/analytics/export?process=no-such-process&from={Uri.EscapeDataString(From)}&to={Uri.EscapeDataString(To)}", "ana@example.com", "analyst");
+        var metrics = Field(await GraphQLClient.PostAsync(client, Metrics, new { p = "expense-approval", from = To, to = From }, new Caller("ana@example.com", [], "analyst")), "processMetrics");
+        var (badFrom, _, fromBody) = await GraphQLClient.GetAsync(client, "/analytics/export?process=expense-approval&from=yesterday&to=2026-03-01T00:00:00Z", new Caller("ana@example.com", [], "analyst"));
+        var (badFormat, _, formatBody) = await GraphQLClient.GetAsync(client, $"/analytics/export?process=expense-approval&from={Uri.EscapeDataString(From)}&to={Uri.EscapeDataString(To)}&format=pdf", new Caller("ana@example.com", [], "analyst"));
+        var (unknown, _, _) = await GraphQLClient.GetAsync(client, $"/analytics/export?process=no-such-process&from={Uri.EscapeDataString(From)}&to={Uri.EscapeDataString(To)}", new Caller("ana@example.com", [], "analyst"));
 
         Assert.Equal("INVALID", metrics.GetProperty("error").GetProperty("code").GetString());
         Assert.Contains("before or when it starts", metrics.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
@@ -90,7 +90,7 @@ public abstract class AnalyticsApiTests(ApiFactory factory)
 
     private static async Task<string> SubmitAnExpenseClaimAsync(HttpClient client)
     {
-        var started = await GraphQLClient.PostAsync(client, "mutation { startProcess(key: \"expense-approval\") { instance { id } createdTasks { id } } }", null, "emma@example.com", "employee");
+        var started = await GraphQLClient.PostAsync(client, "mutation { startProcess(key: \"expense-approval\") { instance { id } createdTasks { id } } }", null, new Caller("emma@example.com", ["employee"], "user"));
         var payload = Field(started, "startProcess");
         var claim = new
         {
@@ -99,7 +99,7 @@ public abstract class AnalyticsApiTests(ApiFactory factory)
             currency = "EUR",
             lines = new[] { new { date = "2026-02-20", category = "meals", description = "Lunch", amount = 40 } },
         };
-        var completed = await GraphQLClient.PostAsync(client, "mutation($id: ID!, $data: JSON) { completeTask(id: $id, data: $data) { error { message } } }", new { id = payload.GetProperty("createdTasks")[0].GetProperty("id").GetString(), data = claim }, "emma@example.com", "employee");
+        var completed = await GraphQLClient.PostAsync(client, "mutation($id: ID!, $data: JSON) { completeTask(id: $id, data: $data) { error { message } } }", new { id = payload.GetProperty("createdTasks")[0].GetProperty("id").GetString(), data = claim }, new Caller("emma@example.com", ["employee"], "user"));
         Assert.Equal(JsonValueKind.Null, Field(completed, "completeTask").GetProperty("error").ValueKind);
         return payload.GetProperty("instance").GetProperty("id").GetString()!;
     }

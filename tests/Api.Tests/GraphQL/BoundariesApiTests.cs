@@ -21,9 +21,9 @@ public abstract class BoundariesApiTests
         var started = await GraphQLClient.PostAsync(client, "mutation { startProcess(key: \"expense-approval\") { instance { id } } }", null, "emma@example.com", "employee");
         var id = started.GetProperty("data").GetProperty("startProcess").GetProperty("instance").GetProperty("id").GetString();
 
-        var stranger = await GraphQLClient.PostAsync(client, Signal, new { name = "crm-account-opened", id }, "emma@example.com", "employee");
-        var integration = await GraphQLClient.PostAsync(client, Signal, new { name = "crm-account-opened", id }, "crm-bridge", "integration");
-        var unknown = await GraphQLClient.PostAsync(client, Signal, new { name = "crm-account-opened", businessKey = "NO-SUCH-CASE" }, "crm-bridge", "integration");
+        var stranger = await GraphQLClient.PostAsync(client, Signal, new { name = "crm-account-opened", id }, new Caller("emma@example.com", ["employee"], "user"));
+        var integration = await GraphQLClient.PostAsync(client, Signal, new { name = "crm-account-opened", id }, new Caller("crm-bridge", ["integration"], "user"));
+        var unknown = await GraphQLClient.PostAsync(client, Signal, new { name = "crm-account-opened", businessKey = "NO-SUCH-CASE" }, new Caller("crm-bridge", ["integration"], "user"));
 
         Assert.Equal("FORBIDDEN", Error(stranger).GetProperty("kind").GetString());
         var conflict = Error(integration);

@@ -34,9 +34,9 @@ public abstract class DefinitionMutationTests
     {
         using var client = _factory.CreateClient();
 
-        var draft = Ok(await GraphQLClient.PostAsync(client, SaveDraft, new { kind = "FORM", key = "happy", definition = Form("happy") }, user: "ada"), "saveDraft");
-        var published = Ok(await GraphQLClient.PostAsync(client, Publish, new { key = "happy", etag = draft.GetProperty("etag").GetString() }, user: "bob"), "publish");
-        var retired = Ok(await GraphQLClient.PostAsync(client, Retire, new { key = "happy", version = 1 }, user: "cy"), "retire");
+        var draft = Ok(await GraphQLClient.PostAsync(client, SaveDraft, new { kind = "FORM", key = "happy", definition = Form("happy") }, Caller.Designer("ada")), "saveDraft");
+        var published = Ok(await GraphQLClient.PostAsync(client, Publish, new { key = "happy", etag = draft.GetProperty("etag").GetString() }, Caller.Designer("bob")), "publish");
+        var retired = Ok(await GraphQLClient.PostAsync(client, Retire, new { key = "happy", version = 1 }, Caller.Designer("cy")), "retire");
 
         Assert.Equal((0, "DRAFT", "ada", "ada"), (draft.GetProperty("version").GetInt32(), draft.GetProperty("status").GetString(), draft.GetProperty("createdBy").GetString(), draft.GetProperty("updatedBy").GetString()));
         Assert.Equal((1, "PUBLISHED", "bob"), (published.GetProperty("version").GetInt32(), published.GetProperty("status").GetString(), published.GetProperty("updatedBy").GetString()));
@@ -44,13 +44,21 @@ public abstract class DefinitionMutationTests
     }
 
     [Fact]
-    public async Task SaveDraft_WithoutTheUserHeader_IsRecordedAsAnonymous()
+    public async Task SaveDraft_IsRecordedAsTheKeysPrincipal_NeverAsTheOldUserHeader()
     {
         using var client = _factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/graphql", UriKind.Relative))
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { query = SaveDraft, variables = new { kind = "FORM", key = "header", definition = Form("header") } }),
+        };
+        await GraphQLClient.SignAsync(client, request, Caller.Designer("ada@example.com"));
+        request.Headers.Add("X-LowCode-User", "mallory@example.com");
 
-        var draft = Ok(await GraphQLClient.PostAsync(client, SaveDraft, new { kind = "FORM", key = "nobody", definition = Form("nobody") }), "saveDraft");
+        using var response = await client.SendAsync(request);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
 
-        Assert.Equal("anonymous", draft.GetProperty("createdBy").GetString());
+        var draft = Ok(body.RootElement.Clone(), "saveDraft");
+        Assert.Equal("ada@example.com", draft.GetProperty("createdBy").GetString());
     }
 
     [Fact]
@@ -180,11 +188,11 @@ public abstract class DefinitionMutationTests
     public async Task SaveDraft_WithAStaleEtag_IsAConflictWithTheCurrentEtagAndKeepsTheNewerDraft()
     {
         using var client = _factory.CreateClient();
-        var first = Ok(await GraphQLClient.PostAsync(client, SaveDraft, new { kind = "FORM", key = "stale", definition = Form("stale") }, user: "ada"), "saveDraft");
-        var second = Ok(await GraphQLClient.PostAsync(client, SaveDraft, new { kind = "FORM", key = "stale", definition = Form("stale", "Newer"), etag = first.GetProperty("etag").GetString() }, user: "bob"), "saveDraft");
+        var first = Ok(await GraphQLClient.PostAsync(client, SaveDraft, new { kind = "FORM", key = "stale", definition = Form("stale") }, Caller.Designer("ada")), "saveDraft");
+        var second = Ok(await GraphQLClient.PostAsync(client, SaveDraft, new { kind = "FORM", key = "stale", definition = Form("stale", "Newer"), etag = first.GetProperty("etag").GetString() }, Caller.Designer("bob")), "saveDraft");
 
         var payload = Failed(
-            await GraphQLClient.PostAsync(client, SaveDraft, new { kind = "FORM", key = "stale", definition = Form("stale", "From a stale tab"), etag = first.GetProperty("etag").GetString() }, user: "ada"),
+            await GraphQLClient.PostAsync(client, SaveDraft, new { kind = "FORM", key = "stale", definition = Form("stale", "From a stale tab"), etag = first.GetProperty("etag").GetString() }, Caller.Designer("ada")),
             "saveDraft",
             "CONFLICT");
 

@@ -23,7 +23,7 @@ public abstract class DefinitionSubscriptionTests
         var executor = _factory.Services.GetRequiredService<IRequestExecutor>();
         var result = await executor.ExecuteAsync(
             new GraphQLRequest("subscription { definitionChanged(kind: FORM, key: \"watched\") { change kind key version by at definition { status etag } } }"),
-            new RequestContext { Services = _factory.Services },
+            Caller.Designer("watcher@example.com").Context(_factory.Services),
             cts.Token);
         Assert.NotNull(result.Stream);
         await using var events = result.Stream.GetAsyncEnumerator(cts.Token);
@@ -31,7 +31,7 @@ public abstract class DefinitionSubscriptionTests
 
         await SaveAsync(client, "other-form");
         var draft = await SaveAsync(client, "watched");
-        var published = await GraphQLClient.PostAsync(client, "mutation { publish(kind: FORM, key: \"watched\") { definition { etag } } }", user: "bob");
+        var published = await GraphQLClient.PostAsync(client, "mutation { publish(kind: FORM, key: \"watched\") { definition { etag } } }", Caller.Designer("bob"));
 
         Assert.True(await first);
         var saved = Data(events.Current);
@@ -54,7 +54,7 @@ public abstract class DefinitionSubscriptionTests
         var sockets = _factory.Server.CreateWebSocketClient();
         sockets.SubProtocols.Add("graphql-transport-ws");
         using var socket = await sockets.ConnectAsync(new Uri(_factory.Server.BaseAddress, "graphql"), cts.Token);
-        await SendAsync(socket, new { type = "connection_init" }, cts.Token);
+        await SendAsync(socket, new { type = "connection_init", payload = new { Authorization = "Bearer " + await _factory.KeyForAsync(Caller.Designer("watcher@example.com")) } }, cts.Token);
         Assert.Equal("connection_ack", (await ReceiveAsync(socket, cts.Token)).GetProperty("type").GetString());
         await SendAsync(socket, new
         {
@@ -95,7 +95,7 @@ public abstract class DefinitionSubscriptionTests
 
         var result = await executor.ExecuteAsync(
             new GraphQLRequest("subscription { definitionChanged(kind: WIDGET) { change } }"),
-            new RequestContext { Services = _factory.Services },
+            Caller.Designer("watcher@example.com").Context(_factory.Services),
             CancellationToken.None);
 
         Assert.Null(result.Stream);
@@ -108,7 +108,7 @@ public abstract class DefinitionSubscriptionTests
             client,
             "mutation($key: ID!, $definition: JSON!, $etag: String) { saveDraft(kind: FORM, key: $key, definition: $definition, etag: $etag) { definition { etag } error { message } } }",
             new { key, etag, definition = new { key, name = key, fields = new[] { new { key = "note", type = "text" } } } },
-            user: "ada");
+            Caller.Designer("ada"));
         var payload = result.GetProperty("data").GetProperty("saveDraft");
         Assert.True(payload.GetProperty("error").ValueKind == JsonValueKind.Null, payload.ToString());
         return payload.GetProperty("definition").GetProperty("etag").GetString()!;

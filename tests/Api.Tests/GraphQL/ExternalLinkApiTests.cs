@@ -47,7 +47,7 @@ public abstract partial class ExternalLinkApiTests(ApiFactory factory)
         using var client = factory.CreateClient();
         var (taskId, token) = await AtUploadAsync(client);
 
-        var opened = Data(await GraphQLClient.PostAsync(client, ByToken, new { token }), "taskByToken");
+        var opened = Data(await GraphQLClient.PostAsLinkHolderAsync(client, ByToken, new { token }, token), "taskByToken");
         Assert.Equal(JsonValueKind.Null, opened.GetProperty("error").ValueKind);
         var linked = opened.GetProperty("linked");
         Assert.Equal((Customer, taskId, "customer-documents"), (linked.GetProperty("email").GetString(), linked.GetProperty("task").GetProperty("id").GetString(), linked.GetProperty("form").GetProperty("key").GetString()));
@@ -58,26 +58,43 @@ public abstract partial class ExternalLinkApiTests(ApiFactory factory)
         var passport = await UploadAsync(client, token, taskId, "beneficialOwners.identityDocument", "passport.jpg", "image/jpeg", 500);
         var data = Documents(certificate, address, passport);
 
-        var evaluated = Data(await GraphQLClient.PostAsync(client, Evaluate, new { token, data = new { registrationCertificate = "not-an-upload" } }), "evaluateFormByToken");
+        var evaluated = Data(await GraphQLClient.PostAsLinkHolderAsync(client, Evaluate, new { token, data = new { registrationCertificate = "not-an-upload" } }, token), "evaluateFormByToken");
         Assert.Contains(evaluated.GetProperty("evaluation").GetProperty("errors").EnumerateArray(), e => e.GetProperty("path").GetString() == "registrationCertificate" && e.GetProperty("code").GetString() == "file");
-        Assert.True(Data(await GraphQLClient.PostAsync(client, Evaluate, new { token, data }), "evaluateFormByToken").GetProperty("evaluation").GetProperty("valid").GetBoolean());
+        Assert.True(Data(await GraphQLClient.PostAsLinkHolderAsync(client, Evaluate, new { token, data }, token), "evaluateFormByToken").GetProperty("evaluation").GetProperty("valid").GetBoolean());
 
-        var completed = Data(await GraphQLClient.PostAsync(client, CompleteByToken, new { token, data, idem = "done" }), "completeTaskByToken");
+        var completed = Data(await GraphQLClient.PostAsLinkHolderAsync(client, CompleteByToken, new { token, data, idem = "done" }, token), "completeTaskByToken");
         Assert.Equal(taskId, completed.GetProperty("completedTaskId").GetString());
-        var repeated = Data(await GraphQLClient.PostAsync(client, CompleteByToken, new { token, data, idem = "done" }), "completeTaskByToken");
+        var repeated = Data(await GraphQLClient.PostAsLinkHolderAsync(client, CompleteByToken, new { token, data, idem = "done" }, token), "completeTaskByToken");
         Assert.True(repeated.GetProperty("replayed").GetBoolean());
-        var reused = Data(await GraphQLClient.PostAsync(client, CompleteByToken, new { token, data }), "completeTaskByToken");
+        var reused = Data(await GraphQLClient.PostAsLinkHolderAsync(client, CompleteByToken, new { token, data }, token), "completeTaskByToken");
         Assert.Equal(("CONFLICT", "link.used"), (reused.GetProperty("error").GetProperty("kind").GetString(), reused.GetProperty("problems")[0].GetProperty("code").GetString()));
-        var afterwards = Data(await GraphQLClient.PostAsync(client, ByToken, new { token }), "taskByToken");
+        var afterwards = Data(await GraphQLClient.PostAsLinkHolderAsync(client, ByToken, new { token }, token), "taskByToken");
         Assert.Equal("link.used", afterwards.GetProperty("problems")[0].GetProperty("code").GetString());
 
         using var download = new HttpRequestMessage(HttpMethod.Get, new Uri($"/files/{certificate}", UriKind.Relative));
-        GraphQLClient.Identify(download, AccountManager, "account-manager");
+        await GraphQLClient.SignAsync(client, download, new Caller(AccountManager, ["account-manager"], "user"));
         using var file = await client.SendAsync(download);
         Assert.Equal(HttpStatusCode.OK, file.StatusCode);
         Assert.Equal(4000, (await file.Content.ReadAsByteArrayAsync()).Length);
         Assert.Equal("application/pdf", file.Content.Headers.ContentType?.MediaType);
         Assert.Equal("attachment", file.Content.Headers.ContentDisposition?.DispositionType);
+    }
+
+    [Fact]
+    public async Task ALinkHolderWithoutAKeyReachesOnlyItsOwnOperations()
+    {
+        using var client = factory.CreateClient();
+        var (_, token) = await AtUploadAsync(client);
+
+        var opened = Data(await GraphQLClient.PostAsLinkHolderAsync(client, ByToken, new { token }, token), "taskByToken");
+        var other = await GraphQLClient.PostAsLinkHolderAsync(client, "{ forms { key } }", null, token);
+        using var introspection = new HttpRequestMessage(HttpMethod.Post, new Uri("/graphql", UriKind.Relative)) { Content = JsonContent.Create(new { query = "{ __schema { types { name } } }" }) };
+        introspection.Headers.Add("X-LowCode-Link-Token", token);
+        using var refused = await client.SendAsync(introspection);
+
+        Assert.Equal(JsonValueKind.Null, opened.GetProperty("error").ValueKind);
+        Assert.Equal("UNAUTHENTICATED", other.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
     }
 
     [Fact]
@@ -104,7 +121,7 @@ public abstract partial class ExternalLinkApiTests(ApiFactory factory)
         var fileId = await UploadAsync(client, token, taskId, "proofOfAddress", "bill.pdf", "application/pdf", 50);
 
         using var byStranger = new HttpRequestMessage(HttpMethod.Get, new Uri($"/files/{fileId}", UriKind.Relative));
-        GraphQLClient.Identify(byStranger, "eve@bank.example", "employee");
+        await GraphQLClient.SignAsync(client, byStranger, new Caller("eve@bank.example", ["employee"], "user"));
         using var byOtherCustomer = new HttpRequestMessage(HttpMethod.Get, new Uri($"/files/{fileId}", UriKind.Relative));
         byOtherCustomer.Headers.Add("X-LowCode-Link-Token", otherToken);
         using var byHolder = new HttpRequestMessage(HttpMethod.Get, new Uri($"/files/{fileId}", UriKind.Relative));
@@ -123,12 +140,12 @@ public abstract partial class ExternalLinkApiTests(ApiFactory factory)
         var (taskId, token) = await AtUploadAsync(client);
         var (otherTaskId, _) = await AtUploadAsync(client);
 
-        var wrongTask = Data(await GraphQLClient.PostAsync(client, ByToken, new { token, taskId = otherTaskId }), "taskByToken");
+        var wrongTask = Data(await GraphQLClient.PostAsLinkHolderAsync(client, ByToken, new { token, taskId = otherTaskId }, token), "taskByToken");
         using var wrongUpload = await PostFileAsync(client, token, otherTaskId, "proofOfAddress", "bill.pdf", "application/pdf", 10);
-        var byStranger = Data(await GraphQLClient.PostAsync(client, Resend, new { taskId }, "eve@bank.example", "employee"), "resendTaskLink");
+        var byStranger = Data(await GraphQLClient.PostAsync(client, Resend, new { taskId }, new Caller("eve@bank.example", ["employee"], "user")), "resendTaskLink");
         var resent = Data(await GraphQLClient.PostAsync(client, Resend, new { taskId }, AccountManager, "account-manager"), "resendTaskLink");
-        var old = Data(await GraphQLClient.PostAsync(client, ByToken, new { token }), "taskByToken");
-        var unknown = Data(await GraphQLClient.PostAsync(client, ByToken, new { token = "made-up" }), "taskByToken");
+        var old = Data(await GraphQLClient.PostAsLinkHolderAsync(client, ByToken, new { token }, token), "taskByToken");
+        var unknown = Data(await GraphQLClient.PostAsLinkHolderAsync(client, ByToken, new { token = "made-up" }, "made-up"), "taskByToken");
 
         Assert.Equal("link.wrongTask", wrongTask.GetProperty("problems")[0].GetProperty("code").GetString());
         await AssertRefusedAsync(wrongUpload, HttpStatusCode.Forbidden, "link.wrongTask");
@@ -138,7 +155,7 @@ public abstract partial class ExternalLinkApiTests(ApiFactory factory)
         Assert.Equal("link.unknown", unknown.GetProperty("problems")[0].GetProperty("code").GetString());
         var newToken = await TokenAsync(taskId, expected: 2);
         Assert.NotEqual(token, newToken);
-        Assert.Equal(JsonValueKind.Null, Data(await GraphQLClient.PostAsync(client, ByToken, new { token = newToken }), "taskByToken").GetProperty("error").ValueKind);
+        Assert.Equal(JsonValueKind.Null, Data(await GraphQLClient.PostAsLinkHolderAsync(client, ByToken, new { token = newToken }, newToken), "taskByToken").GetProperty("error").ValueKind);
     }
 
     /// <summary>Starts an onboarding, registers the customer, and reads the link from the e-mail the outbox holds for them.</summary>

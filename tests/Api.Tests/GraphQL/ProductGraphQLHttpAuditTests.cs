@@ -3,7 +3,10 @@ using System.Text.Json;
 
 namespace LowCode.Api.Tests.GraphQL;
 
-/// <summary>The graphql-http server audits against the product's own /graphql, not only the library's test schema.</summary>
+/// <summary>
+/// The graphql-http server audits against the product's own /graphql, not only the library's test schema, with an API
+/// key on every audit request (the product refuses anonymous callers).
+/// </summary>
 /// <remarks>Runs on SQLite and on PostgreSQL through the subclasses at the end of the file.</remarks>
 public abstract class ProductGraphQLHttpAuditTests(DatabaseProvider provider)
 {
@@ -11,8 +14,9 @@ public abstract class ProductGraphQLHttpAuditTests(DatabaseProvider provider)
     public async Task ServerAudits_AgainstTheProductEndpoint_AllPass()
     {
         using var factory = new ApiFactory(provider).OnRealPort();
+        var headers = JsonSerializer.Serialize(new Dictionary<string, string> { ["Authorization"] = "Bearer " + await factory.KeyForAsync(Caller.Designer("audits@example.com")) });
 
-        var output = await NodeScript.RunAsync("tests/GraphQL.Tests/AspNetCore/js/audit-server.mjs", new Uri(factory.ServerAddress, "graphql").ToString());
+        var output = await NodeScript.RunAsync("tests/GraphQL.Tests/AspNetCore/js/audit-server.mjs", new Uri(factory.ServerAddress, "graphql").ToString(), headers);
 
         var audits = JsonDocument.Parse(output).RootElement.EnumerateArray().ToList();
         var failures = audits

@@ -27,19 +27,19 @@ public abstract class RuntimeApiTests
     public async Task AnExpenseClaimRunsFromStartToPaymentOverGraphQL()
     {
         using var client = _factory.CreateClient();
-        var started = Ok(await GraphQLClient.PostAsync(client, Start, new { key = "expense-approval" }, "emma@example.com", "employee"), "startProcess");
+        var started = Ok(await GraphQLClient.PostAsync(client, Start, new { key = "expense-approval" }, Caller.User("emma@example.com", "employee")), "startProcess");
         var submit = started.GetProperty("createdTasks")[0];
         Assert.Equal(("submit", "OPEN"), (submit.GetProperty("stepKey").GetString(), submit.GetProperty("status").GetString()));
 
-        var inbox = await GraphQLClient.PostAsync(client, "{ tasks { id stepKey } }", null, "emma@example.com", "employee");
-        Assert.Contains(inbox.GetProperty("data").GetProperty("tasks").EnumerateArray(), t => t.GetProperty("id").GetString() == submit.GetProperty("id").GetString());
+        var inbox = await GraphQLClient.PostAsync(client, "{ myTasks(first: 100) { nodes { id stepKey } } }", null, Caller.User("emma@example.com", "employee"));
+        Assert.Contains(inbox.GetProperty("data").GetProperty("myTasks").GetProperty("nodes").EnumerateArray(), t => t.GetProperty("id").GetString() == submit.GetProperty("id").GetString());
 
-        var submitted = Ok(await GraphQLClient.PostAsync(client, Complete, new { id = submit.GetProperty("id").GetString(), data = Claim() }, "emma@example.com", "employee"), "completeTask");
+        var submitted = Ok(await GraphQLClient.PostAsync(client, Complete, new { id = submit.GetProperty("id").GetString(), data = Claim() }, Caller.User("emma@example.com", "employee")), "completeTask");
         var manager = submitted.GetProperty("createdTasks")[0];
         Assert.Equal("managerApproval", manager.GetProperty("stepKey").GetString());
         Assert.NotEqual(JsonValueKind.Null, manager.GetProperty("dueAt").ValueKind);
 
-        var approved = Ok(await GraphQLClient.PostAsync(client, Complete, new { id = manager.GetProperty("id").GetString(), data = new { reviewComment = "ok" }, outcome = "approved" }, "max@example.com"), "completeTask");
+        var approved = Ok(await GraphQLClient.PostAsync(client, Complete, new { id = manager.GetProperty("id").GetString(), data = new { reviewComment = "ok" }, outcome = "approved" }, Caller.User("max@example.com")), "completeTask");
         Assert.Equal("payment", approved.GetProperty("instance").GetProperty("positions")[0].GetString());
 
         var id = approved.GetProperty("instance").GetProperty("id").GetString();
@@ -57,11 +57,11 @@ public abstract class RuntimeApiTests
     public async Task AFailingSubmissionIsAnInvalidPayloadWithEveryProblemByPath()
     {
         using var client = _factory.CreateClient();
-        var started = Ok(await GraphQLClient.PostAsync(client, Start, new { key = "expense-approval" }, "emma@example.com", "employee"), "startProcess");
+        var started = Ok(await GraphQLClient.PostAsync(client, Start, new { key = "expense-approval" }, Caller.User("emma@example.com", "employee")), "startProcess");
         var submitId = started.GetProperty("createdTasks")[0].GetProperty("id").GetString();
 
-        var payload = Payload(await GraphQLClient.PostAsync(client, Complete, new { id = submitId, data = new { currency = "EUR" } }, "emma@example.com", "employee"), "completeTask");
-        var notObject = Payload(await GraphQLClient.PostAsync(client, Complete, new { id = submitId, data = NotAnObject }, "emma@example.com", "employee"), "completeTask");
+        var payload = Payload(await GraphQLClient.PostAsync(client, Complete, new { id = submitId, data = new { currency = "EUR" } }, Caller.User("emma@example.com", "employee")), "completeTask");
+        var notObject = Payload(await GraphQLClient.PostAsync(client, Complete, new { id = submitId, data = NotAnObject }, Caller.User("emma@example.com", "employee")), "completeTask");
 
         Assert.Equal("INVALID", payload.GetProperty("error").GetProperty("kind").GetString());
         Assert.Equal(JsonValueKind.Null, payload.GetProperty("instance").ValueKind);
@@ -75,18 +75,18 @@ public abstract class RuntimeApiTests
     public async Task ClaimReleaseReassignAndTheTypedFailuresOverGraphQL()
     {
         using var client = _factory.CreateClient();
-        var started = Ok(await GraphQLClient.PostAsync(client, Start, new { key = "expense-approval" }, "emma@example.com", "employee"), "startProcess");
+        var started = Ok(await GraphQLClient.PostAsync(client, Start, new { key = "expense-approval" }, Caller.User("emma@example.com", "employee")), "startProcess");
         var id = started.GetProperty("createdTasks")[0].GetProperty("id").GetString();
         const string Claim = $$"""mutation($id: ID!) { claimTask(id: $id) { {{TaskFields}} } }""";
         const string Release = $$"""mutation($id: ID!) { releaseTask(id: $id) { {{TaskFields}} } }""";
         const string Reassign = $$"""mutation($id: ID!, $user: String!) { reassignTask(id: $id, user: $user) { {{TaskFields}} } }""";
 
-        var claimed = Payload(await GraphQLClient.PostAsync(client, Claim, new { id }, "emma@example.com", "employee"), "claimTask");
-        var taken = Payload(await GraphQLClient.PostAsync(client, Claim, new { id }, "dora@example.com", "employee"), "claimTask");
-        var outsider = Payload(await GraphQLClient.PostAsync(client, Release, new { id }, "dora@example.com", "employee"), "releaseTask");
-        var released = Payload(await GraphQLClient.PostAsync(client, Release, new { id }, "emma@example.com", "employee"), "releaseTask");
-        var reassigned = Payload(await GraphQLClient.PostAsync(client, Reassign, new { id, user = "dora@example.com" }, "emma@example.com", "employee"), "reassignTask");
-        var missing = Payload(await GraphQLClient.PostAsync(client, Claim, new { id = "nope" }, "emma@example.com", "employee"), "claimTask");
+        var claimed = Payload(await GraphQLClient.PostAsync(client, Claim, new { id }, Caller.User("emma@example.com", "employee")), "claimTask");
+        var taken = Payload(await GraphQLClient.PostAsync(client, Claim, new { id }, Caller.User("dora@example.com", "employee")), "claimTask");
+        var outsider = Payload(await GraphQLClient.PostAsync(client, Release, new { id }, Caller.User("dora@example.com", "employee")), "releaseTask");
+        var released = Payload(await GraphQLClient.PostAsync(client, Release, new { id }, Caller.User("emma@example.com", "employee")), "releaseTask");
+        var reassigned = Payload(await GraphQLClient.PostAsync(client, Reassign, new { id, user = "dora@example.com" }, Caller.User("emma@example.com", "employee")), "reassignTask");
+        var missing = Payload(await GraphQLClient.PostAsync(client, Claim, new { id = "nope" }, Caller.User("emma@example.com", "employee")), "claimTask");
 
         Assert.Equal(("CLAIMED", "emma@example.com"), (claimed.GetProperty("task").GetProperty("status").GetString(), claimed.GetProperty("task").GetProperty("assigneeUser").GetString()));
         Assert.Equal("CONFLICT", taken.GetProperty("error").GetProperty("kind").GetString());
@@ -101,13 +101,13 @@ public abstract class RuntimeApiTests
     {
         using var client = _factory.CreateClient();
         var key = Guid.NewGuid().ToString("N");
-        var first = Ok(await GraphQLClient.PostAsync(client, Start, new { key = "expense-approval", idem = key }, "emma@example.com", "employee"), "startProcess");
-        var again = Ok(await GraphQLClient.PostAsync(client, Start, new { key = "expense-approval", idem = key }, "emma@example.com", "employee"), "startProcess");
+        var first = Ok(await GraphQLClient.PostAsync(client, Start, new { key = "expense-approval", idem = key }, Caller.User("emma@example.com", "employee")), "startProcess");
+        var again = Ok(await GraphQLClient.PostAsync(client, Start, new { key = "expense-approval", idem = key }, Caller.User("emma@example.com", "employee")), "startProcess");
         var taskId = first.GetProperty("createdTasks")[0].GetProperty("id").GetString();
 
-        var done = Ok(await GraphQLClient.PostAsync(client, Complete, new { id = taskId, data = Claim(), idem = key + "-c" }, "emma@example.com", "employee"), "completeTask");
-        var doneAgain = Ok(await GraphQLClient.PostAsync(client, Complete, new { id = taskId, data = Claim(), idem = key + "-c" }, "emma@example.com", "employee"), "completeTask");
-        var withoutKey = Payload(await GraphQLClient.PostAsync(client, Complete, new { id = taskId, data = Claim() }, "emma@example.com", "employee"), "completeTask");
+        var done = Ok(await GraphQLClient.PostAsync(client, Complete, new { id = taskId, data = Claim(), idem = key + "-c" }, Caller.User("emma@example.com", "employee")), "completeTask");
+        var doneAgain = Ok(await GraphQLClient.PostAsync(client, Complete, new { id = taskId, data = Claim(), idem = key + "-c" }, Caller.User("emma@example.com", "employee")), "completeTask");
+        var withoutKey = Payload(await GraphQLClient.PostAsync(client, Complete, new { id = taskId, data = Claim() }, Caller.User("emma@example.com", "employee")), "completeTask");
 
         Assert.Equal(first.GetProperty("instance").GetProperty("id").GetString(), again.GetProperty("instance").GetProperty("id").GetString());
         Assert.True(again.GetProperty("replayed").GetBoolean());
@@ -122,9 +122,9 @@ public abstract class RuntimeApiTests
         using var client = _factory.CreateClient();
         var businessKey = Guid.NewGuid().ToString("N");
 
-        var unknown = Payload(await GraphQLClient.PostAsync(client, Start, new { key = "no-such-process" }, "emma@example.com", "employee"), "startProcess");
-        Ok(await GraphQLClient.PostAsync(client, Start, new { key = "expense-approval", businessKey }, "emma@example.com", "employee"), "startProcess");
-        var duplicate = Payload(await GraphQLClient.PostAsync(client, Start, new { key = "expense-approval", businessKey }, "emma@example.com", "employee"), "startProcess");
+        var unknown = Payload(await GraphQLClient.PostAsync(client, Start, new { key = "no-such-process" }, Caller.User("emma@example.com", "employee")), "startProcess");
+        Ok(await GraphQLClient.PostAsync(client, Start, new { key = "expense-approval", businessKey }, Caller.User("emma@example.com", "employee")), "startProcess");
+        var duplicate = Payload(await GraphQLClient.PostAsync(client, Start, new { key = "expense-approval", businessKey }, Caller.User("emma@example.com", "employee")), "startProcess");
 
         Assert.Equal("NOT_FOUND", unknown.GetProperty("error").GetProperty("kind").GetString());
         Assert.Equal("CONFLICT", duplicate.GetProperty("error").GetProperty("kind").GetString());

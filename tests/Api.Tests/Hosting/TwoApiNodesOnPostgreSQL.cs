@@ -80,9 +80,10 @@ public sealed class TwoApiNodesOnPostgreSQL
                 ["LowCode:LoadSeedApps"] = "false",
             };
 
-            // A migrates first; B then starts on a current schema, as a node added behind the load balancer would.
+            // A migrates first (its key command makes the first admin key); B then starts on a current schema with that
+            // key already there, as a node added behind the load balancer would.
             var a = await ApiProcess.StartAsync(Settings(true), cancellationToken);
-            var b = await ApiProcess.StartAsync(Settings(listenOnB), cancellationToken);
+            var b = await ApiProcess.StartAsync(Settings(listenOnB), cancellationToken, createAdminKey: false);
             var nodes = new TwoNodes(database, a, b);
             var etag = await SaveDraftAsync(nodes._clientA, "node-a", "Routing v1", null);
             await PublishAsync(nodes._clientA, "node-a", etag);
@@ -97,7 +98,7 @@ public sealed class TwoApiNodesOnPostgreSQL
             socket.Options.AddSubProtocol("graphql-transport-ws");
             await socket.ConnectAsync(new Uri(new Uri(_b.Address.ToString().Replace("http://", "ws://", StringComparison.Ordinal)), "graphql"), cancellationToken);
             var subscription = new Subscription(socket);
-            await subscription.SendAsync(new { type = "connection_init" }, cancellationToken);
+            await subscription.SendAsync(new { type = "connection_init", payload = new { Authorization = "Bearer " + _a.AdminKey } }, cancellationToken);
             Assert.Equal("connection_ack", (await subscription.ReceiveAsync(cancellationToken)).GetProperty("type").GetString());
             await subscription.SendAsync(new
             {
@@ -166,7 +167,7 @@ public sealed class TwoApiNodesOnPostgreSQL
                 client,
                 "mutation($definition: JSON!, $etag: String) { saveDraft(kind: RULE_SET, key: \"routing\", definition: $definition, etag: $etag) { definition { etag } error { message } } }",
                 new { definition, etag },
-                user);
+                Caller.Admin(user));
             var payload = result.GetProperty("data").GetProperty("saveDraft");
             Assert.True(payload.GetProperty("error").ValueKind == JsonValueKind.Null, payload.ToString());
             return payload.GetProperty("definition").GetProperty("etag").GetString()!;
@@ -178,7 +179,7 @@ public sealed class TwoApiNodesOnPostgreSQL
                 client,
                 "mutation($etag: String) { publish(kind: RULE_SET, key: \"routing\", etag: $etag) { definition { etag } error { message } } }",
                 new { etag },
-                user);
+                Caller.Admin(user));
             var payload = result.GetProperty("data").GetProperty("publish");
             Assert.True(payload.GetProperty("error").ValueKind == JsonValueKind.Null, payload.ToString());
             return payload.GetProperty("definition").GetProperty("etag").GetString()!;

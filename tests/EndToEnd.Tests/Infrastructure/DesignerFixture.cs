@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using LowCode.Api.Identity;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +21,9 @@ public sealed class DesignerFixture : IAsyncLifetime, IDisposable
 
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
 
+    /// <summary>The API key every page signs with (saved in each browser context's localStorage, as the API page saves it).</summary>
+    public string ApiKey { get; private set; } = string.Empty;
+
     /// <summary>Whether the Api answers GraphQL at /graphql (it is mounted by the GraphQL issue).</summary>
     public bool GraphQLIsMounted { get; private set; }
 
@@ -34,8 +38,12 @@ public sealed class DesignerFixture : IAsyncLifetime, IDisposable
         _factory = new ApiFactory(Path.Combine(_directory, "lowcode.db"));
         _factory.StartServer();
         BaseAddress = ServerAddress(_factory.Services);
+        var created = await _factory.Services.GetRequiredService<ApiKeyStore>().CreateAsync(
+            "browser tests", new ApiPrincipal("designer@example.com", [], Permissions.Designer | Permissions.Analyst), "tests");
+        ApiKey = created.Token ?? throw new InvalidOperationException(created.Error);
 
         using var client = new HttpClient { BaseAddress = BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new("Bearer", ApiKey);
         GraphQLIsMounted = await AnswersGraphQLAsync(client);
 
         _playwright = await Playwright.CreateAsync();
@@ -67,6 +75,7 @@ public sealed class DesignerFixture : IAsyncLifetime, IDisposable
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString() });
         context.SetDefaultTimeout(60_000);
+        await context.AddInitScriptAsync($"window.localStorage.setItem('lowcode.apiKey', '{ApiKey}');");
         var page = await context.NewPageAsync();
         return (page, new ConsoleErrorLog(page));
     }

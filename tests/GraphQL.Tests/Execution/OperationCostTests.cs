@@ -75,10 +75,35 @@ public sealed class OperationCostTests
     }
 
     [Fact]
-    public async Task Estimate_SaturatesInsteadOfOverflowing()
+    public async Task Estimate_ThatOverflows_IsReportedAsOverTheLimit_NotAsANumber()
     {
         const string query = "{ users(first: 2147483647) { friends(first: 2147483647) { friends(first: 2147483647) { id } } } }";
-        Assert.Equal(long.MaxValue, await CostOfAsync(query));
+        var executor = CostSchema.CreateExecutor(new ExecutorOptions { MaxCost = 1000 });
+
+        var result = await executor.ExecuteAsync(new GraphQLRequest(query));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(ErrorCodes.MaxCostExceeded, error.Extensions!["code"]);
+        Assert.False(error.Extensions.ContainsKey("cost"));
+        Assert.StartsWith("The operation's estimated cost is over the maximum of 1000 (too large to count)", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(long.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture), error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{ orders(first: 50) { edges { cursor node { id } } } }", 1 + 1 + (50 * 3))]
+    [InlineData("{ orders(first: 5) { nodes { id } pageInfo { hasNextPage } } }", 1 + 1 + (5 * 1) + 2)]
+    [InlineData("{ orders { edges { node { id } } } }", 1 + 1 + (10 * 2))]
+    public async Task Estimate_CountsAConnectionsEdgesAndNodesByItsPageSize(string query, long expected)
+    {
+        var schema = SchemaBuilder.FromSdl("""
+            type Query { orders(first: Int, after: String): OrderConnection! }
+            type OrderConnection { edges: [OrderEdge!]! nodes: [Order!]! pageInfo: PageInfo! }
+            type OrderEdge { cursor: String! node: Order! }
+            type PageInfo { hasNextPage: Boolean! }
+            type Order { id: ID! }
+            """).Build();
+
+        Assert.Equal(expected, await CostOfAsync(query, schema: schema));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+import { authorizationHeaders } from './apiKey';
 /** Where the Api serves GraphQL over HTTP. */
 export const graphqlEndpoint = '/graphql';
 
@@ -45,10 +46,10 @@ export async function requestGraphQL<TData>(
   try {
     response =
       method === 'GET'
-        ? await fetchImpl(getUrl(endpoint, query, options), { method, headers: { Accept: 'application/json' }, ...signal })
+        ? await fetchImpl(getUrl(endpoint, query, options), { method, headers: { Accept: 'application/json', ...authorizationHeaders() }, ...signal })
         : await fetchImpl(endpoint, {
             method,
-            headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+            headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...authorizationHeaders() },
             body: JSON.stringify(postBody(query, options)),
             ...signal,
           });

@@ -6,22 +6,28 @@ import { createGraphiQLFetcher } from '@graphiql/toolkit';
 import { GraphiQL } from 'graphiql';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { authorizationHeaders, readApiKey } from '../api/apiKey';
 import { graphqlEndpoint } from '../api/graphqlRequest';
 import { defaultExplorerQuery } from './defaultQuery';
 import { subscriptionUrl } from './subscriptionUrl';
 import { TransportWsClient } from './transportWsClient';
 
-// Queries and mutations go over HTTP; subscriptions over graphql-transport-ws on the same path, ws: or wss: as the page.
+// Queries and mutations go over HTTP with the Headers tab's headers (pre-filled with the key saved on the API page);
+// subscriptions over graphql-transport-ws on the same path, ws: or wss: as the page, with the saved key in connection_init.
 const fetcher = createGraphiQLFetcher({
   url: graphqlEndpoint,
-  wsClient: new TransportWsClient(subscriptionUrl(graphqlEndpoint, window.location)),
+  // Sent with every request (the schema's introspection too); a header typed in the Headers tab wins over it.
+  headers: authorizationHeaders(),
+  wsClient: new TransportWsClient(subscriptionUrl(graphqlEndpoint, window.location), undefined, () => authorizationHeaders()),
 });
+const savedKey = readApiKey();
+const headerProps = savedKey ? { initialHeaders: JSON.stringify(authorizationHeaders(savedKey), null, 2) } : {};
 
 const container = document.getElementById('graphiql');
 if (container) {
   createRoot(container).render(
     <StrictMode>
-      <GraphiQL fetcher={fetcher} defaultQuery={defaultExplorerQuery}>
+      <GraphiQL fetcher={fetcher} defaultQuery={defaultExplorerQuery} {...headerProps}>
         <GraphiQL.Logo>
           <a className="lowcode-logo" href="/api" target="_top">
             LowCode

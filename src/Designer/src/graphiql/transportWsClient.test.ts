@@ -65,6 +65,24 @@ describe('subscriptionUrl', () => {
 });
 
 describe('TransportWsClient', () => {
+  it('sends its connection params, such as the API key, in connection_init', () => {
+    const sockets: FakeSocket[] = [];
+    const client = new TransportWsClient(
+      'ws://host/graphql',
+      (url, protocol) => {
+        const socket = new FakeSocket(url, protocol);
+        sockets.push(socket);
+        return socket;
+      },
+      () => ({ Authorization: 'Bearer lc_key' }),
+    );
+
+    client.subscribe({ query: 'subscription { a }' }, recorder().sink);
+    sockets[0]!.open();
+
+    expect(sockets[0]!.sent).toEqual([{ type: 'connection_init', payload: { Authorization: 'Bearer lc_key' } }]);
+  });
+
   it('opens one graphql-transport-ws socket, initialises, and subscribes after the ack', () => {
     const { client, sockets } = connected();
     const { sink } = recorder();
@@ -73,7 +91,7 @@ describe('TransportWsClient', () => {
     const socket = sockets[0]!;
     socket.open();
     expect(socket.protocol).toBe('graphql-transport-ws');
-    expect(socket.sent).toEqual([{ type: 'connection_init' }]);
+    expect(socket.sent).toEqual([{ type: 'connection_init', payload: {} }]);
 
     socket.receive({ type: 'connection_ack' });
     client.subscribe({ query: 'subscription { b }' }, sink);

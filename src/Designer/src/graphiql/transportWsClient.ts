@@ -47,6 +47,8 @@ export class TransportWsClient {
   constructor(
     private readonly url: string,
     private readonly createSocket: SocketFactory = browserSocket,
+    /** What `connection_init` carries: the server takes the caller's API key from it (`Authorization`). */
+    private readonly connectionParams: () => Readonly<Record<string, unknown>> = () => ({}),
   ) {}
 
   subscribe(payload: OperationPayload, sink: Sink): () => void {
@@ -71,7 +73,7 @@ export class TransportWsClient {
 
     const socket = this.createSocket(this.url, transportWsProtocol);
     this.socket = socket;
-    socket.onopen = () => socket.send(JSON.stringify({ type: 'connection_init' }));
+    socket.onopen = () => socket.send(JSON.stringify({ type: 'connection_init', payload: this.connectionParams() }));
     socket.onmessage = (event) => this.receive(socket, event.data);
     socket.onclose = (event) => {
       this.socket = null;

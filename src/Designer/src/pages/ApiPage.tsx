@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { readApiKey, saveApiKey } from '../api/apiKey';
 import { graphqlEndpoint } from '../api/graphqlRequest';
 import { healthEndpoint } from '../api/health';
 
@@ -6,8 +7,47 @@ export const graphiqlPath = '/graphiql.html';
 
 function exampleRequest(origin: string): string {
   return `curl -s ${origin}${graphqlEndpoint} \\
+  -H 'Authorization: Bearer lc_…' \\
   -H 'Content-Type: application/json' \\
   -d '{"query":"{ __typename }"}'`;
+}
+
+/** Where the designer's API key is entered: every request to the API needs one. */
+function ApiKeyCard() {
+  const [draft, setDraft] = useState(() => readApiKey() ?? '');
+  const [saved, setSaved] = useState(() => readApiKey() !== null);
+  return (
+    <article className="card">
+      <h2 className="card__title">API key</h2>
+      <p className="card__text">
+        The API answers only callers with a key. Paste one (in Development, <code>dotnet run</code> prints one per
+        permission); it stays in this browser and GraphiQL's Headers tab starts with it.
+      </p>
+      <form
+        className="row"
+        onSubmit={(event) => {
+          event.preventDefault();
+          saveApiKey(draft);
+          setSaved(draft.trim() !== '');
+          window.location.reload();
+        }}
+      >
+        <input
+          aria-label="API key"
+          className="input"
+          type="password"
+          autoComplete="off"
+          value={draft}
+          onChange={(event) => setDraft(event.target.value)}
+          placeholder="lc_…"
+        />
+        <button type="submit" className="button button--primary">
+          {draft.trim() === '' ? 'Forget key' : 'Save key'}
+        </button>
+      </form>
+      <p className="card__text">{saved ? 'A key is saved.' : 'No key saved: lists and the explorer will say the API needs one.'}</p>
+    </article>
+  );
 }
 
 export function ApiPage() {
@@ -36,6 +76,7 @@ export function ApiPage() {
             </button>
           </div>
         </article>
+        <ApiKeyCard />
         <article className="card">
           <h2 className="card__title">Health</h2>
           <p className="card__text">Liveness and database status for load balancers and monitoring.</p>

@@ -1,0 +1,169 @@
+using System.Data.Common;
+using System.Text.Json;
+using LowCode.Api.Hosting;
+using LowCode.Engine.Storage;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LowCode.Api.Tests.GraphQL;
+
+/// <summary>
+/// The runtime's lists and reads: visibility per principal, cursor paging with a capped page size, filters, and a nested
+/// query whose SQL command count does not grow with the page size. Runs on SQLite and on PostgreSQL through the
+/// subclasses at the end of the file.
+/// </summary>
+public abstract class RuntimeListTests(DatabaseProvider provider)
+{
+    private const string Start = "mutation($b: String) { startProcess(key: \"expense-approval\", businessKey: $b) { instance { id } createdTasks { id } error { message } } }";
+
+    [Fact]
+    public async Task AUserCannotSeeAnotherUsersTaskOrInstance_ButSeesItsOwnInItsInbox()
+    {
+        using var factory = new ApiFactory(provider);
+        using var client = factory.CreateClient();
+        var emma = Caller.User("emma@example.com", "employee");
+        var started = (await GraphQLClient.PostAsync(client, Start, new { b = "own" }, emma)).GetProperty("data").GetProperty("startProcess");
+        var taskId = started.GetProperty("createdTasks")[0].GetProperty("id").GetString();
+        var instanceId = started.GetProperty("instance").GetProperty("id").GetString();
+
+        var mine = await GraphQLClient.PostAsync(client, "{ myTasks { totalCount nodes { id } } }", emma);
+        var stranger = Caller.User("eve@example.com", "sales");
+        var theirs = await GraphQLClient.PostAsync(client, "query($id: ID!) { task(id: $id) { id } }", new { id = taskId }, stranger);
+        var theirInstance = await GraphQLClient.PostAsync(client, "query($id: ID!) { instance(id: $id) { id } }", new { id = instanceId }, stranger);
+        var theirList = await GraphQLClient.PostAsync(client, "{ tasks(first: 100) { totalCount } instances(first: 100) { totalCount } }", stranger);
+        var analyst = await GraphQLClient.PostAsync(client, "query($id: ID!) { task(id: $id) { id prefill } }", new { id = taskId }, Caller.Analyst("ana@example.com"));
+
+        Assert.Contains(mine.GetProperty("data").GetProperty("myTasks").GetProperty("nodes").EnumerateArray(), t => t.GetProperty("id").GetString() == taskId);
+        Assert.Equal("FORBIDDEN", Code(theirs));
+        Assert.Equal("FORBIDDEN", Code(theirInstance));
+        Assert.Equal(0, theirList.GetProperty("data").GetProperty("tasks").GetProperty("totalCount").GetInt32());
+        Assert.Equal(0, theirList.GetProperty("data").GetProperty("instances").GetProperty("totalCount").GetInt32());
+        Assert.Equal(taskId, analyst.GetProperty("data").GetProperty("task").GetProperty("id").GetString());
+        Assert.Equal(JsonValueKind.Object, analyst.GetProperty("data").GetProperty("task").GetProperty("prefill").ValueKind);
+    }
+
+    [Fact]
+    public async Task Lists_PageWithCursors_FilterInSql_AndRefuseAPageOver100()
+    {
+        using var factory = new ApiFactory(provider);
+        using var client = factory.CreateClient();
+        var emma = Caller.User("emma@example.com", "employee");
+        for (var i = 0; i < 5; i++)
+        {
+            await GraphQLClient.PostAsync(client, Start, new { b = $"page-{i}" }, emma);
+        }
+
+        const string Page = "query($after: String) { instances(first: 2, after: $after, filter: { processKey: \"expense-approval\", startedBy: \"emma@example.com\" }, orderBy: { direction: ASC }) { totalCount edges { cursor node { businessKey } } pageInfo { hasNextPage endCursor } } }";
+        var keys = new List<string?>();
+        string? after = null;
+        for (var pages = 0; pages < 10; pages++)
+        {
+            var page = (await GraphQLClient.PostAsync(client, Page, new { after }, Caller.Analyst("ana@example.com"))).GetProperty("data").GetProperty("instances");
+            Assert.Equal(5, page.GetProperty("totalCount").GetInt32());
+            keys.AddRange(page.GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node").GetProperty("businessKey").GetString()));
+            if (!page.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean())
+            {
+                break;
+            }
+
+            after = page.GetProperty("pageInfo").GetProperty("endCursor").GetString();
+        }
+
+        var open = await GraphQLClient.PostAsync(client, "{ tasks(first: 100, filter: { group: \"employee\", status: [OPEN], processKey: \"expense-approval\" }, orderBy: { field: CREATED_AT, direction: DESC }) { totalCount nodes { stepKey status } } }", emma);
+        var tooBig = await GraphQLClient.PostAsync(client, "{ tasks(first: 101) { totalCount } }", emma);
+        var badCursor = await GraphQLClient.PostAsync(client, "{ tasks(after: \"nonsense\") { totalCount } }", emma);
+
+        Assert.Equal(["page-0", "page-1", "page-2", "page-3", "page-4"], keys);
+        Assert.Equal(5, open.GetProperty("data").GetProperty("tasks").GetProperty("totalCount").GetInt32());
+        Assert.All(open.GetProperty("data").GetProperty("tasks").GetProperty("nodes").EnumerateArray(), t => Assert.Equal("OPEN", t.GetProperty("status").GetString()));
+        Assert.Equal("BAD_USER_INPUT", Code(tooBig));
+        Assert.Contains("1 to 100", tooBig.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal("BAD_USER_INPUT", Code(badCursor));
+    }
+
+    [Fact]
+    public async Task InstancesWithTasksTimelinesAndDecisions_RunTheSameNumberOfSqlCommands_AtPageSizes1_10And100()
+    {
+        var counter = new CommandCounter();
+        using var factory = new CountingApiFactory(provider, counter);
+        using var client = factory.CreateClient();
+        var emma = Caller.User("emma@example.com", "employee");
+        for (var i = 0; i < 100; i++)
+        {
+            await GraphQLClient.PostAsync(client, Start, new { b = $"n1-{i}" }, emma);
+        }
+
+        const string Nested = "query($n: Int) { instances(first: $n) { edges { node { id openTasks { id stepKey } timeline { type actor } decisions { step target } } } } }";
+        var analyst = Caller.Analyst("ana@example.com");
+        await GraphQLClient.PostAsync(client, Nested, new { n = 100 }, analyst);
+
+        var counts = new List<int>();
+        foreach (var size in new[] { 1, 10, 100 })
+        {
+            counter.Reset();
+            var result = await GraphQLClient.PostAsync(client, Nested, new { n = size }, analyst);
+            counts.Add(counter.Count);
+            var edges = result.GetProperty("data").GetProperty("instances").GetProperty("edges");
+            Assert.Equal(size, edges.GetArrayLength());
+            Assert.All(edges.EnumerateArray(), e => Assert.NotEqual(0, e.GetProperty("node").GetProperty("timeline").GetArrayLength()));
+        }
+
+        Assert.True(counts.Distinct().Count() == 1, $"SQL commands at page sizes 1, 10, 100: {string.Join(", ", counts)}");
+    }
+
+    private static string? Code(JsonElement result) =>
+        result.TryGetProperty("errors", out var errors) ? errors[0].GetProperty("extensions").GetProperty("code").GetString() : null;
+
+    /// <summary>The Api with a command counter added to its database contexts.</summary>
+    private sealed class CountingApiFactory(DatabaseProvider provider, CommandCounter counter) : ApiFactory(provider)
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureTestServices(services => services.AddSingleton(sp => DatabaseConfiguration.Read(
+                sp.GetRequiredService<IConfiguration>(),
+                sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath) with { Interceptors = [counter] }));
+        }
+    }
+
+    /// <summary>Counts the SQL commands every context of the Api sends.</summary>
+    private sealed class CommandCounter : DbCommandInterceptor
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public void Reset() => Interlocked.Exchange(ref _count, 0);
+
+        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+        {
+            Interlocked.Increment(ref _count);
+            return result;
+        }
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _count);
+            return ValueTask.FromResult(result);
+        }
+
+        public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
+        {
+            Interlocked.Increment(ref _count);
+            return result;
+        }
+
+        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _count);
+            return ValueTask.FromResult(result);
+        }
+    }
+}
+
+public sealed class RuntimeListTestsOnSqlite() : RuntimeListTests(DatabaseProvider.Sqlite);
+
+public sealed class RuntimeListTestsOnPostgreSQL() : RuntimeListTests(DatabaseProvider.PostgreSQL);
