@@ -180,7 +180,16 @@ internal sealed partial class StepExecution
         JsonNode? json = view;
         if (body is not null)
         {
-            var result = services.Expressions.Evaluate(body, ExpressionScope.FromJson(view, LocalNow, services.Options.TimeZone), ExpectedType.Any, $"{where}.body");
+            // A field nobody filled in (an optional form field, e.g. the IT request's neededUntil for a system that
+            // needs no end date) reads as null in the body, as it does in rule conditions, instead of failing the call.
+            var compiled = services.Expressions.Compile(body);
+            var scope = ExpressionScope.FromJson(view, LocalNow, services.Options.TimeZone);
+            foreach (var name in compiled.Variables.Where(v => !view.ContainsKey(v) && v != ResumeUrlName))
+            {
+                scope.Set(name, (JsonNode?)null);
+            }
+
+            var result = services.Expressions.Evaluate(compiled, scope, ExpectedType.Any, $"{where}.body");
             if (result.Error is { } error)
             {
                 Raise("WEBHOOK_BODY_FAILED", $"The body of the webhook at {where} could not be built: {error.Message}", "error", stepKey, null);

@@ -94,8 +94,11 @@ internal sealed partial class StepExecution
         return null;
     }
 
-    private void AppendDecision(DecisionPayload record, string stepKey) =>
+    private void AppendDecision(DecisionPayload record, string stepKey)
+    {
+        Decisions++;
         EventLog.Append(db, EventTypes.RouteDecided, instance, now, actor, record.Write, stepKey);
+    }
 
     /// <summary>Carries out what the rules asked for besides routing; kinds the next issues implement are logged for them.</summary>
     private void Carry(RoutingDecision decision, string stepKey)

@@ -60,11 +60,11 @@ public abstract class AnalyticsApiTests(ApiFactory factory)
     {
         using var client = factory.CreateClient();
 
-        var metrics = Field(await GraphQLClient.PostAsync(client, Metrics, new { p = "expense-approval", from = From, to = To }, new Caller("emma@example.com", ["employee"], "user")), "processMetrics");
+        var metrics = await GraphQLClient.PostAsync(client, Metrics, new { p = "expense-approval", from = From, to = To }, new Caller("emma@example.com", ["employee"], "user"));
         var (status, _, body) = await GraphQLClient.GetAsync(client, $"/analytics/export?process=expense-approval&from={Uri.EscapeDataString(From)}&to={Uri.EscapeDataString(To)}", new Caller("emma@example.com", ["employee"], "user"));
 
-        Assert.Equal(JsonValueKind.Null, metrics.GetProperty("metrics").ValueKind);
-        Assert.Equal("FORBIDDEN", metrics.GetProperty("error").GetProperty("code").GetString());
+        Assert.Equal(JsonValueKind.Null, metrics.GetProperty("data").ValueKind);
+        Assert.Equal("FORBIDDEN", metrics.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
         Assert.Equal(HttpStatusCode.Forbidden, status);
         Assert.DoesNotContain("<log", body, StringComparison.Ordinal);
     }

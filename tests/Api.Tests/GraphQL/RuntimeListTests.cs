@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Data.Common;
 using System.Text.Json;
 using LowCode.Api.Hosting;
@@ -101,17 +103,24 @@ public abstract class RuntimeListTests(DatabaseProvider provider)
         await GraphQLClient.PostAsync(client, Nested, new { n = 100 }, analyst);
 
         var counts = new List<int>();
+        var texts = new List<string>();
         foreach (var size in new[] { 1, 10, 100 })
         {
             counter.Reset();
             var result = await GraphQLClient.PostAsync(client, Nested, new { n = size }, analyst);
             counts.Add(counter.Count);
+            texts.Add(string.Join(" | ", counter.Texts.Select(t => t.Length > 60 ? t[..60] : t)));
             var edges = result.GetProperty("data").GetProperty("instances").GetProperty("edges");
             Assert.Equal(size, edges.GetArrayLength());
             Assert.All(edges.EnumerateArray(), e => Assert.NotEqual(0, e.GetProperty("node").GetProperty("timeline").GetArrayLength()));
         }
 
-        Assert.True(counts.Distinct().Count() == 1, $"SQL commands at page sizes 1, 10, 100: {string.Join(", ", counts)}");
+        // A fixed bound, not the page size: one command each for the key, the count, the page, its tasks and its events.
+        // The events loader may dispatch its batch in up to three waves when PostgreSQL answers the sibling loaders at
+        // different moments (the DataLoader dispatches whenever the executor is idle), so the count is not always the
+        // same; an N+1 would be 100 or more commands at page size 100.
+        const int Bound = 8;
+        Assert.True(counts.All(c => c <= Bound), $"SQL commands at page sizes 1, 10, 100: {string.Join(", ", counts)} (bound {Bound})\n{string.Join("\n", texts)}");
     }
 
     private static string? Code(JsonElement result) =>
@@ -123,9 +132,16 @@ public abstract class RuntimeListTests(DatabaseProvider provider)
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services => services.AddSingleton(sp => DatabaseConfiguration.Read(
-                sp.GetRequiredService<IConfiguration>(),
-                sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath) with { Interceptors = [counter] }));
+            builder.ConfigureTestServices(services =>
+            {
+                services.AddSingleton(sp => DatabaseConfiguration.Read(
+                    sp.GetRequiredService<IConfiguration>(),
+                    sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath) with { Interceptors = [counter] });
+
+                // The timer/outbox poller and the retention sweep query on their own schedule; counted, they would
+                // add commands at random moments to whichever page size was being measured.
+                services.RemoveAll<IHostedService>();
+            });
         }
     }
 
@@ -136,29 +152,43 @@ public abstract class RuntimeListTests(DatabaseProvider provider)
 
         public int Count => Volatile.Read(ref _count);
 
-        public void Reset() => Interlocked.Exchange(ref _count, 0);
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _texts = new();
+
+        public IEnumerable<string> Texts => _texts;
+
+        public void Reset()
+        {
+            Interlocked.Exchange(ref _count, 0);
+            _texts.Clear();
+        }
+
+        private void Record(DbCommand command)
+        {
+            Interlocked.Increment(ref _count);
+            _texts.Enqueue(command.CommandText.ReplaceLineEndings(" "));
+        }
 
         public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
         {
-            Interlocked.Increment(ref _count);
+            Record(command);
             return result;
         }
 
         public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
         {
-            Interlocked.Increment(ref _count);
+            Record(command);
             return ValueTask.FromResult(result);
         }
 
         public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
         {
-            Interlocked.Increment(ref _count);
+            Record(command);
             return result;
         }
 
         public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
         {
-            Interlocked.Increment(ref _count);
+            Record(command);
             return ValueTask.FromResult(result);
         }
     }

@@ -149,6 +149,7 @@ public abstract class ProcessAnalyticsTests(DatabaseProvider provider)
         {
             ("submit", "managerApproval"), ("managerApproval", "rework"), ("managerApproval", "financeReview"), ("managerApproval", "payment"),
             ("financeReview", "payment"), ("financeReview", "rework"), ("rework", "managerApproval"), ("payment", "recordPayment"), ("recordPayment", "done"),
+            ("payment", "payByHand"), ("payByHand", "recordPayment"), // the payment webhook's failed transition, never taken here
         };
         var dead = designed.Where(d => !taken.Any(t => (t.Item1, t.Item2) == d)).Order().ToList();
         Assert.Equal(dead, report.DeadPaths.Select(e => (e.From, e.To)).Distinct().Order());

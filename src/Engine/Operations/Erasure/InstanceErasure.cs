@@ -16,6 +16,8 @@ namespace LowCode.Engine.Operations.Erasure;
 /// </summary>
 public sealed class InstanceErasure(IDbContextFactory<LowCodeDbContext> contexts, TimeProvider clock)
 {
+    private const string Erased = "(erased)";
+
     public async Task<RuntimeResult<ErasureResult>> EraseAsync(string instanceId, OperationRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -67,6 +69,7 @@ public sealed class InstanceErasure(IDbContextFactory<LowCodeDbContext> contexts
         }
 
         await db.Timers.Where(t => t.InstanceId == instanceId).ExecuteUpdateAsync(s => s.SetProperty(t => t.Payload, "{}"), cancellationToken).ConfigureAwait(false);
+        await EraseBoundariesAsync(db, instanceId, cancellationToken).ConfigureAwait(false);
         EventLog.Append(
             db,
             OperationEventTypes.InstanceErased,
@@ -119,5 +122,27 @@ public sealed class InstanceErasure(IDbContextFactory<LowCodeDbContext> contexts
         }
 
         return exceptions.ToJsonString();
+    }
+
+    /// <summary>
+    /// What the instance left at the boundaries: webhook bodies and mails in the outbox (and their captured copies),
+    /// in-app notification texts, external participants' addresses, and uploaded files (names and bytes). Their rows
+    /// stay, so delivery history and counts still add up; the values go.
+    /// </summary>
+    private static async Task EraseBoundariesAsync(LowCodeDbContext db, string instanceId, CancellationToken cancellationToken)
+    {
+        var outbox = db.Outbox.Where(o => o.InstanceId == instanceId);
+        await db.CapturedMails.Where(m => outbox.Any(o => o.Id == m.OutboxId))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.To, Erased).SetProperty(m => m.Body, Erased), cancellationToken).ConfigureAwait(false);
+        await outbox.Where(o => o.Kind == Outbox.OutboxKinds.Email)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.Target, Erased), cancellationToken).ConfigureAwait(false);
+        await outbox.ExecuteUpdateAsync(s => s.SetProperty(o => o.Body, "{}").SetProperty(o => o.Headers, (string?)null), cancellationToken).ConfigureAwait(false);
+        await db.Notifications.Where(n => n.InstanceId == instanceId)
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.Message, Erased), cancellationToken).ConfigureAwait(false);
+        await db.ExternalLinks.Where(l => l.InstanceId == instanceId)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.Email, Erased), cancellationToken).ConfigureAwait(false);
+        var files = db.Files.Where(f => f.InstanceId == instanceId);
+        await db.FileContents.Where(c => files.Any(f => f.Id == c.FileId)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        await files.ExecuteUpdateAsync(s => s.SetProperty(f => f.Name, Erased), cancellationToken).ConfigureAwait(false);
     }
 }
