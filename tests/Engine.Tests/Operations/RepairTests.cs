@@ -1,9 +1,11 @@
+using System.Text.Json.Nodes;
 using LowCode.Engine.Events;
 using LowCode.Engine.Operations;
 using LowCode.Engine.Processes;
 using LowCode.Engine.Storage;
 using LowCode.Engine.Tasks;
 using LowCode.Engine.Tests.Processes;
+using Microsoft.EntityFrameworkCore;
 
 namespace LowCode.Engine.Tests.Operations;
 
@@ -110,6 +112,27 @@ public abstract class RepairTests(DatabaseProvider provider)
         Assert.Empty(moved.Value.OpenExceptions);
         await h.CompleteAsync(task, RuntimeHarness.Finance, Claims.Review(), "approved");
         Assert.Equal(["payment"], (await h.InstanceAsync(id)).Positions.ToArray());
+    }
+
+    [Fact]
+    public async Task CancellingStopsTheInstancesWebhooksThatHaveNotLeftYet()
+    {
+        await using var h = await RuntimeHarness.CreateAsync(provider);
+        var ops = new OperationsHarness(h);
+        var id = await h.StartAsync("expense-approval", RuntimeHarness.Employee);
+        string waiting;
+        await using (var db = await h.Database.Contexts.CreateDbContextAsync())
+        {
+            waiting = LowCode.Engine.Outbox.Outbox.Enqueue(db, LowCode.Engine.Outbox.OutboxMessage.Webhook("erp", "POST", "/payments", new JsonObject { ["amount"] = 300 }, id, "payment"), h.Clock.GetUtcNow());
+            await db.SaveChangesAsync();
+        }
+
+        OperationsHarness.Succeeded(await ops.Repair.CancelAsync(id, OperationsHarness.Because("Paid by hand already.")));
+
+        await using var check = await h.Database.Contexts.CreateDbContextAsync();
+        var row = await check.Outbox.SingleAsync(o => o.Id == waiting);
+        Assert.Equal(LowCode.Engine.Outbox.OutboxStatuses.Failed, row.Status);
+        Assert.Contains("cancelled by ada@example.com", row.LastError, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -37,6 +37,15 @@ public sealed class InstanceRepair
             scope.ResolveExceptions(_ => true);
             scope.State.Positions.Clear();
             scope.State.Parallel.Clear();
+
+            // A webhook or mail still waiting in the outbox must not leave for an instance that no longer exists (a
+            // payment for a cancelled claim); one already being sent cannot be recalled, and its answer changes
+            // nothing because the instance is no longer running. Timers need nothing: firing checks the instance.
+            var reason = $"Not sent: the instance was cancelled by {scope.Request.Principal.Id}.";
+            var now = scope.Now.UtcDateTime;
+            await scope.Db.Outbox.Where(o => o.InstanceId == instanceId && o.Status == Outbox.OutboxStatuses.Pending && (o.LeaseUntil == null || o.LeaseUntil < now))
+                .ExecuteUpdateAsync(u => u.SetProperty(o => o.Status, Outbox.OutboxStatuses.Failed).SetProperty(o => o.LastError, reason), cancellationToken)
+                .ConfigureAwait(false);
             scope.Instance.Status = InstanceStatuses.Cancelled;
             scope.Instance.CompletedAt = scope.Now.UtcDateTime;
             scope.Append(OperationEventTypes.InstanceCancelled, new JsonObject { ["positions"] = positions }, null);
