@@ -126,6 +126,7 @@ public sealed class ShellTests(DesignerFixture fixture)
         await key.FillAsync("lc_not-a-key");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("key");
+        await PageChecks.AssertAccessibleAsync(page, "the sign-in page with a refused key");
         await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Main" })).ToHaveCountAsync(0);
 
         await key.FillAsync(userKey);
@@ -136,6 +137,8 @@ public sealed class ShellTests(DesignerFixture fixture)
         await Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Forms", Exact = true })).ToHaveCountAsync(0);
         await Expect(page.GetByText("You cannot open this page")).ToBeVisibleAsync();
         await Expect(page.GetByText("ursula@example.com")).ToBeVisibleAsync();
+        await PageChecks.AssertAccessibleAsync(page, "the shell signed in as a user");
+        await PageChecks.ScreenshotAsync(page, "shell-signed-in-as-user");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await Expect(page.GetByLabel("API key or token")).ToBeVisibleAsync();
