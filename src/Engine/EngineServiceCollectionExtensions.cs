@@ -1,4 +1,5 @@
 using LowCode.Engine.Analytics;
+using LowCode.Engine.Changes;
 using LowCode.Engine.Expressions;
 using LowCode.Engine.Forms;
 using LowCode.Engine.Operations;
@@ -25,7 +26,15 @@ public static class EngineServiceCollectionExtensions
     public static IServiceCollection AddLowCodeEngine(this IServiceCollection services, Func<IServiceProvider, DatabaseOptions> database)
     {
         services.AddSingleton(database);
-        services.AddSingleton<IDbContextFactory<LowCodeDbContext>>(sp => new LowCodeDbContextFactory(sp.GetRequiredService<DatabaseOptions>(), sp.GetService<ILoggerFactory>()));
+        services.AddSingleton<IDbContextFactory<LowCodeDbContext>>(sp =>
+        {
+            var options = sp.GetRequiredService<DatabaseOptions>();
+            return new LowCodeDbContextFactory(options with { Interceptors = [.. options.Interceptors, sp.GetRequiredService<RuntimeChangeInterceptor>()] }, sp.GetService<ILoggerFactory>());
+        });
+        services.AddSingleton<IRuntimeChangeNotifier>(sp => sp.GetRequiredService<DatabaseOptions>().Provider == DatabaseProvider.PostgreSQL
+            ? ActivatorUtilities.CreateInstance<PostgresRuntimeChangeNotifier>(sp)
+            : new ChannelRuntimeChangeNotifier());
+        services.AddSingleton<RuntimeChangeInterceptor>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new ExpressionEvaluator(ExpressionLimits.Default, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<Expressions.IExpressionEvaluator>(sp => sp.GetRequiredService<ExpressionEvaluator>());

@@ -55,6 +55,7 @@ internal static class DefinitionsSchema
             .BindExpressionQueries()
             .BindMutations()
             .BindSubscriptions()
+            .BindRuntimeSubscriptions()
             .BindFormEvaluation()
             .BindRuntime()
             .BindOperations()

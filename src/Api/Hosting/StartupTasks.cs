@@ -27,6 +27,11 @@ internal static class StartupTasks
             {
                 await notifier.StartAsync().ConfigureAwait(false);
             }
+
+            if (app.Services.GetRequiredService<LowCode.Engine.Changes.IRuntimeChangeNotifier>() is LowCode.Engine.Changes.PostgresRuntimeChangeNotifier runtimeChanges)
+            {
+                await runtimeChanges.StartAsync().ConfigureAwait(false);
+            }
         }
         catch (DatabaseStartupException ex)
         {

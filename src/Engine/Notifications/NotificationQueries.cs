@@ -21,6 +21,14 @@ public sealed class NotificationQueries(IDbContextFactory<LowCodeDbContext> cont
         return [.. rows.Select(n => new Notification(n.Id, n.RecipientUser, n.RecipientRole, n.Subject, n.Message, n.InstanceId, n.StepKey, n.Rule, Utc(n.CreatedAt)))];
     }
 
+    /// <summary>One notification by id; null when there is none.</summary>
+    public async Task<Notification?> GetAsync(string id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var n = await db.Notifications.AsNoTracking().FirstOrDefaultAsync(n => n.Id == id, cancellationToken).ConfigureAwait(false);
+        return n is null ? null : new Notification(n.Id, n.RecipientUser, n.RecipientRole, n.Subject, n.Message, n.InstanceId, n.StepKey, n.Rule, Utc(n.CreatedAt));
+    }
+
     /// <summary>Mails the development sink captured, newest first.</summary>
     public async Task<IReadOnlyList<CapturedMail>> CapturedMailsAsync(int limit = 100, CancellationToken cancellationToken = default)
     {

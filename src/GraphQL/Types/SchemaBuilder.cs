@@ -89,6 +89,17 @@ public sealed partial class SchemaBuilder
     }
 
     /// <summary>
+    /// As <see cref="Subscribe{T}"/>, for a source stream that needs awaiting first (an access check against a store): an
+    /// exception thrown before the stream is returned is the subscription's error, and no stream starts.
+    /// </summary>
+    public SchemaBuilder SubscribeAsync<T>(string typeName, string fieldName, Func<ResolveContext, Task<IAsyncEnumerable<T>>> subscribe)
+    {
+        ArgumentNullException.ThrowIfNull(subscribe);
+        _subscribers[(typeName, fieldName)] = async context => BoxAsync(await subscribe(context).ConfigureAwait(false), context.CancellationToken);
+        return this;
+    }
+
+    /// <summary>
     /// Sets what selecting <paramref name="typeName"/>.<paramref name="fieldName"/> adds to an operation's estimated
     /// cost (the default is 1; list multipliers apply on top). Wins over an <c>@cost</c> directive on the same field.
     /// </summary>
