@@ -24,7 +24,46 @@ public sealed class DataLoaderScope
             ?? throw new InvalidOperationException($"DataLoader \"{name}\" was registered with other key or value types.");
     }
 
+    private readonly object _walkGate = new();
+    private int _walkers;
+    private TaskCompletionSource? _noWalk;
+
     internal bool HasPending => !_ready.IsEmpty;
+
+    /// <summary>
+    /// Marks a synchronous walk of a resolved value's sub-selections, which queues their loads. Dispatching waits for
+    /// walks to end (<see cref="WhenNoWalk"/>), so a batch holds the keys of every sibling, not the first few: the same
+    /// number of batches whatever the page size, on whichever thread the walk runs.
+    /// </summary>
+    internal void BeginWalk()
+    {
+        lock (_walkGate)
+        {
+            _walkers++;
+        }
+    }
+
+    internal void EndWalk()
+    {
+        TaskCompletionSource? noWalk = null;
+        lock (_walkGate)
+        {
+            if (--_walkers == 0)
+            {
+                (noWalk, _noWalk) = (_noWalk, null);
+            }
+        }
+
+        noWalk?.TrySetResult();
+    }
+
+    internal Task WhenNoWalk()
+    {
+        lock (_walkGate)
+        {
+            return _walkers == 0 ? Task.CompletedTask : (_noWalk ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+        }
+    }
 
     internal void Enqueue(IDataLoader loader)
     {

@@ -42,6 +42,8 @@ internal sealed partial class OperationExecutor(OperationContext context, bool s
         {
             if (loaders.HasPending)
             {
+                // A walk under way on another thread (a resolver's value being completed) may still queue keys.
+                await loaders.WhenNoWalk().ConfigureAwait(false);
                 await loaders.DispatchAsync(_context.CancellationToken).ConfigureAwait(false);
                 continue;
             }
@@ -113,7 +115,18 @@ internal sealed partial class OperationExecutor(OperationContext context, bool s
                     continue;
                 }
 
-                value = await ExecuteField(type, source, field, path).ConfigureAwait(false);
+                ValueTask<object?> next;
+                _context.DataLoaders.BeginWalk();
+                try
+                {
+                    next = ExecuteField(type, source, field, path);
+                }
+                finally
+                {
+                    _context.DataLoaders.EndWalk();
+                }
+
+                value = await next.ConfigureAwait(false);
                 if (ReferenceEquals(value, Invalid))
                 {
                     return Invalid;
@@ -254,7 +267,20 @@ internal sealed partial class OperationExecutor(OperationContext context, bool s
             return HandleFieldError(exception, type, field, path);
         }
 
-        return await CompleteField(type, field, frame, value, path).ConfigureAwait(false);
+        // Completing the value walks its sub-selections, queuing their loads; a dispatch waits for the walk to end so
+        // that every sibling's key joins one batch, whichever thread the resolver resumed on.
+        ValueTask<object?> completed;
+        _context.DataLoaders.BeginWalk();
+        try
+        {
+            completed = CompleteField(type, field, frame, value, path);
+        }
+        finally
+        {
+            _context.DataLoaders.EndWalk();
+        }
+
+        return await completed.ConfigureAwait(false);
     }
 
     /// <summary>CompleteValue for a field, with its errors handled at the field (spec §6.4.4).</summary>
