@@ -125,4 +125,13 @@ describe('the form builder state', () => {
     state = builderReducer(state, { type: 'removeValidation', id });
     expect(toMetadata(state.present)['validations']).toBeUndefined();
   });
+
+  it('takes a whole other version as one step that undo gives back', () => {
+    let state = run({ type: 'addField', fieldType: 'text' });
+    const mine = state.present;
+    state = builderReducer(state, { type: 'replace', draft: { ...emptyForm('claim', 'Theirs') } });
+
+    expect(state.present.name).toBe('Theirs');
+    expect(builderReducer(state, { type: 'undo' }).present).toBe(mine);
+  });
 });

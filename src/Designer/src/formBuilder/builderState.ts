@@ -15,6 +15,8 @@ export type PropertyPatch = Readonly<Partial<Record<FieldProperty, unknown>>>;
 
 export type BuilderAction =
   | { readonly type: 'load'; readonly draft: FormDraft }
+  /** Replaces the whole draft as one undoable step (taking someone else's version after a conflict). */
+  | { readonly type: 'replace'; readonly draft: FormDraft }
   | { readonly type: 'addField'; readonly fieldType: FieldType; readonly parentId?: string | null; readonly index?: number }
   | { readonly type: 'moveField'; readonly id: string; readonly parentId: string | null; readonly index: number }
   | { readonly type: 'moveBy'; readonly id: string; readonly offset: -1 | 1 }
@@ -22,7 +24,7 @@ export type BuilderAction =
   | { readonly type: 'setKey'; readonly id: string; readonly key: string }
   | { readonly type: 'setProperties'; readonly id: string; readonly props: PropertyPatch }
   | { readonly type: 'changeType'; readonly id: string; readonly fieldType: FieldType }
-  | { readonly type: 'setForm'; readonly name?: string; readonly description?: string }
+  | { readonly type: 'setForm'; readonly key?: string; readonly name?: string; readonly description?: string }
   | { readonly type: 'addValidation' }
   | { readonly type: 'updateValidation'; readonly id: string; readonly patch: Partial<Omit<ValidationDraft, 'id'>> }
   | { readonly type: 'removeValidation'; readonly id: string }
@@ -41,6 +43,8 @@ export function builderReducer(state: BuilderState, action: BuilderAction): Buil
   switch (action.type) {
     case 'load':
       return initialState(action.draft);
+    case 'replace':
+      return { ...commit(state, action.draft, null), selectedId: keepSelection(action.draft, state.selectedId) };
     case 'select':
       return { ...state, selectedId: action.id, lastTag: null };
     case 'undo': {
@@ -126,10 +130,11 @@ export function builderReducer(state: BuilderState, action: BuilderAction): Buil
         state,
         {
           ...state.present,
+          ...(action.key !== undefined ? { key: action.key } : {}),
           ...(action.name !== undefined ? { name: action.name } : {}),
           ...(action.description !== undefined ? { description: action.description } : {}),
         },
-        `form:${action.name !== undefined ? 'name' : 'description'}`,
+        `form:${Object.keys(action).sort().join(',')}`,
       );
     case 'addValidation': {
       const keys = new Set(state.present.validations.map((validation) => validation.key));
