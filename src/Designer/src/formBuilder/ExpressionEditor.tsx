@@ -28,6 +28,8 @@ export function ExpressionEditor({ label, value, onChange, names, expected, samp
   const view = useRef<EditorView | null>(null);
   const latest = useRef({ onChange, names, value });
   latest.current = { onChange, names, value };
+  const [findings, setFindings] = useState<readonly string[]>([]);
+  const report = useRef(setFindings);
   const labelId = useId();
   const hintId = useId();
 
@@ -53,6 +55,7 @@ export function ExpressionEditor({ label, value, onChange, names, expected, samp
           async (current): Promise<Diagnostic[]> => {
             const text = current.state.doc.toString();
             if (text.trim() === '') {
+              report.current([]);
               return [];
             }
             const data = Object.fromEntries(latest.current.names.map((name) => [name, null]));
@@ -60,7 +63,10 @@ export function ExpressionEditor({ label, value, onChange, names, expected, samp
             if ('failure' in outcome || current.state.doc.toString() !== text) {
               return [];
             }
-            return expressionDiagnostics(text, outcome, latest.current.names).map((diagnostic) => ({ ...diagnostic, source: 'server' }));
+            const diagnostics = expressionDiagnostics(text, outcome, latest.current.names);
+            // Underlines are invisible to screen readers, so the same findings are also written out below the editor.
+            report.current([...new Set(diagnostics.map((diagnostic) => diagnostic.message))]);
+            return diagnostics.map((diagnostic) => ({ ...diagnostic, source: 'server' }));
           },
           { delay: 300 },
         ),
@@ -90,6 +96,13 @@ export function ExpressionEditor({ label, value, onChange, names, expected, samp
       <span className="field__hint" id={hintId}>
         {hint ?? 'A JavaScript expression; field keys are variables.'}
       </span>
+      <div aria-live="polite">
+        {findings.map((finding) => (
+          <p className="field__error" key={finding}>
+            {finding}
+          </p>
+        ))}
+      </div>
       {problems.map((problem, index) => (
         <p className="field__error" key={index}>
           {problem}

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useLocation, useNavigate, useParams } from 'react-router';
 import { usePageTitle } from '../app/pageTitle';
 import { mutate, useQuery } from '../app/useQuery';
 import { StateMessage } from '../components/StateMessage';
@@ -79,11 +79,16 @@ type Conflict = { readonly message: string; readonly currentEtag: string | null 
 
 function Builder({ isNew, initial, saved: initialSaved, loadProblems }: { readonly isNew: boolean; readonly initial: FormDraft; readonly saved: Saved; readonly loadProblems: readonly string[] }) {
   const navigate = useNavigate();
+  const location = useLocation();
   const [state, dispatch] = useReducer(builderReducer, initial, initialState);
   const [saved, setSaved] = useState<Saved>(initialSaved);
   const [problems, setProblems] = useState<readonly DefinitionProblem[]>([]);
   const [busy, setBusy] = useState<'save' | 'publish' | null>(null);
-  const [notice, setNotice] = useState<Notice>(null);
+  // The first save of a new form moves to the form's own address; its message comes along.
+  const [notice, setNotice] = useState<Notice>(() => {
+    const carried = (location.state as { readonly notice?: string } | null)?.notice;
+    return typeof carried === 'string' ? { tone: 'ok', text: carried } : null;
+  });
   const [conflict, setConflict] = useState<Conflict>(null);
   const [duplicating, setDuplicating] = useState(false);
   const [showHistory, setShowHistory] = useState(false);
@@ -138,9 +143,10 @@ function Builder({ isNew, initial, saved: initialSaved, loadProblems }: { readon
       setSaved({ etag: payload.definition.etag, body: payload.definition.body, json, version: 0 });
       setProblems([]);
       setConflict(null);
-      setNotice({ tone: 'ok', text: `Draft saved at ${new Date(payload.definition.updatedAt).toLocaleTimeString()}.` });
+      const text = `Draft saved at ${new Date(payload.definition.updatedAt).toLocaleTimeString()}.`;
+      setNotice({ tone: 'ok', text });
       if (isNew) {
-        void navigate(`/forms/${draft.key}`, { replace: true });
+        void navigate(`/forms/${draft.key}`, { replace: true, state: { notice: text } });
       }
       return;
     }
