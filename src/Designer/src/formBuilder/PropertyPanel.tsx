@@ -80,7 +80,7 @@ export function PropertyPanel({ field, dispatch, names, containers, parentId, sa
         <TextProperty label="Placeholder" value={stringOf(field.props.placeholder)} onChange={(placeholder) => set({ placeholder })} problems={errorsOf('placeholder')} />
       ) : null}
       {applies('required') ? (
-        <div className="field field--inline">
+        <div className="fb-check">
           <input id={`${field.id}-required`} type="checkbox" checked={field.props.required === true} onChange={(event) => set({ required: event.target.checked })} />
           <label htmlFor={`${field.id}-required`}>Required</label>
         </div>
