@@ -66,7 +66,16 @@ public sealed class FormBuilderTests(DesignerFixture fixture)
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
         await Expect(page.GetByText("Published as version 1.")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "History" }).ClickAsync();
+        var history = page.GetByRole(AriaRole.Region, new() { Name = "Version history" });
+        await Expect(history.GetByRole(AriaRole.Cell, new() { Name = "Version 1 (published)" })).ToBeVisibleAsync();
+        await Expect(history.GetByRole(AriaRole.Cell, new() { Name = "dee@example.com" })).ToBeVisibleAsync();
         await PageChecks.ScreenshotAsync(page, "form-builder-published");
+
+        await page.SetViewportSizeAsync(768, 1024);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Save draft" })).ToBeVisibleAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "The builder scrolls sideways at 768 px.");
+        await PageChecks.ScreenshotAsync(page, "form-builder-768");
         fixture.AssertNoUnexpectedErrors(errors, "The form builder");
     }
 
