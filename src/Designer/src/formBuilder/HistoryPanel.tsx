@@ -41,6 +41,7 @@ export function HistoryPanel({ formKey, refreshKey }: { readonly formKey: string
       {state.status === 'ready' && entries.length === 0 ? <p className="fb-empty">Nothing stored yet: save the draft first.</p> : null}
       {entries.length > 0 ? (
         <>
+          <div className="table-wrap">
           <table className="table fb-history__table">
             <caption className="visually-hidden">Stored versions of {formKey}</caption>
             <thead>
@@ -60,6 +61,7 @@ export function HistoryPanel({ formKey, refreshKey }: { readonly formKey: string
               ))}
             </tbody>
           </table>
+          </div>
           {entries.length > 1 && fromEntry && toEntry ? (
             <>
               <div className="row fb-history__pick">
