@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import { navItems, type NavItem, type PageId } from '../navigation/navItems';
+import { FormBuilderPage } from '../formBuilder/FormBuilderPage';
+import { FormListPage } from '../formBuilder/FormListPage';
 import { ApiPage } from '../pages/ApiPage';
 import { definitionPageCopy } from '../pages/definitionPages';
 import { DefinitionsPage } from '../pages/DefinitionsPage';
@@ -35,7 +37,9 @@ function page(id: PageId, element: ReactNode): ShellRoute {
  * navigation/navItems.ts.
  */
 export const shellRoutes: readonly ShellRoute[] = [
-  page('forms', <DefinitionsPage key="form" copy={definitionPageCopy.form} />),
+  page('forms', <FormListPage />),
+  { path: 'forms/new', title: 'New form', summary: 'Add fields from the palette, save the draft, try it in the preview, publish.', requires: ['DESIGNER'], element: <FormBuilderPage /> },
+  { path: 'forms/:key', title: 'Form', summary: 'Fields, properties and expressions, with the server judging the preview.', requires: ['DESIGNER'], element: <FormBuilderPage /> },
   page('processes', <DefinitionsPage key="process" copy={definitionPageCopy.process} />),
   page('rules', <DefinitionsPage key="ruleSet" copy={definitionPageCopy.ruleSet} />),
   page('tasks', <PlaceholderPage page="tasks" />),
