@@ -62,6 +62,7 @@ internal static class DefinitionsSchema
             .BindBoundaries()
             .BindAnalytics()
             .BindRuntimeLists()
+            .BindViewer()
             .GuardRootFields(OperationRules.Check)
             .Build();
     }

@@ -1,94 +1,65 @@
-import { useEffect } from 'react';
-import { HealthBadge } from './components/HealthBadge';
-import { Icon } from './components/Icon';
-import { NavLink } from './components/NavLink';
-import { itemsInSection, navSections, type NavItem } from './navigation/navItems';
-import { resolveRoute } from './navigation/resolveRoute';
-import { navigate, useLocationPath } from './navigation/useLocationPath';
-import { ApiPage } from './pages/ApiPage';
-import { definitionPageCopy } from './pages/definitionPages';
-import { DefinitionsPage } from './pages/DefinitionsPage';
+import { createBrowserRouter, createMemoryRouter, Navigate, Outlet, RouterProvider, type RouteObject } from 'react-router';
+import { Layout } from './app/Layout';
+import { allows } from './app/permissions';
+import { bareRoutes, shellRoutes, type ShellRoute } from './app/routes';
+import { SessionProvider, useSession, useViewer } from './app/session';
+import { SignInPage } from './app/SignInPage';
+import { homePathFor } from './navigation/navItems';
 import { NotFoundPage } from './pages/NotFoundPage';
-import { PlaceholderPage } from './pages/PlaceholderPage';
 
-export const productName = 'LowCode Designer';
+export { productName } from './app/Layout';
 
-export function App() {
-  const path = useLocationPath();
-  const route = resolveRoute(path);
-  const current = route.kind === 'page' ? route.item : undefined;
+const notFound: ShellRoute = { path: '*', title: 'Not found', requires: [], element: <NotFoundPage /> };
 
-  useEffect(() => {
-    if (route.kind === 'redirect') {
-      navigate(route.to, { replace: true });
-    }
-  }, [route]);
+/** The route tree: bare pages first (no sign-in), then the signed-in shell with one child per page. */
+export function appRoutes(): RouteObject[] {
+  return [
+    ...bareRoutes.map((route) => ({ path: route.path, element: route.element })),
+    {
+      path: '/',
+      element: <SignedIn />,
+      children: [
+        { index: true, element: <Home /> },
+        ...[...shellRoutes, notFound].map((route) => ({ path: route.path, element: <Layout route={route}>{route.element}</Layout> })),
+      ],
+    },
+  ];
+}
 
-  useEffect(() => {
-    document.title = current ? `${current.label} · ${productName}` : productName;
-  }, [current]);
-
-  return (
-    <div className="shell">
-      <aside className="sidebar">
-        <div className="brand">
-          <span className="brand__mark" aria-hidden="true">
-            L
-          </span>
-          <span className="brand__name">
-            LowCode <span className="brand__sub">Designer</span>
-          </span>
-        </div>
-        <nav aria-label="Main">
-          {navSections.map((section) => (
-            <div className="nav-section" key={section}>
-              <p className="nav-section__title" id={`nav-${section.toLowerCase()}`}>
-                {section}
-              </p>
-              <ul className="nav-list" aria-labelledby={`nav-${section.toLowerCase()}`}>
-                {itemsInSection(section).map((item) => (
-                  <li key={item.id}>
-                    <NavLink to={item.path} active={item.id === current?.id} className="nav-link">
-                      <Icon name={item.icon} />
-                      <span>{item.label}</span>
-                    </NavLink>
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ))}
-        </nav>
-        <div className="sidebar__footer">
-          <HealthBadge />
-        </div>
-      </aside>
-      <div className="main">
-        <header className="page-header">
-          <h1 className="page-header__title">{current?.label ?? (route.kind === 'notFound' ? 'Not found' : productName)}</h1>
-          {current ? <p className="page-header__summary">{current.summary}</p> : null}
-        </header>
-        <main className="content" id="content">
-          {route.kind === 'page' ? <Page item={route.item} /> : null}
-          {route.kind === 'notFound' ? <NotFoundPage path={route.path} /> : null}
-        </main>
+/** Pages of the shell need a signed-in principal; without one the sign-in page takes their place (the URL stays). */
+function SignedIn() {
+  const { state } = useSession();
+  if (state.status === 'checking') {
+    return (
+      <div className="sign-in" role="status">
+        <p className="muted">Signing in…</p>
       </div>
-    </div>
+    );
+  }
+  if (state.status === 'signedOut') {
+    return <SignInPage notice={state.message} />;
+  }
+  return <Outlet />;
+}
+
+function Home() {
+  const viewer = useViewer();
+  return <Navigate to={homePathFor((item) => allows(viewer, item.requires))} replace />;
+}
+
+/** The designer in the browser: the session around the router. */
+export function App({ initialPath }: { readonly initialPath?: string }) {
+  const router = initialPath ? createMemoryRouter(appRoutes(), { initialEntries: [initialPath] }) : browserRouter();
+  return (
+    <SessionProvider>
+      <RouterProvider router={router} />
+    </SessionProvider>
   );
 }
 
-function Page({ item }: { readonly item: NavItem }) {
-  switch (item.id) {
-    case 'forms':
-      return <DefinitionsPage key="form" copy={definitionPageCopy.form} />;
-    case 'processes':
-      return <DefinitionsPage key="process" copy={definitionPageCopy.process} />;
-    case 'rules':
-      return <DefinitionsPage key="ruleSet" copy={definitionPageCopy.ruleSet} />;
-    case 'api':
-      return <ApiPage />;
-    case 'instances':
-    case 'tasks':
-    case 'analytics':
-      return <PlaceholderPage page={item.id} />;
-  }
+let browser: ReturnType<typeof createBrowserRouter> | null = null;
+
+function browserRouter() {
+  browser ??= createBrowserRouter(appRoutes());
+  return browser;
 }

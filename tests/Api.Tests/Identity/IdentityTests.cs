@@ -38,6 +38,23 @@ public abstract class IdentityTests(DatabaseProvider provider)
     }
 
     [Fact]
+    public async Task Viewer_NamesTheCallersIdGroupsAndPermissions_AdminExpandedToAll()
+    {
+        using var factory = new ApiFactory(provider);
+        using var client = factory.CreateClient();
+        const string Query = "{ viewer { id groups permissions } }";
+
+        var user = await GraphQLClient.PostAsync(client, Query, new Caller("ann@example.com", ["finance", "managers"], "user,analyst"));
+        var admin = await GraphQLClient.PostAsync(client, Query, Caller.Admin("root@example.com"));
+
+        var viewer = user.GetProperty("data").GetProperty("viewer");
+        Assert.Equal("ann@example.com", viewer.GetProperty("id").GetString());
+        Assert.Equal(["finance", "managers"], viewer.GetProperty("groups").EnumerateArray().Select(g => g.GetString()));
+        Assert.Equal(["ANALYST", "USER"], viewer.GetProperty("permissions").EnumerateArray().Select(p => p.GetString()));
+        Assert.Equal(["ADMIN", "DESIGNER", "ANALYST", "USER"], admin.GetProperty("data").GetProperty("viewer").GetProperty("permissions").EnumerateArray().Select(p => p.GetString()));
+    }
+
+    [Fact]
     public async Task TheOldUserHeader_AloneIsUnauthenticated()
     {
         using var factory = new ApiFactory(provider);

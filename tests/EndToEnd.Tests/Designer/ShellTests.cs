@@ -115,6 +115,37 @@ public sealed class ShellTests(DesignerFixture fixture)
         await Expect(page.GetByText("API online")).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task SignIn_RefusesAnUnknownKeyWithTheServersReason_ThenAUserKeyOpensOnlyTheUsersPages()
+    {
+        var (page, errors) = await fixture.OpenAnonymousPageAsync();
+        var userKey = await fixture.CreateKeyAsync("user", "ursula@example.com", "finance");
+        await page.GotoAsync("/forms");
+        var key = page.GetByLabel("API key or token");
+
+        await key.FillAsync("lc_not-a-key");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("key");
+        await PageChecks.AssertAccessibleAsync(page, "the sign-in page with a refused key");
+        await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Main" })).ToHaveCountAsync(0);
+
+        await key.FillAsync(userKey);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
+        await Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Tasks", Exact = true })).ToBeVisibleAsync();
+        await Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Forms", Exact = true })).ToHaveCountAsync(0);
+        await Expect(page.GetByText("You cannot open this page")).ToBeVisibleAsync();
+        await Expect(page.GetByText("ursula@example.com")).ToBeVisibleAsync();
+        await PageChecks.AssertAccessibleAsync(page, "the shell signed in as a user");
+        await PageChecks.ScreenshotAsync(page, "shell-signed-in-as-user");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Expect(page.GetByLabel("API key or token")).ToBeVisibleAsync();
+        // The refused key's 401 is the browser's own "Failed to load resource" line, which the test caused on purpose.
+        Assert.All(errors.Errors, e => Assert.Contains("401", e.Text, StringComparison.Ordinal));
+    }
+
     /// <summary>Waits until the page's own requests (definition list, health) have answered, so their errors are in the log.</summary>
     private static async Task WaitForSettledPageAsync(IPage page)
     {

@@ -39,7 +39,7 @@ public sealed class DesignerFixture : IAsyncLifetime, IDisposable
         _factory.StartServer();
         BaseAddress = ServerAddress(_factory.Services);
         var created = await _factory.Services.GetRequiredService<ApiKeyStore>().CreateAsync(
-            "browser tests", new ApiPrincipal("designer@example.com", [], Permissions.Designer | Permissions.Analyst), "tests");
+            "browser tests", new ApiPrincipal("designer@example.com", [], Permissions.Designer | Permissions.Analyst | Permissions.User), "tests");
         ApiKey = created.Token ?? throw new InvalidOperationException(created.Error);
 
         using var client = new HttpClient { BaseAddress = BaseAddress };
@@ -70,12 +70,45 @@ public sealed class DesignerFixture : IAsyncLifetime, IDisposable
         }
     }
 
-    /// <summary>A fresh page in its own browser context, with its console errors recorded from the first request on.</summary>
-    public async Task<(IPage Page, ConsoleErrorLog Errors)> OpenPageAsync()
+    /// <summary>
+    /// A fresh page in its own browser context, signed in with the fixture's designer, analyst and user key, with its
+    /// console errors recorded from the first request on.
+    /// </summary>
+    public Task<(IPage Page, ConsoleErrorLog Errors)> OpenPageAsync() => OpenPageWithKeyAsync(ApiKey);
+
+    /// <summary>A fresh page signed in as a new principal: <paramref name="permissions"/> like "user" or "designer,admin".</summary>
+    public async Task<(IPage Page, ConsoleErrorLog Errors)> OpenPageAsync(string permissions, string id, params string[] groups) =>
+        await OpenPageWithKeyAsync(await CreateKeyAsync(permissions, id, groups));
+
+    /// <summary>A fresh page that is not signed in (the sign-in page, or an external participant's link).</summary>
+    public Task<(IPage Page, ConsoleErrorLog Errors)> OpenAnonymousPageAsync() => OpenPageWithKeyAsync(null);
+
+    /// <summary>A new API key for a principal; <paramref name="permissions"/> like "user" or "designer,admin".</summary>
+    public async Task<string> CreateKeyAsync(string permissions, string id, params string[] groups)
+    {
+        var (parsed, unknown) = PermissionNames.Parse([permissions]);
+        if (unknown.Count > 0)
+        {
+            throw new ArgumentException($"Unknown permissions: {string.Join(", ", unknown)}.", nameof(permissions));
+        }
+
+        var services = _factory?.Services ?? throw new InvalidOperationException("The fixture has not started.");
+        var created = await services.GetRequiredService<ApiKeyStore>().CreateAsync($"browser tests: {id}", new ApiPrincipal(id, [.. groups], parsed), "tests");
+        return created.Token ?? throw new InvalidOperationException(created.Error);
+    }
+
+    /// <summary>The running Api's services, for tests that arrange data through the engine itself.</summary>
+    public IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException("The fixture has not started.");
+
+    private async Task<(IPage Page, ConsoleErrorLog Errors)> OpenPageWithKeyAsync(string? key)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString() });
         context.SetDefaultTimeout(60_000);
-        await context.AddInitScriptAsync($"window.localStorage.setItem('lowcode.apiKey', '{ApiKey}');");
+        if (key is not null)
+        {
+            await context.AddInitScriptAsync($"window.localStorage.setItem('lowcode.apiKey', '{key}');");
+        }
+
         var page = await context.NewPageAsync();
         return (page, new ConsoleErrorLog(page));
     }

@@ -80,6 +80,7 @@ describe('requestGraphQL', () => {
       kind: 'error',
       message: 'Cannot query field "forms" on type "Query". (and 1 more)',
       details: ['Cannot query field "forms" on type "Query".', 'Second problem.'],
+      codes: [],
     });
   });
 
@@ -112,16 +113,17 @@ describe('interpretPayload', () => {
     expect(interpretPayload({}, 200)).toEqual({ kind: 'error', message: 'The GraphQL response has no data.', details: [] });
   });
 
-  it('prefers errors over partial data', () => {
-    expect(interpretPayload({ data: { a: null }, errors: [{ message: 'boom' }] }, 200)).toEqual({
+  it('prefers errors over partial data, keeping each error\'s extensions.code', () => {
+    expect(interpretPayload({ data: { a: null }, errors: [{ message: 'boom', extensions: { code: 'FORBIDDEN' } }] }, 200)).toEqual({
       kind: 'error',
       message: 'boom',
       details: ['boom'],
+      codes: ['FORBIDDEN'],
     });
   });
 
   it('names errors that carry no message', () => {
-    expect(interpretPayload({ errors: [{}] }, 200)).toEqual({ kind: 'error', message: 'Unknown error', details: ['Unknown error'] });
+    expect(interpretPayload({ errors: [{}] }, 200)).toEqual({ kind: 'error', message: 'Unknown error', details: ['Unknown error'], codes: [] });
   });
 });
 

@@ -10,7 +10,7 @@ export const graphqlEndpoint = '/graphql';
 export type GraphQLOutcome<TData> =
   | { readonly kind: 'data'; readonly data: TData }
   | { readonly kind: 'unavailable'; readonly message: string }
-  | { readonly kind: 'error'; readonly message: string; readonly details: readonly string[] }
+  | { readonly kind: 'error'; readonly message: string; readonly details: readonly string[]; readonly codes?: readonly string[] }
   | { readonly kind: 'aborted' };
 
 export interface GraphQLRequestOptions {
@@ -116,8 +116,9 @@ export function interpretPayload<TData>(payload: unknown, status: number, endpoi
   const errors = payload['errors'];
   if (Array.isArray(errors) && errors.length > 0) {
     const details = errors.map(errorMessage);
+    const codes = errors.map(errorCode).filter((code): code is string => code !== null);
     const first = details[0] ?? 'Unknown error';
-    return { kind: 'error', message: details.length === 1 ? first : `${first} (and ${details.length - 1} more)`, details };
+    return { kind: 'error', message: details.length === 1 ? first : `${first} (and ${details.length - 1} more)`, details, codes };
   }
   if (status >= 400) {
     return { kind: 'error', message: `The GraphQL request failed with HTTP ${status}.`, details: [] };
@@ -143,6 +144,12 @@ function errorMessage(error: unknown): string {
     return error['message'];
   }
   return 'Unknown error';
+}
+
+/** `extensions.code` of an error (UNAUTHENTICATED, FORBIDDEN, ...), or null. */
+function errorCode(error: unknown): string | null {
+  const extensions = isRecord(error) ? error['extensions'] : undefined;
+  return isRecord(extensions) && typeof extensions['code'] === 'string' ? extensions['code'] : null;
 }
 
 function isAbort(error: unknown, signal: AbortSignal | undefined): boolean {

@@ -9,8 +9,8 @@ import { createRoot } from 'react-dom/client';
 import { authorizationHeaders, readApiKey } from '../api/apiKey';
 import { graphqlEndpoint } from '../api/graphqlRequest';
 import { defaultExplorerQuery } from './defaultQuery';
-import { subscriptionUrl } from './subscriptionUrl';
-import { TransportWsClient } from './transportWsClient';
+import { createClient } from 'graphql-ws';
+import { subscriptionUrl } from '../api/subscriptionUrl';
 
 // Queries and mutations go over HTTP with the Headers tab's headers (pre-filled with the key saved on the API page);
 // subscriptions over graphql-transport-ws on the same path, ws: or wss: as the page, with the saved key in connection_init.
@@ -18,7 +18,7 @@ const fetcher = createGraphiQLFetcher({
   url: graphqlEndpoint,
   // Sent with every request (the schema's introspection too); a header typed in the Headers tab wins over it.
   headers: authorizationHeaders(),
-  wsClient: new TransportWsClient(subscriptionUrl(graphqlEndpoint, window.location), undefined, () => authorizationHeaders()),
+  wsClient: createClient({ url: subscriptionUrl(graphqlEndpoint, window.location), lazy: true, connectionParams: () => authorizationHeaders() }),
 });
 const savedKey = readApiKey();
 const headerProps = savedKey ? { initialHeaders: JSON.stringify(authorizationHeaders(savedKey), null, 2) } : {};

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findNavItem, homePath, itemsInSection, navItems, navSections, normalizePath } from './navItems';
+import { homePathFor, itemsInSection, navItems, navSections } from './navItems';
 
 describe('navItems', () => {
   it('lists the seven pages of the shell in sidebar order', () => {
@@ -7,8 +7,8 @@ describe('navItems', () => {
       'Forms',
       'Processes',
       'Rules',
-      'Instances',
       'Tasks',
+      'Instances',
       'Analytics',
       'API',
     ]);
@@ -39,43 +39,11 @@ describe('navItems', () => {
     }
   });
 
-  it('has a home path that belongs to a page', () => {
-    expect(findNavItem(homePath)?.id).toBe('forms');
-  });
-});
-
-describe('findNavItem', () => {
-  it('matches a page path exactly', () => {
-    expect(findNavItem('/processes')?.id).toBe('processes');
-  });
-
-  it('matches paths below a page, so detail views keep their nav item highlighted', () => {
-    expect(findNavItem('/forms/expense-claim')?.id).toBe('forms');
-  });
-
-  it('ignores case and a trailing slash', () => {
-    expect(findNavItem('/Rules/')?.id).toBe('rules');
-  });
-
-  it('does not match a path that merely starts with the same letters', () => {
-    expect(findNavItem('/formsx')).toBeUndefined();
-    expect(findNavItem('/apis')).toBeUndefined();
-  });
-
-  it('returns nothing for the root path', () => {
-    expect(findNavItem('/')).toBeUndefined();
-  });
-});
-
-describe('normalizePath', () => {
-  it.each([
-    ['', '/'],
-    ['/', '/'],
-    ['///', '/'],
-    ['forms', '/forms'],
-    ['/Forms//', '/forms'],
-    ['  /tasks ', '/tasks'],
-  ])('turns %j into %j', (input, expected) => {
-    expect(normalizePath(input)).toBe(expected);
+  it('sends each viewer home to the first page it may open: designers to Forms, users to Tasks, others to the API', () => {
+    const holding = (...permissions: string[]) => (item: { requires: readonly string[] }) => item.requires.some((p) => permissions.includes(p));
+    expect(homePathFor(holding('DESIGNER'))).toBe('/forms');
+    expect(homePathFor(holding('USER'))).toBe('/tasks');
+    expect(homePathFor(holding('ANALYST'))).toBe('/forms');
+    expect(homePathFor(holding())).toBe('/api');
   });
 });

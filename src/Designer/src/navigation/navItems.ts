@@ -1,3 +1,5 @@
+import type { Permission } from '../app/permissions';
+
 /** Every page of the designer shell, in the order the sidebar shows them. */
 export type PageId = 'forms' | 'processes' | 'rules' | 'instances' | 'tasks' | 'analytics' | 'api';
 
@@ -13,6 +15,8 @@ export interface NavItem {
   /** One line shown under the page title; written for citizen developers. */
   readonly summary: string;
   readonly icon: IconName;
+  /** Who sees it in the sidebar and may open it (any one of these; admin always). */
+  readonly requires: readonly Permission[];
 }
 
 export const navItems: readonly NavItem[] = [
@@ -23,6 +27,7 @@ export const navItems: readonly NavItem[] = [
     section: 'Build',
     summary: 'Fields, constraints and expressions that collect data for process steps.',
     icon: 'forms',
+    requires: ['DESIGNER', 'ANALYST'],
   },
   {
     id: 'processes',
@@ -31,6 +36,7 @@ export const navItems: readonly NavItem[] = [
     section: 'Build',
     summary: 'Steps, assignees and SLAs that move work from start to finish.',
     icon: 'processes',
+    requires: ['DESIGNER', 'ANALYST'],
   },
   {
     id: 'rules',
@@ -39,14 +45,7 @@ export const navItems: readonly NavItem[] = [
     section: 'Build',
     summary: 'Routing and exception rules, published live to every running instance.',
     icon: 'rules',
-  },
-  {
-    id: 'instances',
-    label: 'Instances',
-    path: '/instances',
-    section: 'Operate',
-    summary: 'Running and completed process instances with their history.',
-    icon: 'instances',
+    requires: ['DESIGNER', 'ANALYST'],
   },
   {
     id: 'tasks',
@@ -55,6 +54,16 @@ export const navItems: readonly NavItem[] = [
     section: 'Operate',
     summary: 'Work waiting for people: claim, complete and follow up.',
     icon: 'tasks',
+    requires: ['USER'],
+  },
+  {
+    id: 'instances',
+    label: 'Instances',
+    path: '/instances',
+    section: 'Operate',
+    summary: 'Running and completed process instances with their history.',
+    icon: 'instances',
+    requires: ['USER', 'ANALYST'],
   },
   {
     id: 'analytics',
@@ -63,6 +72,7 @@ export const navItems: readonly NavItem[] = [
     section: 'Operate',
     summary: 'Cycle time, throughput, bottlenecks and how work actually flows.',
     icon: 'analytics',
+    requires: ['ANALYST'],
   },
   {
     id: 'api',
@@ -71,30 +81,17 @@ export const navItems: readonly NavItem[] = [
     section: 'Integrate',
     summary: 'The GraphQL API that front ends and integrations use, with an explorer.',
     icon: 'api',
+    requires: [],
   },
 ];
 
 export const navSections: readonly NavSection[] = ['Build', 'Operate', 'Integrate'];
 
-/** The page shown for `/`. */
-export const homePath = '/forms';
+/** The page shown for `/`: the first page the viewer may open (Forms for designers, Tasks for users). */
+export function homePathFor(allowed: (item: NavItem) => boolean, items: readonly NavItem[] = navItems): string {
+  return items.find((item) => item.requires.length > 0 && allowed(item))?.path ?? '/api';
+}
 
 export function itemsInSection(section: NavSection, items: readonly NavItem[] = navItems): NavItem[] {
   return items.filter((item) => item.section === section);
-}
-
-/**
- * The nav item that owns a path: its own path or anything below it (`/forms/expense`),
- * ignoring case and a trailing slash.
- */
-export function findNavItem(pathname: string, items: readonly NavItem[] = navItems): NavItem | undefined {
-  const path = normalizePath(pathname);
-  return items.find((item) => path === item.path || path.startsWith(`${item.path}/`));
-}
-
-export function normalizePath(pathname: string): string {
-  const lower = pathname.trim().toLowerCase();
-  const withSlash = lower.startsWith('/') ? lower : `/${lower}`;
-  const trimmed = withSlash.replace(/\/+$/, '');
-  return trimmed === '' ? '/' : trimmed;
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { readApiKey, saveApiKey } from '../api/apiKey';
+import { useViewer } from '../app/session';
 import { graphqlEndpoint } from '../api/graphqlRequest';
 import { healthEndpoint } from '../api/health';
 
@@ -12,40 +12,16 @@ function exampleRequest(origin: string): string {
   -d '{"query":"{ __typename }"}'`;
 }
 
-/** Where the designer's API key is entered: every request to the API needs one. */
-function ApiKeyCard() {
-  const [draft, setDraft] = useState(() => readApiKey() ?? '');
-  const [saved, setSaved] = useState(() => readApiKey() !== null);
+/** Which key GraphiQL sends: the one this browser signed in with. */
+function SignedInKeyCard() {
+  const viewer = useViewer();
   return (
     <article className="card">
-      <h2 className="card__title">API key</h2>
+      <h2 className="card__title">Your key</h2>
       <p className="card__text">
-        The API answers only callers with a key. Paste one (in Development, <code>dotnet run</code> prints one per
-        permission); it stays in this browser and GraphiQL's Headers tab starts with it.
+        You are signed in as <strong>{viewer.id}</strong> ({viewer.permissions.join(', ').toLowerCase() || 'no permissions'}). GraphiQL
+        sends the same key in its Headers tab, so the explorer sees what you may see; signing out forgets it in this browser.
       </p>
-      <form
-        className="row"
-        onSubmit={(event) => {
-          event.preventDefault();
-          saveApiKey(draft);
-          setSaved(draft.trim() !== '');
-          window.location.reload();
-        }}
-      >
-        <input
-          aria-label="API key"
-          className="input"
-          type="password"
-          autoComplete="off"
-          value={draft}
-          onChange={(event) => setDraft(event.target.value)}
-          placeholder="lc_…"
-        />
-        <button type="submit" className="button button--primary">
-          {draft.trim() === '' ? 'Forget key' : 'Save key'}
-        </button>
-      </form>
-      <p className="card__text">{saved ? 'A key is saved.' : 'No key saved: lists and the explorer will say the API needs one.'}</p>
     </article>
   );
 }
@@ -76,7 +52,7 @@ export function ApiPage() {
             </button>
           </div>
         </article>
-        <ApiKeyCard />
+        <SignedInKeyCard />
         <article className="card">
           <h2 className="card__title">Health</h2>
           <p className="card__text">Liveness and database status for load balancers and monitoring.</p>

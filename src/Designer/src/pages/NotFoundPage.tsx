@@ -1,21 +1,21 @@
-import { NavLink } from '../components/NavLink';
+import { Link, useLocation } from 'react-router';
 import { StateMessage } from '../components/StateMessage';
-import { homePath } from '../navigation/navItems';
 
-export function NotFoundPage({ path }: { readonly path: string }) {
+export function NotFoundPage() {
+  const { pathname } = useLocation();
   return (
     <section className="panel">
       <StateMessage
         tone="neutral"
         title="Page not found"
         action={
-          <NavLink to={homePath} active={false} className="button">
-            Go to Forms
-          </NavLink>
+          <Link to="/" className="button">
+            Go to the start page
+          </Link>
         }
       >
         <p>
-          Nothing lives at <code>{path}</code>. Pick a page from the navigation.
+          Nothing lives at <code>{pathname}</code>. Pick a page from the navigation.
         </p>
       </StateMessage>
     </section>
