@@ -65,15 +65,16 @@ public sealed partial class ProcessAnalytics
         return (Int(reader, 0), Int(reader, 1), Int(reader, 2), Int(reader, 3));
     }
 
-    private async Task<DurationStats> CycleTimeAsync(DbConnection connection, AnalyticsWindow window, CancellationToken cancellationToken)
+    private static async Task<DurationStats> CycleTimeAsync(DbConnection connection, AnalyticsWindow window, CancellationToken cancellationToken)
     {
-        var sql = Percentiles($"""
-            SELECT 0 AS grp, {_sql.Millis("i.\"StartedAt\"", "i.\"CompletedAt\"")} AS ms FROM instances i
-            WHERE i."ProcessKey" = @p AND i."CompletedAt" >= @from AND i."CompletedAt" < @to
-            """);
-        await using var command = Command(connection, sql, window);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadStats(reader, 1) : DurationStats.Empty;
+        var stats = await RanksAsync(
+            connection,
+            window,
+            "a.\"ProcessKey\"",
+            "a.\"CycleMs\"",
+            "FROM analytics_instances a WHERE a.\"ProcessKey\" = @p AND a.\"CompletedAt\" >= @from AND a.\"CompletedAt\" < @to",
+            cancellationToken).ConfigureAwait(false);
+        return stats.Values.SingleOrDefault() ?? DurationStats.Empty;
     }
 
     private async Task<IReadOnlyList<ThroughputBucket>> ThroughputAsync(DbConnection connection, AnalyticsWindow window, bool weeks, CancellationToken cancellationToken)

@@ -29,21 +29,20 @@ public sealed partial class ProcessAnalytics
             }
         }
 
-        // One grouping for both: 'w' + step for waiting, 'k' + step for working.
-        var durationSql = Percentiles($"""
-            SELECT 'w' || t."StepKey" AS grp, t."WaitingMs" AS ms FROM {Tasks} AND t."CreatedAt" >= @from AND COALESCE(t."ClaimedAt", t."CompletedAt") < @to
-            UNION ALL
-            SELECT 'k' || t."StepKey" AS grp, t."WorkingMs" AS ms FROM {Tasks} AND t."CreatedAt" >= @from AND t."ClaimedAt" IS NOT NULL AND t."CompletedAt" < @to
-            """);
-        var durations = new Dictionary<string, DurationStats>(StringComparer.Ordinal);
-        await using (var command = Command(connection, durationSql, window))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-        {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                durations[reader.GetString(0)] = ReadStats(reader, 1);
-            }
-        }
+        var waiting = await RanksAsync(
+            connection,
+            window,
+            "t.\"StepKey\"",
+            "t.\"WaitingMs\"",
+            $"FROM {Tasks} AND t.\"CreatedAt\" >= @from AND COALESCE(t.\"ClaimedAt\", t.\"CompletedAt\") < @to",
+            cancellationToken).ConfigureAwait(false);
+        var working = await RanksAsync(
+            connection,
+            window,
+            "t.\"StepKey\"",
+            "t.\"WorkingMs\"",
+            $"FROM {Tasks} AND t.\"CreatedAt\" >= @from AND t.\"ClaimedAt\" IS NOT NULL AND t.\"CompletedAt\" < @to",
+            cancellationToken).ConfigureAwait(false);
 
         var breaches = new Dictionary<string, int>(StringComparer.Ordinal);
         const string BreachSql = $"""
@@ -69,34 +68,25 @@ public sealed partial class ProcessAnalytics
                 created,
                 completed,
                 open,
-                durations.GetValueOrDefault("w" + key) ?? DurationStats.Empty,
-                durations.GetValueOrDefault("k" + key) ?? DurationStats.Empty,
+                waiting.GetValueOrDefault(key) ?? DurationStats.Empty,
+                working.GetValueOrDefault(key) ?? DurationStats.Empty,
                 breaches.GetValueOrDefault(key),
                 rework.GetValueOrDefault(key));
         })];
     }
 
-    private async Task<IReadOnlyList<PathVariant>> VariantsAsync(DbConnection connection, AnalyticsWindow window, int completed, int top, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<PathVariant>> VariantsAsync(DbConnection connection, AnalyticsWindow window, int completed, int top, CancellationToken cancellationToken)
     {
-        var sql = $"""
-            WITH v AS (
-              SELECT a."Path" AS path, {_sql.Millis("i.\"StartedAt\"", "i.\"CompletedAt\"")} AS ms
-              FROM instances i JOIN analytics_instances a ON a."InstanceId" = i."Id"
-              WHERE i."ProcessKey" = @p AND i."CompletedAt" >= @from AND i."CompletedAt" < @to AND a."Path" <> ''),
-            r AS (SELECT path, ms, ROW_NUMBER() OVER (PARTITION BY path ORDER BY ms) AS rn, COUNT(*) OVER (PARTITION BY path) AS n FROM v)
-            SELECT path, MAX(n) AS cnt, MAX(CASE WHEN rn = (50 * n + 99) / 100 THEN ms END) AS median
-            FROM r GROUP BY path ORDER BY cnt DESC, {_sql.Binary("path")} LIMIT @top
-            """;
-        await using var command = Command(connection, sql, window);
-        AnalyticsSql.Add(command, "@top", top);
-        var result = new List<PathVariant>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            var count = Int(reader, 1);
-            result.Add(new PathVariant(reader.GetString(0).Split('>'), count, Rate(count, completed), Millis(reader, 2) ?? TimeSpan.Zero));
-        }
-
-        return result;
+        var paths = await RanksAsync(
+            connection,
+            window,
+            "a.\"Path\"",
+            "a.\"CycleMs\"",
+            "FROM analytics_instances a WHERE a.\"ProcessKey\" = @p AND a.\"CompletedAt\" >= @from AND a.\"CompletedAt\" < @to AND a.\"Path\" <> ''",
+            cancellationToken).ConfigureAwait(false);
+        return [.. paths
+            .OrderByDescending(p => p.Value.Count).ThenBy(p => p.Key, StringComparer.Ordinal)
+            .Take(top)
+            .Select(p => new PathVariant(p.Key.Split('>'), p.Value.Count, Rate(p.Value.Count, completed), p.Value.P50 ?? TimeSpan.Zero))];
     }
 }

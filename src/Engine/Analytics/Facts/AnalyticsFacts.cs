@@ -1,4 +1,5 @@
 using LowCode.Engine.Events;
+using LowCode.Engine.Operations;
 using LowCode.Engine.Storage;
 using LowCode.Engine.Storage.Records;
 
@@ -55,12 +56,20 @@ internal static class AnalyticsFacts
             case EventTypes.RouteDecided or EventTypes.ParallelSplit or EventTypes.InstanceCompleted when e.StepKey is not null:
                 if (Summary(db, instance) is { } finished)
                 {
+                    Ended(finished, instance);
                     if (Visits(finished.Path, e.StepKey) > 0)
                     {
                         db.Add(StepEvent(AnalyticsStepEventRecord.Rework, e, finished, null));
                     }
 
                     finished.Path = finished.Path.Length == 0 ? e.StepKey : finished.Path + ">" + e.StepKey;
+                }
+
+                break;
+            case OperationEventTypes.InstanceCancelled:
+                if (Summary(db, instance) is { } cancelled)
+                {
+                    Ended(cancelled, instance);
                 }
 
                 break;
@@ -89,6 +98,16 @@ internal static class AnalyticsFacts
     public static long Millis(DateTime from, DateTime to) => RoundedMillis(to) - RoundedMillis(from);
 
     private static long RoundedMillis(DateTime at) => (at.Ticks + (TimeSpan.TicksPerMillisecond / 2)) / TimeSpan.TicksPerMillisecond;
+
+    /// <summary>The instance row sets its completion before the event that reports it is appended.</summary>
+    private static void Ended(AnalyticsInstanceRecord summary, InstanceRecord instance)
+    {
+        if (instance.CompletedAt is { } completedAt && summary.CompletedAt != completedAt)
+        {
+            summary.CompletedAt = completedAt;
+            summary.CycleMs = Millis(summary.StartedAt, completedAt);
+        }
+    }
 
     /// <summary>An instance started before the fact tables existed gets its summary from the migration's backfill.</summary>
     private static AnalyticsInstanceRecord? Summary(LowCodeDbContext db, InstanceRecord instance) =>

@@ -18,8 +18,9 @@ public static class AnalyticsFactsBackfill
         return
         [
             $"""
-            INSERT INTO analytics_instances ("InstanceId", "ProcessKey", "StartedAt", "Path", "FirstSlaBreachAt")
-            SELECT i."Id", i."ProcessKey", i."StartedAt",
+            INSERT INTO analytics_instances ("InstanceId", "ProcessKey", "StartedAt", "CompletedAt", "CycleMs", "Path", "FirstSlaBreachAt")
+            SELECT i."Id", i."ProcessKey", i."StartedAt", i."CompletedAt",
+              CASE WHEN i."CompletedAt" IS NOT NULL THEN {sql.Millis("i.\"StartedAt\"", "i.\"CompletedAt\"")} END,
               COALESCE((SELECT {sql.Path("e.\"StepKey\"", "e.\"Id\"")} FROM events e
                 WHERE e."InstanceId" = i."Id" AND e."Type" IN {Finished} AND e."StepKey" IS NOT NULL), ''),
               (SELECT MIN(e."OccurredAt") FROM events e WHERE e."InstanceId" = i."Id" AND e."Type" = 'slaBreached')

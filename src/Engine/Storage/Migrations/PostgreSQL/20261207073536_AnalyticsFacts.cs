@@ -20,6 +20,8 @@ namespace LowCode.Engine.Storage.Migrations.PostgreSQL
                     InstanceId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     ProcessKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CompletedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CycleMs = table.Column<long>(type: "bigint", nullable: true),
                     Path = table.Column<string>(type: "text", nullable: false),
                     FirstSlaBreachAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
@@ -67,6 +69,16 @@ namespace LowCode.Engine.Storage.Migrations.PostgreSQL
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_analytics_instances_ProcessKey_CompletedAt",
+                table: "analytics_instances",
+                columns: new[] { "ProcessKey", "CompletedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_analytics_instances_ProcessKey_CycleMs_CompletedAt",
+                table: "analytics_instances",
+                columns: new[] { "ProcessKey", "CycleMs", "CompletedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_analytics_instances_ProcessKey_StartedAt_FirstSlaBreachAt",
                 table: "analytics_instances",
                 columns: new[] { "ProcessKey", "StartedAt", "FirstSlaBreachAt" });
@@ -82,9 +94,14 @@ namespace LowCode.Engine.Storage.Migrations.PostgreSQL
                 columns: new[] { "ProcessKey", "Kind", "OccurredAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_analytics_tasks_ProcessKey_CreatedAt",
+                name: "IX_analytics_tasks_ProcessKey_StepKey_WaitingMs_CreatedAt_Clai~",
                 table: "analytics_tasks",
-                columns: new[] { "ProcessKey", "CreatedAt" });
+                columns: new[] { "ProcessKey", "StepKey", "WaitingMs", "CreatedAt", "ClaimedAt", "CompletedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_analytics_tasks_ProcessKey_StepKey_WorkingMs_CreatedAt_Clai~",
+                table: "analytics_tasks",
+                columns: new[] { "ProcessKey", "StepKey", "WorkingMs", "CreatedAt", "ClaimedAt", "CompletedAt" });
 
             // The history written before the runtime kept these facts: derived once from the event log.
             foreach (var statement in AnalyticsFactsBackfill.Statements(DatabaseProvider.PostgreSQL))

@@ -19,6 +19,8 @@ namespace LowCode.Engine.Storage.Migrations.Sqlite
                     InstanceId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     ProcessKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CompletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CycleMs = table.Column<long>(type: "INTEGER", nullable: true),
                     Path = table.Column<string>(type: "TEXT", nullable: false),
                     FirstSlaBreachAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
@@ -66,6 +68,16 @@ namespace LowCode.Engine.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_analytics_instances_ProcessKey_CompletedAt",
+                table: "analytics_instances",
+                columns: new[] { "ProcessKey", "CompletedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_analytics_instances_ProcessKey_CycleMs_CompletedAt",
+                table: "analytics_instances",
+                columns: new[] { "ProcessKey", "CycleMs", "CompletedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_analytics_instances_ProcessKey_StartedAt_FirstSlaBreachAt",
                 table: "analytics_instances",
                 columns: new[] { "ProcessKey", "StartedAt", "FirstSlaBreachAt" });
@@ -81,9 +93,14 @@ namespace LowCode.Engine.Storage.Migrations.Sqlite
                 columns: new[] { "ProcessKey", "Kind", "OccurredAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_analytics_tasks_ProcessKey_CreatedAt",
+                name: "IX_analytics_tasks_ProcessKey_StepKey_WaitingMs_CreatedAt_ClaimedAt_CompletedAt",
                 table: "analytics_tasks",
-                columns: new[] { "ProcessKey", "CreatedAt" });
+                columns: new[] { "ProcessKey", "StepKey", "WaitingMs", "CreatedAt", "ClaimedAt", "CompletedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_analytics_tasks_ProcessKey_StepKey_WorkingMs_CreatedAt_ClaimedAt_CompletedAt",
+                table: "analytics_tasks",
+                columns: new[] { "ProcessKey", "StepKey", "WorkingMs", "CreatedAt", "ClaimedAt", "CompletedAt" });
 
             // The history written before the runtime kept these facts: derived once from the event log.
             foreach (var statement in AnalyticsFactsBackfill.Statements(DatabaseProvider.Sqlite))
