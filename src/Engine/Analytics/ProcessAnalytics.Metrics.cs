@@ -1,10 +1,15 @@
 using System.Data.Common;
+using LowCode.Engine.Storage.Records;
 
 namespace LowCode.Engine.Analytics;
 
 public sealed partial class ProcessAnalytics
 {
     private const string InWindow = "i.\"ProcessKey\" = @p AND i.\"StartedAt\" >= @from AND i.\"StartedAt\" < @to";
+
+    /// <summary>Step events of one kind that the window's cohort (instances started in it) had by the window's end.</summary>
+    private static string Cohort(string alias, string kind) =>
+        $"{alias}.\"ProcessKey\" = @p AND {alias}.\"Kind\" = '{kind}' AND {alias}.\"InstanceStartedAt\" >= @from AND {alias}.\"InstanceStartedAt\" < @to AND {alias}.\"OccurredAt\" < @to";
 
     /// <summary>Every metric of one process over a window; <paramref name="topVariants"/> bounds the path variants listed.</summary>
     public Task<ProcessMetrics> MetricsAsync(AnalyticsWindow window, int topVariants = 10, CancellationToken cancellationToken = default)
@@ -52,8 +57,7 @@ public sealed partial class ProcessAnalytics
               (SELECT COUNT(*) FROM instances i WHERE {InWindow}),
               (SELECT COUNT(*) FROM instances i WHERE i."ProcessKey" = @p AND i."CompletedAt" >= @from AND i."CompletedAt" < @to),
               (SELECT COUNT(*) FROM instances i WHERE i."ProcessKey" = @p AND i."StartedAt" < @to AND (i."CompletedAt" IS NULL OR i."CompletedAt" >= @to)),
-              (SELECT COUNT(DISTINCT e."InstanceId") FROM events e JOIN instances i ON i."Id" = e."InstanceId"
-                 WHERE e."Type" = '{SlaBreached}' AND e."OccurredAt" < @to AND {InWindow})
+              (SELECT COUNT(*) FROM analytics_instances a WHERE a."ProcessKey" = @p AND a."StartedAt" >= @from AND a."StartedAt" < @to AND a."FirstSlaBreachAt" < @to)
             """;
         await using var command = Command(connection, Sql, window);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -61,15 +65,16 @@ public sealed partial class ProcessAnalytics
         return (Int(reader, 0), Int(reader, 1), Int(reader, 2), Int(reader, 3));
     }
 
-    private async Task<DurationStats> CycleTimeAsync(DbConnection connection, AnalyticsWindow window, CancellationToken cancellationToken)
+    private static async Task<DurationStats> CycleTimeAsync(DbConnection connection, AnalyticsWindow window, CancellationToken cancellationToken)
     {
-        var sql = Percentiles($"""
-            SELECT 0 AS grp, {_sql.Millis("i.\"StartedAt\"", "i.\"CompletedAt\"")} AS ms FROM instances i
-            WHERE i."ProcessKey" = @p AND i."CompletedAt" >= @from AND i."CompletedAt" < @to
-            """);
-        await using var command = Command(connection, sql, window);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadStats(reader, 1) : DurationStats.Empty;
+        var stats = await RanksAsync(
+            connection,
+            window,
+            "a.\"ProcessKey\"",
+            "a.\"CycleMs\"",
+            "FROM analytics_instances a WHERE a.\"ProcessKey\" = @p AND a.\"CompletedAt\" >= @from AND a.\"CompletedAt\" < @to",
+            cancellationToken).ConfigureAwait(false);
+        return stats.Values.SingleOrDefault() ?? DurationStats.Empty;
     }
 
     private async Task<IReadOnlyList<ThroughputBucket>> ThroughputAsync(DbConnection connection, AnalyticsWindow window, bool weeks, CancellationToken cancellationToken)
@@ -102,12 +107,9 @@ public sealed partial class ProcessAnalytics
     private async Task<IReadOnlyList<ExceptionRate>> ExceptionsAsync(DbConnection connection, AnalyticsWindow window, int started, CancellationToken cancellationToken)
     {
         var sql = $"""
-            SELECT code, COUNT(*), COUNT(DISTINCT iid) FROM (
-              SELECT {_sql.JsonText("e.\"Payload\"", "code")} AS code, e."InstanceId" AS iid
-              FROM events e JOIN instances i ON i."Id" = e."InstanceId"
-              WHERE e."Type" = 'exceptionRaised' AND e."OccurredAt" < @to AND {InWindow}) x
-            WHERE code IS NOT NULL
-            GROUP BY code ORDER BY {_sql.Binary("code")}
+            SELECT s."Code", COUNT(*), COUNT(DISTINCT s."InstanceId") FROM analytics_step_events s
+            WHERE {Cohort("s", AnalyticsStepEventRecord.Exception)}
+            GROUP BY s."Code" ORDER BY {_sql.Binary("s.\"Code\"")}
             """;
         await using var command = Command(connection, sql, window);
         var result = new List<ExceptionRate>();
@@ -123,17 +125,12 @@ public sealed partial class ProcessAnalytics
 
     private static async Task<(int Instances, Dictionary<string, int> BySteps)> ReworkAsync(DbConnection connection, AnalyticsWindow window, CancellationToken cancellationToken)
     {
-        const string Sql = $"""
-            WITH x AS (
-              SELECT e."InstanceId" AS iid, e."StepKey" AS step, COUNT(*) AS n
-              FROM events e JOIN instances i ON i."Id" = e."InstanceId"
-              WHERE e."Type" IN {FinishedSteps} AND e."OccurredAt" < @to AND {InWindow}
-              GROUP BY e."InstanceId", e."StepKey" HAVING COUNT(*) > 1)
-            SELECT step, SUM(n - 1) FROM x GROUP BY step
+        var sql = $"""
+            SELECT s."StepKey", COUNT(*) FROM analytics_step_events s WHERE {Cohort("s", AnalyticsStepEventRecord.Rework)} GROUP BY s."StepKey"
             UNION ALL
-            SELECT NULL, COUNT(DISTINCT iid) FROM x
+            SELECT NULL, COUNT(DISTINCT s."InstanceId") FROM analytics_step_events s WHERE {Cohort("s", AnalyticsStepEventRecord.Rework)}
             """;
-        await using var command = Command(connection, Sql, window);
+        await using var command = Command(connection, sql, window);
         var bySteps = new Dictionary<string, int>(StringComparer.Ordinal);
         var instances = 0;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);

@@ -56,22 +56,6 @@ public sealed partial class ProcessAnalytics(
         return command;
     }
 
-    /// <summary>
-    /// Percentiles by nearest rank per group over <paramref name="durations"/>, a query giving (grp, ms): rows of
-    /// grp, n, p50, p90, max. ⌈p·n/100⌉ is written (p·n + 99) / 100 in integer arithmetic, the same on both providers.
-    /// </summary>
-    private static string Percentiles(string durations) => $"""
-        SELECT grp, MAX(n), MAX(CASE WHEN rn = (50 * n + 99) / 100 THEN ms END), MAX(CASE WHEN rn = (90 * n + 99) / 100 THEN ms END), MAX(ms)
-        FROM (SELECT grp, ms, ROW_NUMBER() OVER (PARTITION BY grp ORDER BY ms) AS rn, COUNT(*) OVER (PARTITION BY grp) AS n FROM ({durations}) d) r
-        GROUP BY grp
-        """;
-
-    private static DurationStats ReadStats(DbDataReader reader, int first) => new(
-        Convert.ToInt32(reader.GetValue(first), System.Globalization.CultureInfo.InvariantCulture),
-        Millis(reader, first + 1),
-        Millis(reader, first + 2),
-        Millis(reader, first + 3));
-
     private static TimeSpan? Millis(DbDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : TimeSpan.FromMilliseconds(Convert.ToInt64(reader.GetValue(ordinal), System.Globalization.CultureInfo.InvariantCulture));
 

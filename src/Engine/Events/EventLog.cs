@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using LowCode.Engine.Analytics.Facts;
 using LowCode.Engine.Storage;
 using LowCode.Engine.Storage.Records;
 using Microsoft.EntityFrameworkCore;
@@ -30,7 +31,8 @@ public static class EventLog
         ArgumentNullException.ThrowIfNull(payload);
         payload["processKey"] = instance.ProcessKey;
         payload["processVersion"] = instance.ProcessVersion;
-        db.Events.Add(new EventRecord
+        var code = type == EventTypes.ExceptionRaised && payload["code"] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+        Add(db, instance, code, new EventRecord
         {
             Type = type,
             InstanceId = instance.Id,
@@ -69,7 +71,7 @@ public static class EventLog
             writer.WriteEndObject();
         }
 
-        db.Events.Add(new EventRecord
+        Add(db, instance, null, new EventRecord
         {
             Type = type,
             InstanceId = instance.Id,
@@ -79,6 +81,13 @@ public static class EventLog
             Payload = Encoding.UTF8.GetString(buffer.WrittenSpan),
             OccurredAt = at.UtcDateTime,
         });
+    }
+
+    /// <summary>The one place an instance's event enters the log, with the analytics facts it implies.</summary>
+    private static void Add(LowCodeDbContext db, InstanceRecord instance, string? exceptionCode, EventRecord record)
+    {
+        db.Events.Add(record);
+        AnalyticsFacts.Record(db, record, instance, exceptionCode);
     }
 
     /// <summary>An instance's events in the order they were written.</summary>

@@ -19,5 +19,9 @@ internal static class AnalyticsIndexes
         });
         modelBuilder.Entity<EventRecord>(e =>
             e.HasIndex(v => new { v.Type, v.InstanceId, v.OccurredAt, v.StepKey, v.TaskId }).HasDatabaseName("IX_events_Analytics"));
+        var facts = new Configurations.AnalyticsFactsConfiguration();
+        modelBuilder.ApplyConfiguration<AnalyticsInstanceRecord>(facts);
+        modelBuilder.ApplyConfiguration<AnalyticsTaskRecord>(facts);
+        modelBuilder.ApplyConfiguration<AnalyticsStepEventRecord>(facts);
     }
 }

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { navItems, type NavItem, type PageId } from '../navigation/navItems';
 import { FormBuilderPage } from '../formBuilder/FormBuilderPage';
 import { FormListPage } from '../formBuilder/FormListPage';
+import { AnalyticsPage } from '../analytics/AnalyticsPage';
 import { ApiPage } from '../pages/ApiPage';
 import { definitionPageCopy } from '../pages/definitionPages';
 import { DefinitionsPage } from '../pages/DefinitionsPage';
@@ -44,7 +45,7 @@ export const shellRoutes: readonly ShellRoute[] = [
   page('rules', <DefinitionsPage key="ruleSet" copy={definitionPageCopy.ruleSet} />),
   page('tasks', <PlaceholderPage page="tasks" />),
   page('instances', <PlaceholderPage page="instances" />),
-  page('analytics', <PlaceholderPage page="analytics" />),
+  page('analytics', <AnalyticsPage />),
   page('api', <ApiPage />),
 ];
 

@@ -22,6 +22,134 @@ namespace LowCode.Engine.Storage.Migrations.PostgreSQL
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("LowCode.Engine.Storage.Records.AnalyticsInstanceRecord", b =>
+                {
+                    b.Property<string>("InstanceId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("CycleMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("FirstSlaBreachAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ProcessKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("InstanceId");
+
+                    b.HasIndex("ProcessKey", "CompletedAt");
+
+                    b.HasIndex("ProcessKey", "CycleMs", "CompletedAt");
+
+                    b.HasIndex("ProcessKey", "StartedAt", "FirstSlaBreachAt");
+
+                    b.ToTable("analytics_instances", (string)null);
+                });
+
+            modelBuilder.Entity("LowCode.Engine.Storage.Records.AnalyticsStepEventRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Code")
+                        .HasColumnType("text");
+
+                    b.Property<string>("InstanceId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("InstanceStartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProcessKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("StepKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcessKey", "Kind", "InstanceStartedAt");
+
+                    b.HasIndex("ProcessKey", "Kind", "OccurredAt");
+
+                    b.ToTable("analytics_step_events", (string)null);
+                });
+
+            modelBuilder.Entity("LowCode.Engine.Storage.Records.AnalyticsTaskRecord", b =>
+                {
+                    b.Property<string>("TaskId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime?>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InstanceId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ProcessKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("StepKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long?>("WaitingMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("WorkingMs")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("TaskId");
+
+                    b.HasIndex("ProcessKey", "StepKey", "WaitingMs", "CreatedAt", "ClaimedAt", "CompletedAt");
+
+                    b.HasIndex("ProcessKey", "StepKey", "WorkingMs", "CreatedAt", "ClaimedAt", "CompletedAt");
+
+                    b.ToTable("analytics_tasks", (string)null);
+                });
+
             modelBuilder.Entity("LowCode.Engine.Storage.Records.ApiKeyRecord", b =>
                 {
                     b.Property<string>("Id")

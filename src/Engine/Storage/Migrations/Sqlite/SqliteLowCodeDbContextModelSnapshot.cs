@@ -17,6 +17,132 @@ namespace LowCode.Engine.Storage.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("LowCode.Engine.Storage.Records.AnalyticsInstanceRecord", b =>
+                {
+                    b.Property<string>("InstanceId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CycleMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FirstSlaBreachAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProcessKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("InstanceId");
+
+                    b.HasIndex("ProcessKey", "CompletedAt");
+
+                    b.HasIndex("ProcessKey", "CycleMs", "CompletedAt");
+
+                    b.HasIndex("ProcessKey", "StartedAt", "FirstSlaBreachAt");
+
+                    b.ToTable("analytics_instances", (string)null);
+                });
+
+            modelBuilder.Entity("LowCode.Engine.Storage.Records.AnalyticsStepEventRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InstanceId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("InstanceStartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProcessKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StepKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcessKey", "Kind", "InstanceStartedAt");
+
+                    b.HasIndex("ProcessKey", "Kind", "OccurredAt");
+
+                    b.ToTable("analytics_step_events", (string)null);
+                });
+
+            modelBuilder.Entity("LowCode.Engine.Storage.Records.AnalyticsTaskRecord", b =>
+                {
+                    b.Property<string>("TaskId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClaimedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InstanceId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProcessKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StepKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WaitingMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("WorkingMs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TaskId");
+
+                    b.HasIndex("ProcessKey", "StepKey", "WaitingMs", "CreatedAt", "ClaimedAt", "CompletedAt");
+
+                    b.HasIndex("ProcessKey", "StepKey", "WorkingMs", "CreatedAt", "ClaimedAt", "CompletedAt");
+
+                    b.ToTable("analytics_tasks", (string)null);
+                });
+
             modelBuilder.Entity("LowCode.Engine.Storage.Records.ApiKeyRecord", b =>
                 {
                     b.Property<string>("Id")

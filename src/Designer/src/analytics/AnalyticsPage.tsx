@@ -1,0 +1,242 @@
+import { useMemo, useState } from 'react';
+import { useQuery } from '../app/useQuery';
+import { StateMessage } from '../components/StateMessage';
+import { useDefinitions } from '../pages/useDefinitions';
+import {
+  cycleTimeOption,
+  ratesOption,
+  ruleFiringsOption,
+  stepLoadOption,
+  stepTimesOption,
+  throughputOption,
+  variantsOption,
+} from './chartOptions';
+import { EChart, type ChartClick } from './EChart';
+import { formatDuration, formatShare } from './format';
+import { buildOverlay, overlayOption, type OverlayEdge, type OverlayNode } from './overlay';
+import { analyticsQuery, windowOf } from './queries';
+import type { AnalyticsAnswer } from './types';
+import './analytics.css';
+
+type Selection = { readonly kind: 'step'; readonly node: OverlayNode } | { readonly kind: 'edge'; readonly edge: OverlayEdge } | null;
+
+/** Process intelligence for one process over a recent window: charts of its metrics and the graph overlay. */
+export function AnalyticsPage() {
+  const processes = useDefinitions('process');
+  const keys = processes.state.status === 'ready' ? [...new Set(processes.state.items.map((p) => p.key))].sort() : [];
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [days, setDays] = useState(90);
+  const [unit, setUnit] = useState<'day' | 'week'>('week');
+  const process = chosen ?? keys[0] ?? null;
+  const window = useMemo(() => windowOf(new Date(), days), [days]);
+  const answer = useQuery<AnalyticsAnswer>(analyticsQuery, { process: process ?? '', ...window }, { skip: process === null });
+
+  return (
+    <div className="analytics">
+      <form className="analytics-toolbar" onSubmit={(e) => e.preventDefault()}>
+        <label className="field">
+          <span>Process</span>
+          <select className="input" value={process ?? ''} onChange={(e) => setChosen(e.target.value)} disabled={keys.length === 0}>
+            {keys.map((key) => (
+              <option key={key} value={key}>
+                {key}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>Window</span>
+          <select className="input" value={days} onChange={(e) => setDays(Number(e.target.value))}>
+            <option value={30}>Last 30 days</option>
+            <option value={90}>Last 90 days</option>
+            <option value={365}>Last 365 days</option>
+          </select>
+        </label>
+        <label className="field">
+          <span>Throughput per</span>
+          <select className="input" value={unit} onChange={(e) => setUnit(e.target.value as 'day' | 'week')}>
+            <option value="day">Day</option>
+            <option value="week">Week</option>
+          </select>
+        </label>
+      </form>
+      {processes.state.status === 'ready' && keys.length === 0 ? (
+        <StateMessage tone="neutral" title="No process published yet">
+          <p>Publish a process and run instances; their figures appear here.</p>
+        </StateMessage>
+      ) : processes.state.status === 'error' || processes.state.status === 'unavailable' ? (
+        <StateMessage tone="error" title="The process list could not be loaded">
+          <p>{processes.state.message}</p>
+        </StateMessage>
+      ) : (
+        <Figures answer={answer.state} unit={unit} />
+      )}
+    </div>
+  );
+}
+
+function Figures({ answer, unit }: { readonly answer: ReturnType<typeof useQuery<AnalyticsAnswer>>['state']; readonly unit: 'day' | 'week' }) {
+  const [selection, setSelection] = useState<Selection>(null);
+  const data = answer.status === 'ready' ? answer.data : null;
+  const metrics = data?.processMetrics.metrics ?? null;
+  const report = data?.processConformance.report ?? null;
+  const overlay = useMemo(() => (metrics && report ? buildOverlay(metrics, report) : null), [metrics, report]);
+  const graph = useMemo(() => (overlay ? overlayOption(overlay) : null), [overlay]);
+
+  if (answer.status === 'loading') {
+    return <StateMessage tone="info" title="Computing the figures from the event log…" />;
+  }
+  if (answer.status === 'error') {
+    return (
+      <StateMessage tone="error" title="The figures could not be computed">
+        <p>{answer.message}</p>
+      </StateMessage>
+    );
+  }
+  const error = data?.processMetrics.error ?? data?.processConformance.error;
+  if (error || !metrics || !report || !overlay || !graph) {
+    return (
+      <StateMessage tone="error" title="The figures could not be computed">
+        <p>{error?.message ?? 'The answer was empty.'}</p>
+      </StateMessage>
+    );
+  }
+  if (metrics.started === 0 && metrics.completed === 0 && metrics.workInProgress === 0) {
+    return (
+      <StateMessage tone="neutral" title="No instances in this window">
+        <p>Choose a longer window, or start instances of this process.</p>
+      </StateMessage>
+    );
+  }
+
+  const onGraphClick = (click: ChartClick) => {
+    const item = click.data as { overlay?: OverlayNode | OverlayEdge } | undefined;
+    if (!item?.overlay) {
+      return;
+    }
+    setSelection(click.dataType === 'edge' ? { kind: 'edge', edge: item.overlay as OverlayEdge } : { kind: 'step', node: item.overlay as OverlayNode });
+  };
+
+  return (
+    <>
+      <dl className="analytics-kpis">
+        <Kpi label="Started" value={metrics.started.toLocaleString('en')} />
+        <Kpi label="Completed" value={metrics.completed.toLocaleString('en')} />
+        <Kpi label="Work in progress" value={metrics.workInProgress.toLocaleString('en')} />
+        <Kpi label="Cycle time p50" value={formatDuration(metrics.cycleTime.p50Ms)} />
+        <Kpi label="SLA breach rate" value={formatShare(metrics.slaBreachRate)} />
+        <Kpi label="Rework instances" value={metrics.reworkInstances.toLocaleString('en')} />
+        <Kpi label="Fit the design" value={formatShare(report.fitness)} />
+      </dl>
+      <section className="panel analytics-overlay" aria-labelledby="analytics-graph">
+        <h2 id="analytics-graph">Process graph as it ran</h2>
+        <ul className="analytics-legend">
+          <li><span className="analytics-legend__heat" aria-hidden="true" />Step colour: median waiting time</li>
+          <li><span className="analytics-legend__swatch" aria-hidden="true" />Designed transition, width by times taken</li>
+          <li><span className="analytics-legend__swatch analytics-legend__swatch--dashed" aria-hidden="true" />Not designed (workaround)</li>
+          <li><span className="analytics-legend__swatch analytics-legend__swatch--dead" aria-hidden="true" />Designed, never taken</li>
+        </ul>
+        <div className="analytics-overlay__body">
+          <EChart option={graph} height={420} onClick={onGraphClick} label={`Process graph: ${overlay.nodes.length} steps, ${overlay.edges.filter((e) => !e.designed).length} transitions outside the design. Select a step or transition for example instances.`} />
+          <Detail selection={selection} />
+        </div>
+      </section>
+      <div className="analytics-grid">
+        <Chart title={unit === 'day' ? 'Throughput per day' : 'Throughput per week'} option={throughputOption(unit === 'day' ? metrics.throughputPerDay : metrics.throughputPerWeek, unit)} />
+        <Chart title="Cycle time" option={cycleTimeOption(metrics)} />
+        <Chart title="Waiting and working per step" option={stepTimesOption(metrics)} />
+        <Chart title="Work in progress, SLA breaches and rework per step" option={stepLoadOption(metrics)} />
+        <Chart title="SLA breach and exception rates" option={ratesOption(metrics)} />
+        <section className="panel" aria-labelledby="analytics-variants">
+          <h2 id="analytics-variants">Path variants</h2>
+          <EChart option={variantsOption(metrics)} label="Most frequent paths by instances" />
+          <ol className="analytics-variants">
+            {metrics.variants.map((v) => (
+              <li key={v.steps.join('>')}>
+                {v.steps.join(' → ')} — {v.instances.toLocaleString('en')} ({formatShare(v.share)}), median {formatDuration(v.medianCycleTimeMs)}
+              </li>
+            ))}
+          </ol>
+        </section>
+        <Chart title="Rule firings" option={ruleFiringsOption(report)} />
+      </div>
+    </>
+  );
+}
+
+function Kpi({ label, value }: { readonly label: string; readonly value: string }) {
+  return (
+    <div className="analytics-kpi">
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
+}
+
+function Chart({ title, option }: { readonly title: string; readonly option: Parameters<typeof EChart>[0]['option'] }) {
+  return (
+    <section className="panel" aria-label={title}>
+      <h2>{title}</h2>
+      <EChart option={option} label={title} />
+    </section>
+  );
+}
+
+function Detail({ selection }: { readonly selection: Selection }) {
+  if (!selection) {
+    return (
+      <aside className="analytics-detail" aria-live="polite">
+        <p>Select a step or a transition to see example instances.</p>
+      </aside>
+    );
+  }
+  if (selection.kind === 'step') {
+    const n = selection.node;
+    return (
+      <aside className="analytics-detail" aria-live="polite">
+        <h3>{n.id}</h3>
+        <p>Median waiting: {formatDuration(n.waitingP50Ms)}</p>
+        <Examples ids={n.examples} none="No example instance: this step has no transition outside the design." />
+      </aside>
+    );
+  }
+  const e = selection.edge;
+  return (
+    <aside className="analytics-detail" aria-live="polite">
+      <h3>
+        {e.from} → {e.to}
+      </h3>
+      <p>{e.dead ? 'Designed, never taken in this window.' : `${e.count.toLocaleString('en')} times${e.designed ? '' : ', not in the design'}.`}</p>
+      {e.drivers.length > 0 ? (
+        <ul>
+          {e.drivers.map((d) => (
+            <li key={`${d.source}-${d.rule ?? ''}-${d.ruleSetVersion ?? ''}`}>
+              {d.source}
+              {d.rule ? ` ${d.rule}` : ''}
+              {d.ruleSetVersion ? ` (rule set v${d.ruleSetVersion})` : ''}: {d.count}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <Examples ids={e.examples} none={e.designed ? 'Example instances are listed for transitions outside the design.' : 'No example instance.'} />
+    </aside>
+  );
+}
+
+function Examples({ ids, none }: { readonly ids: readonly string[]; readonly none: string }) {
+  if (ids.length === 0) {
+    return <p>{none}</p>;
+  }
+  return (
+    <>
+      <p>Example instances:</p>
+      <ul>
+        {ids.map((id) => (
+          <li key={id}>
+            <code>{id}</code>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
