@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using Jint;
 using Jint.Native;
@@ -250,14 +251,59 @@ internal sealed partial class SandboxEngine
                 string.Create(CultureInfo.InvariantCulture, $"An array of {length} items is over the limit of {Limits.MaxArrayLength}."), "Work on fewer items.");
         }
 
-        double size = Math.Max(0, length - 1) * (double)separator.Length;
-        for (ulong i = 0; i < length && target is JsArray array; i++)
+        double size = length == 0 ? 0 : (length - 1) * (double)separator.Length;
+        var array = target as JsArray;
+        var parts = array is null ? null : ArrayPool<string?>.Shared.Rent((int)length);
+        try
         {
-            var element = array.TryGetValue((uint)i, out var item) ? item : JsValue.Undefined;
-            size += element.IsString() ? element.AsString().Length : element.IsObject() || element.IsNull() || element.IsUndefined() ? 0 : 24;
+            for (uint i = 0; i < length && array is not null; i++)
+            {
+                // Each element is read once, as Jint's join would: a getter runs once and cannot change what is joined.
+                var element = array.TryGetValue(i, out var item) ? item : JsValue.Undefined;
+                if (element.IsObject() || element.IsSymbol())
+                {
+                    parts = Release(parts);
+                    continue;
+                }
+
+                var text = element.IsString() ? element.AsString() : element.IsNull() || element.IsUndefined() ? null : parts is null ? null : TypeConverter.ToString(element);
+                size += text?.Length ?? (element.IsNull() || element.IsUndefined() ? 0 : 24);
+                if (parts is not null)
+                {
+                    parts[i] = text;
+                }
+            }
+
+            CheckString(size);
+            if (parts is not null)
+            {
+                // Every element a primitive (no script's toString can run): joined here in one pass, where Jint's own
+                // join reads every hole again through the prototype chain with a new string key.
+                return JsString.Create(string.Create((int)size, (parts, length: (int)length, separator), static (span, state) =>
+                {
+                    var position = 0;
+                    for (var i = 0; i < state.length; i++)
+                    {
+                        if (i > 0)
+                        {
+                            state.separator.CopyTo(span[position..]);
+                            position += state.separator.Length;
+                        }
+
+                        if (state.parts[i] is { } part)
+                        {
+                            part.CopyTo(span[position..]);
+                            position += part.Length;
+                        }
+                    }
+                }));
+            }
+        }
+        finally
+        {
+            Release(parts);
         }
 
-        CheckString(size);
         _joining.Add(target);
         try
         {
@@ -269,6 +315,16 @@ internal sealed partial class SandboxEngine
         {
             _joining.Remove(target);
         }
+    }
+
+    private static string?[]? Release(string?[]? parts)
+    {
+        if (parts is not null)
+        {
+            ArrayPool<string?>.Shared.Return(parts, clearArray: true);
+        }
+
+        return null;
     }
 
     /// <summary>How deeply arrays nest inside <paramref name="value"/>, stopping at the native-nesting bound.</summary>

@@ -29,7 +29,15 @@ public sealed class FormEvaluator
     {
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(options);
-        var plan = _plans.GetValue(form, f => new FormPlan(f, _expressions));
-        return new FormRun(plan, _expressions, options).Run(data);
+        return new FormRun(Plan(form), _expressions, options).Run(data);
     }
+
+    /// <summary>Whether <paramref name="form"/> has a file field anywhere, so a submission's caller needs the instance's uploads.</summary>
+    public bool HasFileFields(FormDefinition form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        return Plan(form).HasFileFields;
+    }
+
+    private FormPlan Plan(FormDefinition form) => _plans.GetValue(form, f => new FormPlan(f, _expressions));
 }

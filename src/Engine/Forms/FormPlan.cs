@@ -12,6 +12,7 @@ internal sealed class FormPlan
         Form = form;
         Layout = FormLayout.Of(form);
         Fields = [.. Layout.Fields.Select(f => new FieldPlan(f, evaluator))];
+        HasFileFields = Layout.Fields.Any(f => f.Type == FieldType.File);
         var dependencies = FormDependencies.Build(Layout, source => evaluator.Compile(source) is { IsValid: true } c ? c.ReferencedNames : null);
         Steps = [.. dependencies.Order.Select(n => (n, dependencies.LoopOf.ContainsKey(n)))];
         CycleMessages = new string?[Layout.Fields.Length];
@@ -32,6 +33,9 @@ internal sealed class FormPlan
     public FormDefinition Form { get; }
 
     public FormLayout Layout { get; }
+
+    /// <summary>Whether any field, at any depth, is a file field.</summary>
+    public bool HasFileFields { get; }
 
     /// <summary>One per field, indexed by <see cref="LayoutField.Order"/>.</summary>
     public ImmutableArray<FieldPlan> Fields { get; }

@@ -10,6 +10,8 @@ public sealed partial class ProcessRuntime
 {
     public const string CompleteOperation = "completeTask";
 
+    private static readonly IReadOnlyDictionary<string, Forms.FormFile> NoFiles = new Dictionary<string, Forms.FormFile>(StringComparer.Ordinal);
+
     /// <summary>
     /// Completes a task with a form submission (validated against the task's pinned form: a failing submission
     /// changes nothing and returns every error) and, for an approval, an outcome; then routes the instance on, all in
@@ -74,7 +76,11 @@ public sealed partial class ProcessRuntime
         {
             var form = await _definitions.GetAsync<FormDefinition>(db, DefinitionKind.Form, formKey, formVersion, cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException($"Task '{taskId}' is pinned to form '{formKey}' version {formVersion}, which is missing from the database.");
-            var evaluation = _forms.Evaluate(form, submission ?? [], FormOptions(now) with { Files = await Files.FileCatalog.ForInstanceAsync(db, task.InstanceId, cancellationToken).ConfigureAwait(false) });
+            // The uploads are read only for a form that can refer to them (a query per completion otherwise).
+            var files = _forms.HasFileFields(form)
+                ? await Files.FileCatalog.ForInstanceAsync(db, task.InstanceId, cancellationToken).ConfigureAwait(false)
+                : NoFiles;
+            var evaluation = _forms.Evaluate(form, submission ?? [], FormOptions(now) with { Files = files });
             if (!evaluation.IsValid)
             {
                 return RuntimeError.Invalid(

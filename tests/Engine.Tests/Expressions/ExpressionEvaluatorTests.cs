@@ -247,5 +247,30 @@ public sealed class ExpressionEvaluatorTests : IDisposable
         Assert.Equal(ExpressionValueKind.Undefined, result.Value.Kind);
     }
 
+    [Theory]
+    [InlineData("[1, 'a', true, false, null, undefined, , -0, 1e21, 0.1 + 0.2, NaN].join()", "1,a,true,false,,,,0,1e+21,0.30000000000000004,NaN")]
+    [InlineData("Array(4).join('ab')", "ababab")]
+    [InlineData("['x', 'y'].join(undefined)", "x,y")]
+    [InlineData("[].join('-')", "")]
+    [InlineData("[[1, 2], 3, { toString: () => 'o' }].join(';')", "1,2;3;o")]
+    public void Join_OfPrimitivesHolesAndObjects_GivesWhatJavaScriptGives(string source, string expected)
+    {
+        var result = _evaluator.Evaluate(source, new ExpressionScope(Now), ExpectedType.Text, "$.join");
+
+        Assert.True(result.IsSuccess, result.ToString());
+        Assert.Equal(expected, result.Value.AsText());
+    }
+
+    [Fact]
+    public void Join_ReadsAGetterElementOnce()
+    {
+        var result = _evaluator.Evaluate(
+            "(() => { let reads = 0; const a = ['a', 'b']; Object.defineProperty(a, 1, { get: () => 'g' + (++reads) }); return a.join('') + reads; })()",
+            new ExpressionScope(Now), ExpectedType.Text, "$.join");
+
+        Assert.True(result.IsSuccess, result.ToString());
+        Assert.Equal("ag11", result.Value.AsText());
+    }
+
     public void Dispose() => _evaluator.Dispose();
 }
