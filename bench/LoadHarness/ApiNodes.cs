@@ -28,6 +28,19 @@ internal sealed class ApiNodes : IAsyncDisposable
 
     public string UserKey { get; private set; } = string.Empty;
 
+    /// <summary>CPU time the node processes have used so far (user and system): what the Api costs, apart from the harness.</summary>
+    public TimeSpan CpuTime()
+    {
+        var total = TimeSpan.Zero;
+        foreach (var process in _processes.Where(p => !p.HasExited))
+        {
+            process.Refresh();
+            total += process.TotalProcessorTime;
+        }
+
+        return total;
+    }
+
     public static async Task<ApiNodes> StartAsync(string apiDll, string? postgres, int count)
     {
         var nodes = new ApiNodes(apiDll, postgres);

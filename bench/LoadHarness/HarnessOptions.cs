@@ -35,6 +35,8 @@ internal sealed record HarnessOptions
           --rounds N           rounds per mode (default 3)
           --seconds S          length of a round (default 10)
           --instances N        also end a round after N instances have been started (default: no limit)
+          --warmup N           instances run by the clients before the first round, not timed (default 20); their
+                               failed requests count like any other
           --clients N          concurrent clients in max and publish (default 16)
           --rate R             completions per second in rate (default 500)
           --publish-every MS   milliseconds between republishes (default 1000)
@@ -66,6 +68,8 @@ internal sealed record HarnessOptions
     public TimeSpan RoundLength { get; init; } = TimeSpan.FromSeconds(10);
 
     public int? MaxInstances { get; init; }
+
+    public int Warmup { get; init; } = 20;
 
     public int Clients { get; init; } = 16;
 
@@ -118,6 +122,7 @@ internal sealed record HarnessOptions
                     "--rounds" => options with { Rounds = Positive(name, value) },
                     "--seconds" => options with { RoundLength = TimeSpan.FromSeconds(Positive(name, value)) },
                     "--instances" => options with { MaxInstances = Positive(name, value) },
+                    "--warmup" => options with { Warmup = value == "0" ? 0 : Positive(name, value) },
                     "--clients" => options with { Clients = Positive(name, value) },
                     "--rate" => options with { Rate = Positive(name, value) },
                     "--publish-every" => options with { PublishEvery = TimeSpan.FromMilliseconds(Positive(name, value)) },

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 
 namespace LowCode.LoadHarness;
 
@@ -7,7 +8,7 @@ namespace LowCode.LoadHarness;
 /// Runs the rounds against nodes that are already up: publishes the harness's app, then each round of each mode in
 /// turn (round 1 of every mode, then round 2, …), then the timer check. Clients are spread over the nodes in turn.
 /// </summary>
-internal sealed class LoadRun(HarnessOptions options, IReadOnlyList<HttpClient> nodes, IReadOnlyList<Uri> addresses, string adminKey, string userKey, TextWriter output)
+internal sealed class LoadRun(HarnessOptions options, IReadOnlyList<HttpClient> nodes, IReadOnlyList<Uri> addresses, string adminKey, string userKey, TextWriter output, Func<TimeSpan>? apiCpu = null)
 {
     private readonly ConcurrentBag<string> _approved = [];
 
@@ -22,7 +23,25 @@ internal sealed class LoadRun(HarnessOptions options, IReadOnlyList<HttpClient> 
         }
 
         var report = new Report(output);
+        if (options.Warmup > 0)
+        {
+            // JIT, connection pools and the compiled-rule-set cache warm up outside the measured rounds.
+            var processKey = options.Timers ? LoadDefinitions.TimedProcess : LoadDefinitions.Process;
+            var warmup = options.Warmup;
+            await Task.WhenAll(Enumerable.Range(0, Math.Min(options.Clients, options.Warmup)).Select(client => Task.Run(async () =>
+            {
+                var flow = new ClaimFlow(nodes[client % nodes.Count], userKey, processKey, setup, republisher: null);
+                var random = new Random(client);
+                while (Interlocked.Decrement(ref warmup) >= 0)
+                {
+                    Keep(await flow.RunAsync(random));
+                }
+            })));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warm-up: {setup.Instances} instances, {setup.Failures} failed requests"));
+        }
+
         report.Header(options, addresses);
+
         var rounds = new List<RoundResult>();
         for (var round = 1; round <= options.Rounds; round++)
         {
@@ -53,7 +72,7 @@ internal sealed class LoadRun(HarnessOptions options, IReadOnlyList<HttpClient> 
         var republisher = mode == LoadMode.Publish ? new RuleSetRepublisher(publishVia, adminKey, stats, options.PublishEvery) : null;
         if (republisher is not null && !await republisher.StartAsync())
         {
-            return new RoundResult(mode, round, TimeSpan.Zero, stats, load, [], null);
+            return new RoundResult(mode, round, TimeSpan.Zero, stats, load, [], null, null);
         }
 
         await using var subscription = republisher is not null && options.Subscribe && addresses.Count > 1
@@ -62,6 +81,7 @@ internal sealed class LoadRun(HarnessOptions options, IReadOnlyList<HttpClient> 
         using var stopPublishing = new CancellationTokenSource();
         var publishing = republisher?.RunAsync(stopPublishing.Token) ?? Task.CompletedTask;
         var budget = options.MaxInstances ?? int.MaxValue;
+        var cpuBefore = apiCpu?.Invoke();
         var clock = Stopwatch.StartNew();
         var processKey = options.Timers ? LoadDefinitions.TimedProcess : LoadDefinitions.Process;
         bool Take() => clock.Elapsed < options.RoundLength && Interlocked.Decrement(ref budget) >= 0;
@@ -84,6 +104,7 @@ internal sealed class LoadRun(HarnessOptions options, IReadOnlyList<HttpClient> 
         }
 
         var elapsed = clock.Elapsed;
+        var cpu = apiCpu?.Invoke() - cpuBefore;
         await stopPublishing.CancelAsync();
         await publishing;
         IReadOnlyList<int> missing = [];
@@ -96,7 +117,7 @@ internal sealed class LoadRun(HarnessOptions options, IReadOnlyList<HttpClient> 
             }
         }
 
-        return new RoundResult(mode, round, elapsed, stats, load, republisher?.Published ?? [], subscription is null ? null : missing.Count);
+        return new RoundResult(mode, round, elapsed, stats, load, republisher?.Published ?? [], subscription is null ? null : missing.Count, cpu);
     }
 
     /// <summary>
@@ -135,9 +156,15 @@ internal sealed class LoadRun(HarnessOptions options, IReadOnlyList<HttpClient> 
 }
 
 /// <summary>One round: its mode and number, how long its work took (tail included), what it measured.</summary>
-internal sealed record RoundResult(LoadMode Mode, int Round, TimeSpan Elapsed, RoundStats Stats, double LoadAverage, IReadOnlyList<int> Published, int? SubscriptionMissing)
+internal sealed record RoundResult(LoadMode Mode, int Round, TimeSpan Elapsed, RoundStats Stats, double LoadAverage, IReadOnlyList<int> Published, int? SubscriptionMissing, TimeSpan? ApiCpu)
 {
     public double CompletionsPerSecond => Elapsed > TimeSpan.Zero ? Stats.Completions / Elapsed.TotalSeconds : 0;
+
+    /// <summary>
+    /// Api CPU milliseconds per completion (all its requests included) when the harness started the nodes: on a shared
+    /// machine this says more about the Api than throughput does, which depends on how much CPU it was given.
+    /// </summary>
+    public double CpuPerCompletion => ApiCpu is { } cpu && Stats.Completions > 0 ? cpu.TotalMilliseconds / Stats.Completions : double.NaN;
 }
 
 /// <summary>A whole run; it passes when no request failed anywhere and every check held.</summary>

@@ -23,7 +23,7 @@ internal static class Program
         var clients = addresses.Select(Client).ToList();
         try
         {
-            var run = new LoadRun(options, clients, addresses, started?.AdminKey ?? options.AdminKey!, started?.UserKey ?? options.UserKey!, Console.Out);
+            var run = new LoadRun(options, clients, addresses, started?.AdminKey ?? options.AdminKey!, started?.UserKey ?? options.UserKey!, Console.Out, started is null ? null : started.CpuTime);
             var result = await run.RunAsync();
             if (result.Rounds.Count == 0)
             {

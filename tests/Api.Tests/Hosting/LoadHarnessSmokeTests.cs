@@ -27,6 +27,7 @@ public sealed class LoadHarnessSmokeTests
             Rounds = 1,
             RoundLength = TimeSpan.FromHours(1),
             MaxInstances = 6,
+            Warmup = 2,
             Clients = 3,
             Rate = 100,
             PublishEvery = TimeSpan.FromMilliseconds(100),
