@@ -27,8 +27,9 @@ internal sealed record HarnessOptions
         What to run (modes are interleaved round by round, so a busy machine hurts each alike):
           --modes LIST         comma-separated, from:
                                  max      closed loop: --clients clients, each starting its next instance at once
-                                 rate     open loop: instances arrive at --rate completions/s whatever the Api does,
-                                          so latency includes queueing (the first request is timed from its slot)
+                                 rate     open loop: --seconds x --rate/2 instances (2 completions each) arrive on a
+                                          fixed schedule whatever the Api does, so latency includes queueing (the
+                                          first request is timed from its slot); the round lasts until all are done
                                  publish  max, while an admin dry-runs and republishes the routing rule set every
                                           --publish-every; each decision after a publish must be on its version
                                (default max)

@@ -88,7 +88,9 @@ internal sealed class LoadRun(HarnessOptions options, IReadOnlyList<HttpClient> 
 
         if (mode == LoadMode.Rate)
         {
-            await OpenLoopAsync(stats, processKey, Take);
+            // The schedule, not the clock, says how many arrive: a harness delayed by a busy machine still offers them all.
+            var arrivals = (int)Math.Min(options.MaxInstances ?? int.MaxValue, Math.Round(options.Rate / 2 * options.RoundLength.TotalSeconds));
+            await OpenLoopAsync(stats, processKey, arrivals);
         }
         else
         {
@@ -124,12 +126,12 @@ internal sealed class LoadRun(HarnessOptions options, IReadOnlyList<HttpClient> 
     /// Instances arrive on a fixed schedule, each on its own, however slow the Api is: a late answer delays nothing after
     /// it, and the first request of an instance is timed from its slot, so queueing shows in the latency.
     /// </summary>
-    private async Task OpenLoopAsync(RoundStats stats, string processKey, Func<bool> take)
+    private async Task OpenLoopAsync(RoundStats stats, string processKey, int arrivals)
     {
         var perInstance = TimeSpan.FromSeconds(2 / options.Rate);
         var flows = new List<Task>();
         var start = Stopwatch.GetTimestamp();
-        for (var k = 0; take(); k++)
+        for (var k = 0; k < arrivals; k++)
         {
             var slot = start + (long)(k * perInstance.TotalSeconds * Stopwatch.Frequency);
             var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), slot);
