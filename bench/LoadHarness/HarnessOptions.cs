@@ -30,7 +30,8 @@ internal sealed record HarnessOptions
                                  rate     open loop: --seconds x --rate/2 instances (2 completions each) arrive on a
                                           fixed schedule whatever the Api does, so latency includes queueing (the
                                           first request is timed from its slot); the round lasts until all are done
-                                 publish  max, while an admin dry-runs and republishes the routing rule set every
+                                 publish  max, while an admin saves a changed draft of the routing rule set, dry-runs
+                                          it and publishes it live (publishRuleSet with the dry run's id) every
                                           --publish-every; each decision after a publish must be on its version
                                (default max)
           --rounds N           rounds per mode (default 3)

@@ -73,6 +73,13 @@ internal static class LoadDefinitions
                 continue;
             }
 
+            if (kind == "RULE_SET")
+            {
+                // A rule set goes live only behind a dry run of its exact draft, the first version too.
+                await RuleSetRepublisher.PublishAsync(http, adminKey, stats, body, setup: true);
+                continue;
+            }
+
             var draft = GraphQLCaller.Payload(await GraphQLCaller.PostAsync(
                 http, adminKey, stats, "setup",
                 "mutation($kind: DefinitionKind!, $key: ID!, $definition: JSON!) { saveDraft(kind: $kind, key: $key, definition: $definition) { definition { etag } error { kind message } problems { path message } } }",

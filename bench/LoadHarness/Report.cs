@@ -64,7 +64,7 @@ internal sealed class Report(TextWriter output)
         {
             var rounds = mode.ToList();
             var publish = mode.Key == LoadMode.Publish
-                ? Invariant($"; {rounds.Sum(r => r.Published.Count)} publishes (publish request p50 {Ms(Median(rounds.Select(r => r.Stats.Percentile(50, "publish"))))} ms), {rounds.Sum(r => r.Stats.DecisionsChecked)} decisions after a publish, {rounds.Sum(r => r.Stats.DecisionsStale)} on an older version")
+                ? Invariant($"; {rounds.Sum(r => r.Published.Count)} publishes (publishRuleSet request p50 {Ms(Median(rounds.Select(r => r.Stats.Percentile(50, "publishRuleSet"))))} ms), {rounds.Sum(r => r.Stats.DecisionsChecked)} decisions after a publish, {rounds.Sum(r => r.Stats.DecisionsStale)} on an older version")
                 : string.Empty;
             var subscribed = rounds.Any(r => r.SubscriptionMissing is not null)
                 ? Invariant($"; cross-node subscription: {rounds.Sum(r => r.Published.Count - (r.SubscriptionMissing ?? 0))} of {rounds.Sum(r => r.Published.Count)} publishes delivered")

@@ -5,15 +5,14 @@ namespace LowCode.LoadHarness;
 
 /// <summary>
 /// The admin of publish mode: every period it saves a changed draft of the routing rule set, dry-runs that draft
-/// against recorded decisions, and publishes it live. The one place that knows the publish API.
+/// against recorded decisions, and publishes it live with <c>publishRuleSet(key, dryRunId)</c>. The one place that
+/// knows the live publish API.
 /// </summary>
 internal sealed class RuleSetRepublisher(HttpClient http, string adminKey, RoundStats stats, TimeSpan every)
 {
-    public static readonly string[] Operations = ["saveDraft", "dryRunRuleSet", "publish"];
-
     private const string SaveDraft = "mutation($key: ID!, $definition: JSON!) { saveDraft(kind: RULE_SET, key: $key, definition: $definition) { definition { etag } error { kind message } problems { path message } } }";
-    private const string DryRun = "query($process: ID!, $key: ID!) { dryRunRuleSet(processKey: $process, ruleSetKey: $key, last: 100, maxExamples: 3) { replayed changed failed problems { path message } } }";
-    private const string Publish = "mutation($key: ID!, $etag: String) { publish(kind: RULE_SET, key: $key, etag: $etag) { definition { version } error { kind message } problems { path message } } }";
+    private const string DryRun = "query($process: ID!, $key: ID!) { dryRunRuleSet(processKey: $process, ruleSetKey: $key, last: 100, maxExamples: 3) { dryRunId replayed changed failed problems { path message } } }";
+    private const string Publish = "mutation($key: ID!, $dryRunId: ID!) { publishRuleSet(key: $key, dryRunId: $dryRunId) { definition { version } error { kind message } problems { path code message } } }";
 
     private readonly List<int> _published = [];
     private (int Version, bool AfterPublish) _acknowledged;
@@ -85,38 +84,47 @@ internal sealed class RuleSetRepublisher(HttpClient http, string adminKey, Round
         }
     }
 
-    private async Task CycleAsync()
+    /// <summary>
+    /// Saves the rule set as the draft, dry-runs exactly that draft and publishes it live with the dry run's id (the
+    /// server refuses a live publish without one); returns the new version, or null after recording what went wrong.
+    /// </summary>
+    public static async Task<int?> PublishAsync(HttpClient http, string adminKey, RoundStats stats, string definitionJson, bool setup = false)
     {
-        var threshold = Interlocked.Increment(ref _cycles) % 2 == 0 ? 1000 : 500;
-        var definition = JsonDocument.Parse(LoadDefinitions.RuleSetBody(threshold)).RootElement;
-        var draft = GraphQLCaller.Payload(await GraphQLCaller.PostAsync(http, adminKey, stats, "saveDraft", SaveDraft, new { key = LoadDefinitions.RuleSet, definition }), "saveDraft", stats, "saveDraft");
+        string Operation(string name) => setup ? "setup" : name;
+        var definition = JsonDocument.Parse(definitionJson).RootElement;
+        var draft = GraphQLCaller.Payload(await GraphQLCaller.PostAsync(http, adminKey, stats, Operation("saveDraft"), SaveDraft, new { key = LoadDefinitions.RuleSet, definition }), "saveDraft", stats, Operation("saveDraft"));
         if (draft is null)
         {
-            return;
+            return null;
         }
 
-        var dryRun = await GraphQLCaller.PostAsync(http, adminKey, stats, "dryRunRuleSet", DryRun, new { process = LoadDefinitions.Process, key = LoadDefinitions.RuleSet });
+        var dryRun = await GraphQLCaller.PostAsync(http, adminKey, stats, Operation("dryRunRuleSet"), DryRun, new { process = LoadDefinitions.Process, key = LoadDefinitions.RuleSet });
         if (dryRun is not { } replay)
         {
-            return;
+            return null;
         }
 
         var summary = replay.GetProperty("dryRunRuleSet");
-        if (summary.GetProperty("problems").GetArrayLength() > 0 || summary.GetProperty("failed").GetInt32() > 0)
+        if (summary.GetProperty("problems").GetArrayLength() > 0 || summary.GetProperty("failed").GetInt32() > 0 || summary.GetProperty("dryRunId").ValueKind != JsonValueKind.String)
         {
-            stats.Fail("dryRunRuleSet", "the dry run of a valid draft reported problems or failed decisions: " + summary);
-            return;
+            stats.Fail(Operation("dryRunRuleSet"), "the dry run of a valid draft reported problems, failed decisions or no dryRunId: " + summary);
+            return null;
         }
 
         var published = GraphQLCaller.Payload(
-            await GraphQLCaller.PostAsync(http, adminKey, stats, "publish", Publish, new { key = LoadDefinitions.RuleSet, etag = draft.Value.GetProperty("definition").GetProperty("etag").GetString() }),
-            "publish", stats, "publish");
-        if (published is not { } payload)
+            await GraphQLCaller.PostAsync(http, adminKey, stats, Operation("publishRuleSet"), Publish, new { key = LoadDefinitions.RuleSet, dryRunId = summary.GetProperty("dryRunId").GetString() }),
+            "publishRuleSet", stats, Operation("publishRuleSet"));
+        return published?.GetProperty("definition").GetProperty("version").GetInt32();
+    }
+
+    private async Task CycleAsync()
+    {
+        var threshold = Interlocked.Increment(ref _cycles) % 2 == 0 ? 1000 : 500;
+        if (await PublishAsync(http, adminKey, stats, LoadDefinitions.RuleSetBody(threshold)) is not { } version)
         {
             return;
         }
 
-        var version = payload.GetProperty("definition").GetProperty("version").GetInt32();
         lock (_published)
         {
             _published.Add(version);
