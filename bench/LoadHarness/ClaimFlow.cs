@@ -6,15 +6,15 @@ namespace LowCode.LoadHarness;
 /// One client's work on one instance, as a front end does it: start the claim, open the task, complete it, open the
 /// approval, approve it. Every answer is checked; the first thing wrong ends the flow as a failed request.
 /// </summary>
-internal sealed class ClaimFlow(HttpClient http, string userKey, string processKey, RoundStats stats, RuleSetRepublisher? republisher)
+internal sealed class ClaimFlow(HttpClient http, string userKey, string processKey, RoundStats stats, RuleSetRepublisher? republisher, HttpClient? duplicateTo = null)
 {
     /// <summary>Every operation a client sends, for the latency columns.</summary>
     public static readonly string[] Operations = ["startProcess", "task", "completeTask"];
 
     private const string Start = "mutation($key: ID!, $idem: String) { startProcess(key: $key, idempotencyKey: $idem) { instance { id } createdTasks { id stepKey } error { kind message } problems { path code message } } }";
     private const string Open = "query($id: ID!) { task(id: $id) { id status stepKey prefill } }";
-    private const string Complete = "mutation($id: ID!, $data: JSON, $outcome: String, $idem: String) { completeTask(id: $id, data: $data, outcome: $outcome, idempotencyKey: $idem) { completedTaskId createdTasks { id stepKey } error { kind message } problems { path code message } } }";
-    private const string CompleteWithDecisions = "mutation($id: ID!, $data: JSON, $outcome: String, $idem: String) { completeTask(id: $id, data: $data, outcome: $outcome, idempotencyKey: $idem) { completedTaskId createdTasks { id stepKey } error { kind message } problems { path code message } instance { decisions { step ruleSetVersion } } } }";
+    private const string Complete = "mutation($id: ID!, $data: JSON, $outcome: String, $idem: String) { completeTask(id: $id, data: $data, outcome: $outcome, idempotencyKey: $idem) { completedTaskId replayed createdTasks { id stepKey } error { kind message } problems { path code message } } }";
+    private const string CompleteWithDecisions = "mutation($id: ID!, $data: JSON, $outcome: String, $idem: String) { completeTask(id: $id, data: $data, outcome: $outcome, idempotencyKey: $idem) { completedTaskId replayed createdTasks { id stepKey } error { kind message } problems { path code message } instance { decisions { step ruleSetVersion } } } }";
 
     /// <summary>The instance's id when it was approved; null when a request failed.</summary>
     public async Task<string?> RunAsync(Random random, long? arrival = null)
@@ -66,9 +66,11 @@ internal sealed class ClaimFlow(HttpClient http, string userKey, string processK
     private async Task<string?> CompleteAsync(string taskId, string step, object data, string? outcome, string? expectNext)
     {
         var since = republisher?.Acknowledged;
-        var completed = GraphQLCaller.Payload(
-            await GraphQLCaller.PostAsync(http, userKey, stats, "completeTask", since is null ? Complete : CompleteWithDecisions, new { id = taskId, data, outcome, idem = taskId }),
+        var variables = new { id = taskId, data, outcome, idem = taskId };
+        async Task<JsonElement?> SendAsync(HttpClient node) => GraphQLCaller.Payload(
+            await GraphQLCaller.PostAsync(node, userKey, stats, "completeTask", since is null ? Complete : CompleteWithDecisions, variables),
             "completeTask", stats, "completeTask");
+        var completed = duplicateTo is not null ? Once(await Task.WhenAll(SendAsync(http), SendAsync(duplicateTo)), taskId) : await SendAsync(http);
         if (completed is not { } payload)
         {
             return null;
@@ -119,6 +121,29 @@ internal sealed class ClaimFlow(HttpClient http, string userKey, string processK
         {
             stats.Fail("completeTask", $"the {step} decision used rule-set version {version} although version {acknowledged.Version} was published before the request was sent");
         }
+    }
+
+    /// <summary>
+    /// Two identical completions sent at once (a client retrying before the first answer came back) must both succeed,
+    /// exactly one of them doing the work and the other replaying its result: the task is completed once.
+    /// </summary>
+    private JsonElement? Once(JsonElement?[] answers, string taskId)
+    {
+        if (answers.Any(a => a is null))
+        {
+            return null;
+        }
+
+        var payloads = answers.Select(a => a!.Value).ToList();
+        var done = payloads.Where(p => !p.GetProperty("replayed").GetBoolean()).ToList();
+        var ids = payloads.Select(p => string.Join(",", p.GetProperty("createdTasks").EnumerateArray().Select(t => t.GetProperty("id").GetString()))).Distinct().Count();
+        if (done.Count != 1 || ids != 1)
+        {
+            stats.Fail("completeTask", $"two identical completions of {taskId} with one idempotency key: {done.Count} did the work (must be 1) and they created {ids} different task lists: {string.Join(" | ", payloads)}");
+            return null;
+        }
+
+        return done[0];
     }
 
     private string? Single(JsonElement payload, string step, string operation)

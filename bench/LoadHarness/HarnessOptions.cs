@@ -44,6 +44,8 @@ internal sealed record HarnessOptions
           --publish-every MS   milliseconds between republishes (default 1000)
           --timers             use process load-claim-timed (a 1-second timer step after the approval) and check,
                                after the last round, that every timer fired exactly once and every instance ended
+          --duplicates         send every completeTask twice at once with the same idempotency key (a client
+                               retrying before the answer): both must succeed, exactly one doing the work
           --subscribe          with several nodes: subscribe on the first node to the rule set's publishes and
                                republish through the second; every publish must arrive
           --help               this text
@@ -83,6 +85,8 @@ internal sealed record HarnessOptions
 
     public bool Subscribe { get; init; }
 
+    public bool Duplicates { get; init; }
+
     public bool ShowHelp { get; init; }
 
     /// <summary>The options, or why the command line is wrong.</summary>
@@ -98,9 +102,14 @@ internal sealed record HarnessOptions
                 return (options with { ShowHelp = true }, null);
             }
 
-            if (name is "--timers" or "--subscribe")
+            if (name is "--timers" or "--subscribe" or "--duplicates")
             {
-                options = name == "--timers" ? options with { Timers = true } : options with { Subscribe = true };
+                options = name switch
+                {
+                    "--timers" => options with { Timers = true },
+                    "--subscribe" => options with { Subscribe = true },
+                    _ => options with { Duplicates = true },
+                };
                 continue;
             }
 

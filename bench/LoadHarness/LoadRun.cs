@@ -30,7 +30,7 @@ internal sealed class LoadRun(HarnessOptions options, IReadOnlyList<HttpClient> 
             var warmup = options.Warmup;
             await Task.WhenAll(Enumerable.Range(0, Math.Min(options.Clients, options.Warmup)).Select(client => Task.Run(async () =>
             {
-                var flow = new ClaimFlow(nodes[client % nodes.Count], userKey, processKey, setup, republisher: null);
+                var flow = new ClaimFlow(nodes[client % nodes.Count], userKey, processKey, setup, republisher: null, Twin(client));
                 var random = new Random(client);
                 while (Interlocked.Decrement(ref warmup) >= 0)
                 {
@@ -96,7 +96,7 @@ internal sealed class LoadRun(HarnessOptions options, IReadOnlyList<HttpClient> 
         {
             await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(client => Task.Run(async () =>
             {
-                var flow = new ClaimFlow(nodes[client % nodes.Count], userKey, processKey, stats, republisher);
+                var flow = new ClaimFlow(nodes[client % nodes.Count], userKey, processKey, stats, republisher, Twin(client));
                 var random = new Random(client * 7919 + round);
                 while (Take())
                 {
@@ -140,13 +140,16 @@ internal sealed class LoadRun(HarnessOptions options, IReadOnlyList<HttpClient> 
                 await Task.Delay(wait);
             }
 
-            var flow = new ClaimFlow(nodes[k % nodes.Count], userKey, processKey, stats, republisher: null);
+            var flow = new ClaimFlow(nodes[k % nodes.Count], userKey, processKey, stats, republisher: null, Twin(k));
             var random = new Random(k);
             flows.Add(Task.Run(async () => Keep(await flow.RunAsync(random, slot))));
         }
 
         await Task.WhenAll(flows);
     }
+
+    /// <summary>Where the duplicate of a client's completion goes: the next node, so on several nodes the two race across them.</summary>
+    private HttpClient? Twin(int client) => options.Duplicates ? nodes[(client + 1) % nodes.Count] : null;
 
     private void Keep(string? approvedInstance)
     {

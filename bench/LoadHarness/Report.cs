@@ -28,7 +28,7 @@ internal sealed class Report(TextWriter output)
     public void Header(HarnessOptions options, IReadOnlyList<Uri> addresses)
     {
         output.WriteLine(Invariant($"nodes: {string.Join(", ", addresses)}; {Environment.ProcessorCount} cores; load now {LoadAverage():0.00}"));
-        output.WriteLine(Invariant($"modes {string.Join(",", options.Modes).ToLowerInvariant()}, {options.Rounds} rounds of {options.RoundLength.TotalSeconds:0} s, {options.Clients} clients (max, publish), {options.Rate:0} completions/s offered (rate){(options.Timers ? ", timed process" : string.Empty)}"));
+        output.WriteLine(Invariant($"modes {string.Join(",", options.Modes).ToLowerInvariant()}, {options.Rounds} rounds of {options.RoundLength.TotalSeconds:0} s, {options.Clients} clients (max, publish), {options.Rate:0} completions/s offered (rate){(options.Timers ? ", timed process" : string.Empty)}{(options.Duplicates ? ", every completeTask sent twice at once (to the next node)" : string.Empty)}"));
         output.WriteLine("latencies are per request in ms: all = startProcess, task and completeTask; complete = completeTask only");
         output.WriteLine("cpu/compl: CPU ms the Api processes used per completion (started nodes only; PostgreSQL's own CPU not included)");
         output.WriteLine(Row("mode", "round", "seconds", "instances", "completions", "compl/s", "all p50", "all p99", "complete p50", "complete p99", "failures", "publishes", "decisions/stale", "cpu/compl", "load"));
