@@ -99,9 +99,26 @@ public sealed partial class ProcessRuntime : IDisposable
                 return replayed(replay);
             }
 
+            if (idempotencyKey is not null && _hooks.AfterReplayLookupAsync is { } afterLookup)
+            {
+                await afterLookup(operation, cancellationToken).ConfigureAwait(false);
+            }
+
             try
             {
-                return await step(db).ConfigureAwait(false);
+                var result = await step(db).ConfigureAwait(false);
+
+                // The same call, repeated with the key while this one ran (a client retrying early, maybe through
+                // another node), may have committed after the replay lookup above and before this step read its rows:
+                // then the conflict it found (the task already completed) is that call's own work, and its result is
+                // this call's answer.
+                if (result.Error?.Kind == RuntimeErrorKind.Conflict
+                    && await FindReplayAsync(db, operation, idempotencyKey, cancellationToken).ConfigureAwait(false) is { } late)
+                {
+                    return replayed(late);
+                }
+
+                return result;
             }
             catch (DbUpdateException) when (attempt < ConcurrencyRetries)
             {

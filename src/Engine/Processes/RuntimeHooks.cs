@@ -9,6 +9,12 @@ public sealed class RuntimeHooks
     public Func<string, CancellationToken, Task>? BeforeCommitAsync { get; set; }
 
     /// <summary>
+    /// Awaited when a step with an idempotency key found no earlier result for it, before the step reads anything: a
+    /// test holds a repeated call here while the first call commits.
+    /// </summary>
+    public Func<string, CancellationToken, Task>? AfterReplayLookupAsync { get; set; }
+
+    /// <summary>
     /// A deliberate fault for the crash-safety harness: commits a completion in two transactions (the task first,
     /// the routing after), so a crash between them leaves a half-moved instance the harness must catch.
     /// </summary>

@@ -58,6 +58,45 @@ public abstract class DoubleCompletionTests(DatabaseProvider provider)
     }
 
     [Fact]
+    public async Task ARepeatedCompletionWhoseFirstCallCommitsAfterItsReplayLookup_GetsTheFirstResultNotAConflict()
+    {
+        // Found by the load harness (--duplicates, two Api nodes on PostgreSQL): a client sent a completion twice with
+        // one idempotency key; the repeat looked for a stored result before the first committed and read the task
+        // after, and answered CONFLICT "already completed" instead of the first call's result.
+        await using var h = await RuntimeHarness.CreateAsync(provider);
+        var id = await h.StartAsync("expense-approval", RuntimeHarness.Employee);
+        await h.CompleteAsync(await h.OpenTaskAsync(id, "submit"), RuntimeHarness.Employee, Claims.Expense(40));
+        var task = await h.OpenTaskAsync(id, "managerApproval");
+        var lookedUp = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var firstCommitted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var held = 0;
+        var retrying = h.CreateRuntime(new RuntimeHooks
+        {
+            AfterReplayLookupAsync = async (_, _) =>
+            {
+                if (Interlocked.Increment(ref held) == 1)
+                {
+                    lookedUp.SetResult();
+                    await firstCommitted.Task;
+                }
+            },
+        });
+
+        var repeat = Task.Run(() => retrying.CompleteTaskAsync(task.Id, Claims.Review("ok"), "approved", "client-key-1", RuntimeHarness.Manager));
+        await lookedUp.Task;
+        var first = await h.Runtime.CompleteTaskAsync(task.Id, Claims.Review("ok"), "approved", "client-key-1", RuntimeHarness.Manager);
+        firstCommitted.SetResult();
+        var second = await repeat;
+
+        Assert.True(first.Succeeded, first.Error?.Message);
+        Assert.True(second.Succeeded, second.Error?.Message);
+        Assert.False(first.Value!.Replayed);
+        Assert.True(second.Value!.Replayed);
+        Assert.Equal((first.Value.InstanceId, first.Value.CompletedTaskId), (second.Value.InstanceId, second.Value.CompletedTaskId));
+        Assert.Single(await h.Runtime.TimelineAsync(id), e => e.Type == EventTypes.TaskCompleted && e.TaskId == task.Id);
+    }
+
+    [Fact]
     public async Task CompletingACompletedTaskIsAConflictNamingWhoCompletedIt()
     {
         await using var h = await RuntimeHarness.CreateAsync(provider);
