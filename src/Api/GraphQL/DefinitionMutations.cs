@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using LowCode.Api.Identity;
 using LowCode.Engine.Metadata;
+using LowCode.Engine.Operations.LiveRules;
 using LowCode.Engine.Storage;
 using LowCode.Engine.Validation;
 using LowCode.GraphQL.Execution;
@@ -18,7 +18,7 @@ internal static class DefinitionMutations
     public static SchemaBuilder BindMutations(this SchemaBuilder builder) => builder
         .BindEnum<StoreErrorKind>("DefinitionErrorKind")
         .ResolveAsync("Mutation", "saveDraft", SaveDraftAsync)
-        .ResolveAsync("Mutation", "publish", async ctx => LivePublishRefusal(ctx) is { } refused ? throw refused : DefinitionPayload.From(await Store(ctx).PublishAsync(
+        .ResolveAsync("Mutation", "publish", async ctx => Kind(ctx) == DefinitionKind.RuleSet ? LivePublishRequired(Key(ctx)) : DefinitionPayload.From(await Store(ctx).PublishAsync(
             Kind(ctx), Key(ctx), ctx.GetArgument<string>("etag"), ApiUser.Of(ctx), ctx.CancellationToken).ConfigureAwait(false)))
         .ResolveAsync("Mutation", "retire", async ctx => DefinitionPayload.From(await Store(ctx).RetireAsync(
             Kind(ctx), Key(ctx), ctx.GetArgument<int>("version"), ApiUser.Of(ctx), ctx.CancellationToken).ConfigureAwait(false)))
@@ -60,13 +60,12 @@ internal static class DefinitionMutations
             $"The {DefinitionJson.KindName(kind)} '{key}' has {problems.Length} problem{(problems.Length == 1 ? string.Empty : "s")}; nothing was saved.",
             problems);
 
-    /// <summary>A rule set goes live on every running instance at once, so publishing one takes an admin.</summary>
-    private static GraphQLException? LivePublishRefusal(ResolveContext ctx) =>
-        Kind(ctx) == DefinitionKind.RuleSet && ApiUser.Current(ctx)?.Has(Permissions.Admin) != true
-            ? new GraphQLException(
-                $"Publishing rule set '{Key(ctx)}' changes routing for every running instance at once, so it needs the admin permission; {ApiUser.Of(ctx)} is not an admin.",
-                OperationRules.Forbidden)
-            : null;
+    /// <summary>A rule set goes live on every running instance at once, so it is published only behind a dry run of the exact draft.</summary>
+    private static DefinitionPayload LivePublishRequired(string key)
+    {
+        var message = $"Rule sets go live on every running instance at once, so publish does not publish them. Run dryRunRuleSet(processKey: ..., ruleSetKey: \"{key}\") on the draft, review what would change, then publishRuleSet(key: \"{key}\", dryRunId: ...) with the id it returned (this needs the admin permission).";
+        return DefinitionPayload.Failed(StoreErrorKind.Invalid, message, [new ValidationProblem("kind", message, LiveRuleCodes.LivePublishRequired)]);
+    }
 
     private static IDefinitionStore Store(ResolveContext ctx) => ctx.GetRequiredService<IDefinitionStore>();
 

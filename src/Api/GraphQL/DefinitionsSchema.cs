@@ -58,6 +58,7 @@ internal static class DefinitionsSchema
             .BindFormEvaluation()
             .BindRuntime()
             .BindOperations()
+            .BindLiveRules()
             .BindExternalLinks()
             .BindBoundaries()
             .BindAnalytics()

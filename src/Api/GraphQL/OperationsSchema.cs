@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using LowCode.Engine.Operations;
 using LowCode.Engine.Operations.DryRun;
 using LowCode.Engine.Operations.Erasure;
+using LowCode.Engine.Operations.LiveRules;
 using LowCode.Engine.Operations.Migration;
 using LowCode.Engine.Operations.Repair;
 using LowCode.Engine.Processes;
@@ -51,7 +52,7 @@ internal static class OperationsSchema
             ctx.GetArgument<DateTimeOffset?>("to"),
             ctx.GetArgument("maxExamples", DryRunRequest.DefaultMaxExamples),
             candidate is null ? null : candidate as string ?? JsonSerializer.Serialize(candidate));
-        return ctx.GetRequiredService<RuleSetDryRun>().RunAsync(request, ctx.CancellationToken);
+        return ctx.GetRequiredService<LiveRuleSets>().DryRunAsync(request, ApiUser.Of(ctx), ctx.CancellationToken);
     }
 
     private static async Task<MigrationReport> MigrateAsync(ResolveContext ctx)

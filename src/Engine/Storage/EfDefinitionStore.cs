@@ -118,7 +118,10 @@ public sealed class EfDefinitionStore(
         return Notify(await SaveAsync(db, draft, kind, cancellationToken).ConfigureAwait(false), DefinitionChangeKind.DraftSaved, user, now) with { Warnings = warnings };
     }
 
-    public async Task<StoreResult<DefinitionVersion>> PublishAsync(DefinitionKind kind, string key, string? expectedETag, string user, CancellationToken cancellationToken = default)
+    public Task<StoreResult<DefinitionVersion>> PublishAsync(DefinitionKind kind, string key, string? expectedETag, string user, CancellationToken cancellationToken = default) =>
+        PublishAsync(kind, key, expectedETag, user, null, cancellationToken);
+
+    public async Task<StoreResult<DefinitionVersion>> PublishAsync(DefinitionKind kind, string key, string? expectedETag, string user, PublishAttachment? alongside, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var draft = await Versions(db, kind, key).FirstOrDefaultAsync(d => d.Version == DraftVersion, cancellationToken).ConfigureAwait(false);
@@ -132,7 +135,26 @@ public sealed class EfDefinitionStore(
             return StaleETag(kind, key, draft, expectedETag);
         }
 
-        var definition = DefinitionJson.Parse(kind, draft.Body).Definition!;
+        db.Definitions.Remove(draft);
+        return await PublishBodyAsync(db, kind, key, draft, user, alongside, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<StoreResult<DefinitionVersion>> RepublishAsync(DefinitionKind kind, string key, int fromVersion, string user, PublishAttachment? alongside, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var source = await Versions(db, kind, key).AsNoTracking().FirstOrDefaultAsync(d => d.Version == fromVersion && fromVersion != DraftVersion, cancellationToken).ConfigureAwait(false);
+        if (source is null)
+        {
+            return NotFound($"{Describe(kind, key)} has no published or retired version {fromVersion} to publish again.");
+        }
+
+        return await PublishBodyAsync(db, kind, key, source, user, alongside, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Validates <paramref name="source"/>'s body against published definitions and saves it as the next version, with what <paramref name="alongside"/> adds, in one transaction.</summary>
+    private async Task<StoreResult<DefinitionVersion>> PublishBodyAsync(LowCodeDbContext db, DefinitionKind kind, string key, DefinitionRecord source, string user, PublishAttachment? alongside, CancellationToken cancellationToken)
+    {
+        var definition = DefinitionJson.Parse(kind, source.Body).Definition!;
         var catalog = await StoreCatalog.LoadAsync(db, includeDrafts: false, replacing: definition, cancellationToken).ConfigureAwait(false);
         var problems = validator.Validate(definition, catalog);
         var warnings = problems.Where(p => p.Severity == ProblemSeverity.Warning).ToImmutableArray();
@@ -146,22 +168,26 @@ public sealed class EfDefinitionStore(
         var now = clock.GetUtcNow().UtcDateTime;
         var published = new DefinitionRecord
         {
-            Kind = draft.Kind,
+            Kind = source.Kind,
             Key = key,
             Version = latest + 1,
             Status = nameof(DefinitionStatus.Published),
-            Name = draft.Name,
-            Body = draft.Body,
+            Name = source.Name,
+            Body = source.Body,
             ETag = NewETag(),
-            CreatedBy = draft.CreatedBy,
-            CreatedAt = draft.CreatedAt,
+            CreatedBy = source.CreatedBy,
+            CreatedAt = source.CreatedAt,
             UpdatedBy = user,
             UpdatedAt = now,
             PublishedAt = now,
         };
-        db.Definitions.Remove(draft);
         db.Definitions.Add(published);
         db.Events.Add(LifecycleEvent("definitionPublished", kind, key, published.Version, user, now));
+        if (alongside is not null)
+        {
+            await alongside(db, published, cancellationToken).ConfigureAwait(false);
+        }
+
         return Notify(await SaveAsync(db, published, kind, cancellationToken).ConfigureAwait(false), DefinitionChangeKind.Published, user, now) with { Warnings = warnings };
     }
 

@@ -30,8 +30,23 @@ public interface IDefinitionStore
     /// <summary>Publishes the draft as the next version after validating it against published definitions only.</summary>
     Task<StoreResult<DefinitionVersion>> PublishAsync(DefinitionKind kind, string key, string? expectedETag, string user, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Publishes the draft as <see cref="PublishAsync(DefinitionKind, string, string?, string, CancellationToken)"/> does, and in the same
+    /// transaction writes what <paramref name="alongside"/> adds (a live rule publish marks the dry run it was seen in).
+    /// </summary>
+    Task<StoreResult<DefinitionVersion>> PublishAsync(DefinitionKind kind, string key, string? expectedETag, string user, PublishAttachment? alongside, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Publishes the body of version <paramref name="fromVersion"/> again as the next version (a rollback), validated
+    /// against published definitions; the draft, if any, is left alone.
+    /// </summary>
+    Task<StoreResult<DefinitionVersion>> RepublishAsync(DefinitionKind kind, string key, int fromVersion, string user, PublishAttachment? alongside, CancellationToken cancellationToken = default);
+
     Task<StoreResult<DefinitionVersion>> RetireAsync(DefinitionKind kind, string key, int version, string user, CancellationToken cancellationToken = default);
 
     /// <summary>Throws the draft away; needs the etag of the draft being discarded.</summary>
     Task<StoreResult<DefinitionVersion>> DiscardDraftAsync(DefinitionKind kind, string key, string expectedETag, string user, CancellationToken cancellationToken = default);
 }
+
+/// <summary>What a publish writes besides the version, in its transaction: <paramref name="published"/> is the new version's row, not yet saved.</summary>
+public delegate Task PublishAttachment(LowCodeDbContext db, Records.DefinitionRecord published, CancellationToken cancellationToken);

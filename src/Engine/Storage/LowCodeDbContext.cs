@@ -37,6 +37,8 @@ public abstract class LowCodeDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<StoredFileContentRecord> FileContents => Set<StoredFileContentRecord>();
     public DbSet<ApiKeyRecord> ApiKeys => Set<ApiKeyRecord>();
 
+    public DbSet<DryRunRecord> DryRuns => Set<DryRunRecord>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
@@ -99,6 +101,7 @@ public abstract class LowCodeDbContext(DbContextOptions options) : DbContext(opt
             e.HasIndex(t => t.InstanceId);
         });
         modelBuilder.ApplyConfiguration(new Configurations.ExternalLinkConfiguration());
+        modelBuilder.ApplyConfiguration(new Configurations.DryRunConfiguration());
         modelBuilder.ApplyConfiguration<StoredFileRecord>(new Configurations.StoredFileConfiguration());
         modelBuilder.ApplyConfiguration<StoredFileContentRecord>(new Configurations.StoredFileConfiguration());
         AnalyticsIndexes.Configure(modelBuilder);

@@ -23,7 +23,7 @@ public sealed class TwoApiNodesOnPostgreSQL
         await using var nodes = await TwoNodes.StartAsync(listenOnB: true, cts.Token);
         await using var subscription = await nodes.SubscribeOnBAsync(cts.Token);
 
-        var published = await nodes.PublishOnAAsync(subscription.DraftETag);
+        var published = await nodes.PublishOnAAsync();
 
         var change = await subscription.NextAsync(cts.Token);
         Assert.Equal(("PUBLISHED", 2, "node-a"), (change.GetProperty("change").GetString(), change.GetProperty("version").GetInt32(), change.GetProperty("by").GetString()));
@@ -41,7 +41,7 @@ public sealed class TwoApiNodesOnPostgreSQL
         await using var nodes = await TwoNodes.StartAsync(listenOnB: false, cts.Token);
         await using var subscription = await nodes.SubscribeOnBAsync(cts.Token);
 
-        await nodes.PublishOnAAsync(subscription.DraftETag);
+        await nodes.PublishOnAAsync();
 
         // A change made on B itself after A's publish committed: B's subscriber gets it, and nothing from A before it.
         await nodes.SaveDraftOnBAsync("marker", null);
@@ -86,7 +86,7 @@ public sealed class TwoApiNodesOnPostgreSQL
             var b = await ApiProcess.StartAsync(Settings(listenOnB), cancellationToken, createAdminKey: false);
             var nodes = new TwoNodes(database, a, b);
             var etag = await SaveDraftAsync(nodes._clientA, "node-a", "Routing v1", null);
-            await PublishAsync(nodes._clientA, "node-a", etag);
+            await PublishAsync(nodes._clientA, "node-a");
             Assert.Equal(1, (await nodes.RuleSetOnBAsync()).GetProperty("version").GetInt32());
             return nodes;
         }
@@ -123,14 +123,13 @@ public sealed class TwoApiNodesOnPostgreSQL
                 seen = await subscription.NextAsync(cancellationToken);
             }
 
-            subscription.DraftETag = etag;
             return subscription;
         }
 
         public Task<string> SaveDraftOnBAsync(string name, string? etag) => SaveDraftAsync(_clientB, "node-b", name, etag);
 
         /// <summary>Publishes, on A, the draft saved on B: A's only change, so B's subscriber expects exactly this publish.</summary>
-        public Task<string> PublishOnAAsync(string draftETag) => PublishAsync(_clientA, "node-a", draftETag);
+        public Task<string> PublishOnAAsync() => PublishAsync(_clientA, "node-a");
 
         public async Task<JsonElement> RuleSetOnBAsync()
         {
@@ -173,14 +172,20 @@ public sealed class TwoApiNodesOnPostgreSQL
             return payload.GetProperty("definition").GetProperty("etag").GetString()!;
         }
 
-        private static async Task<string> PublishAsync(HttpClient client, string user, string etag)
+        /// <summary>Publishes the draft live: a dry run of it (no process routes with this rule set, so it replays nothing), then publishRuleSet.</summary>
+        private static async Task<string> PublishAsync(HttpClient client, string user)
         {
+            var dryRun = (await GraphQLClient.PostAsync(
+                client,
+                "{ dryRunRuleSet(processKey: \"unrouted\", ruleSetKey: \"routing\") { dryRunId problems { message } } }",
+                caller: Caller.Admin(user))).GetProperty("data").GetProperty("dryRunRuleSet");
+            Assert.True(dryRun.GetProperty("dryRunId").ValueKind == JsonValueKind.String, dryRun.ToString());
             var result = await GraphQLClient.PostAsync(
                 client,
-                "mutation($etag: String) { publish(kind: RULE_SET, key: \"routing\", etag: $etag) { definition { etag } error { message } } }",
-                new { etag },
+                "mutation($dryRunId: ID!) { publishRuleSet(key: \"routing\", dryRunId: $dryRunId) { definition { etag } error { message } } }",
+                new { dryRunId = dryRun.GetProperty("dryRunId").GetString() },
                 Caller.Admin(user));
-            var payload = result.GetProperty("data").GetProperty("publish");
+            var payload = result.GetProperty("data").GetProperty("publishRuleSet");
             Assert.True(payload.GetProperty("error").ValueKind == JsonValueKind.Null, payload.ToString());
             return payload.GetProperty("definition").GetProperty("etag").GetString()!;
         }
@@ -188,9 +193,6 @@ public sealed class TwoApiNodesOnPostgreSQL
 
     private sealed class Subscription(ClientWebSocket socket) : IAsyncDisposable
     {
-        /// <summary>The etag of the draft on B once the stream is live.</summary>
-        public string DraftETag { get; set; } = string.Empty;
-
         public async Task<JsonElement> NextAsync(CancellationToken cancellationToken)
         {
             var message = await ReceiveAsync(cancellationToken);

@@ -111,7 +111,7 @@ public abstract class IdentityTests(DatabaseProvider provider)
         using var factory = new ApiFactory(provider);
         using var client = factory.CreateClient();
 
-        var result = await GraphQLClient.PostAsync(client, "mutation { publish(kind: RULE_SET, key: \"expense-routing\") { error { message } } }", Caller.Designer("ada@example.com"));
+        var result = await GraphQLClient.PostAsync(client, "mutation { publishRuleSet(key: \"expense-routing\", dryRunId: \"any\") { error { message } } }", Caller.Designer("ada@example.com"));
 
         Assert.Equal("FORBIDDEN", result.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
     }

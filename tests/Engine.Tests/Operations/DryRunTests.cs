@@ -156,6 +156,21 @@ public abstract class DryRunTests(DatabaseProvider provider)
         Assert.Equal("dryRun.candidateNotFound", Assert.Single(noDraft.Problems).Code);
     }
 
+    [Fact]
+    public async Task ADryRunOfARuleSetNoPublishedProcessRoutesWith_ReplaysNothingAndNamesTheDraftItRan()
+    {
+        await using var h = await RuntimeHarness.CreateAsync(provider);
+        var ops = new OperationsHarness(h);
+        var draft = await h.Database.Store.SaveDraftAsync(DefinitionKind.RuleSet, """{ "key": "fresh-rules", "name": "Fresh", "rules": [] }""", null, "admin");
+        Assert.True(draft.Succeeded, draft.Error?.Message);
+
+        var report = await ops.DryRun.RunAsync(new DryRunRequest("process-in-the-making", "fresh-rules"));
+
+        Assert.True(report.Succeeded, string.Join("; ", report.Problems));
+        Assert.Equal((0, 0, 0), (report.RuleSetVersion, report.Replayed, report.Changed));
+        Assert.Equal(draft.Value!.ETag, report.CandidateETag);
+    }
+
     internal static string Lowered(int threshold) => OperationsHarness.SeedFile("expense-approval", "expense-routing.ruleset.json")
         .Replace("\"op\": \">\", \"value\": 1000", $"\"op\": \">\", \"value\": {threshold}", StringComparison.Ordinal)
         .Replace("\"op\": \"<=\", \"value\": 1000", $"\"op\": \"<=\", \"value\": {threshold}", StringComparison.Ordinal);

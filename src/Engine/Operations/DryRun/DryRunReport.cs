@@ -26,6 +26,12 @@ public sealed record DryRunReport(
     ImmutableArray<ValidationProblem> Problems)
 {
     public bool Succeeded => Problems.IsEmpty;
+
+    /// <summary>The etag of the stored draft or version that was replayed; null for unsaved text or when nothing ran.</summary>
+    public string? CandidateETag { get; init; }
+
+    /// <summary>The id a live publish names, once the run is recorded (<see cref="LiveRules.LiveRuleSets"/>); null otherwise.</summary>
+    public string? DryRunId { get; init; }
 }
 
 /// <summary>One recorded decision the candidate decides differently: where it went and why, against where it would go.</summary>

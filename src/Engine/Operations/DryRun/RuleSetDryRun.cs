@@ -34,30 +34,39 @@ public sealed class RuleSetDryRun(IDbContextFactory<LowCodeDbContext> contexts, 
         var processes = await ProcessVersionsAsync(db, request.ProcessKey, cancellationToken).ConfigureAwait(false);
         if (processes.Count == 0)
         {
-            return Refused(request, version, [new ValidationProblem("processKey", $"There is no published process '{request.ProcessKey}'; a dry run replays a published process's decisions.", "dryRun.processNotFound")]);
+            // A rule set no published process routes with decides nothing yet: its dry run has nothing to replay, and
+            // still yields a stored candidate's dry run (the first version of a new rule set goes live this way).
+            if (await ProcessRoutingWithAsync(db, request.RuleSetKey, cancellationToken).ConfigureAwait(false) is { } user)
+            {
+                return Refused(request, version, [new ValidationProblem("processKey", $"There is no published process '{request.ProcessKey}'; a dry run replays a published process's decisions. Process '{user}' routes with rule set '{request.RuleSetKey}': dry-run against it.", "dryRun.processNotFound")]);
+            }
         }
-
-        var latest = processes[processes.Keys.Max()];
-        if (latest.RuleSet != request.RuleSetKey)
+        else if (processes[processes.Keys.Max()].RuleSet is var routing && routing != request.RuleSetKey)
         {
-            var uses = latest.RuleSet is null ? "no rule set" : $"rule set '{latest.RuleSet}'";
+            var uses = routing is null ? "no rule set" : $"rule set '{routing}'";
             return Refused(request, version, [new ValidationProblem("ruleSetKey", $"Process '{request.ProcessKey}' routes with {uses}, not '{request.RuleSetKey}'; choose the rule set the process uses.", "dryRun.ruleSetMismatch")]);
         }
 
         var clock = new ReplayClock();
-        var candidate = await CompileCandidateAsync(db, request, version, clock, cancellationToken).ConfigureAwait(false);
+        var (candidate, etag) = await CompileCandidateAsync(db, request, version, clock, cancellationToken).ConfigureAwait(false);
         if (candidate.RuleSet is not { } compiled)
         {
             return Refused(request, version, candidate.Problems);
         }
 
         var tally = new Tally(request.MaxExamples);
-        await foreach (var row in Decisions(db, request).AsAsyncEnumerable().WithCancellation(cancellationToken).ConfigureAwait(false))
+        if (processes.Count > 0)
         {
-            Replay(row, compiled, processes, clock, tally);
+            await foreach (var row in Decisions(db, request).AsAsyncEnumerable().WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                Replay(row, compiled, processes, clock, tally);
+            }
         }
 
-        return new DryRunReport(request.RuleSetKey, version, tally.Replayed, tally.Changed, tally.Failed, tally.Skipped, [.. tally.Examples], []);
+        return new DryRunReport(request.RuleSetKey, version, tally.Replayed, tally.Changed, tally.Failed, tally.Skipped, [.. tally.Examples], [])
+        {
+            CandidateETag = etag,
+        };
     }
 
     private static ImmutableArray<ValidationProblem> RequestProblems(DryRunRequest request)
@@ -109,40 +118,55 @@ public sealed class RuleSetDryRun(IDbContextFactory<LowCodeDbContext> contexts, 
         return versions;
     }
 
-    private async Task<RoutingCompilation> CompileCandidateAsync(LowCodeDbContext db, DryRunRequest request, int version, ReplayClock clock, CancellationToken cancellationToken)
+    /// <summary>The candidate compiled, with the etag of the stored row it was read from (null for unsaved text).</summary>
+    /// <summary>The key of a published process, any version of which routes with <paramref name="ruleSetKey"/>; null when none does.</summary>
+    private static async Task<string?> ProcessRoutingWithAsync(LowCodeDbContext db, string ruleSetKey, CancellationToken cancellationToken)
+    {
+        var kind = nameof(DefinitionKind.Process);
+        var bodies = await db.Definitions.AsNoTracking()
+            .Where(d => d.Kind == kind && d.Version > 0)
+            .Select(d => new { d.Key, d.Body })
+            .ToListAsync(cancellationToken)
+            .ConfigureAwait(false);
+        return bodies.FirstOrDefault(b => DefinitionJson.Parse(DefinitionKind.Process, b.Body).Definition is ProcessDefinition { RuleSet: var key } && key == ruleSetKey)?.Key;
+    }
+
+    private async Task<(RoutingCompilation Compilation, string? ETag)> CompileCandidateAsync(LowCodeDbContext db, DryRunRequest request, int version, ReplayClock clock, CancellationToken cancellationToken)
     {
         var key = request.RuleSetKey;
         var body = request.RuleSetJson;
+        string? etag = null;
         if (body is null)
         {
             var kind = nameof(DefinitionKind.RuleSet);
-            body = await db.Definitions.AsNoTracking()
+            var stored = await db.Definitions.AsNoTracking()
                 .Where(d => d.Kind == kind && d.Key == key && d.Version == version)
-                .Select(d => d.Body)
+                .Select(d => new { d.Body, d.ETag })
                 .FirstOrDefaultAsync(cancellationToken)
                 .ConfigureAwait(false);
+            (body, etag) = (stored?.Body, stored?.ETag);
         }
 
         if (body is null)
         {
             var what = version == 0 ? "draft" : $"version {version}";
-            return new RoutingCompilation(null, [new ValidationProblem("ruleSetVersion", $"Rule set '{key}' has no {what}; save a draft or name a version it has.", "dryRun.candidateNotFound")]);
+            return (new RoutingCompilation(null, [new ValidationProblem("ruleSetVersion", $"Rule set '{key}' has no {what}; save a draft or name a version it has.", "dryRun.candidateNotFound")]), null);
         }
 
         var parsed = DefinitionJson.Parse(DefinitionKind.RuleSet, body);
         if (parsed.Definition is not RuleSetDefinition definition)
         {
-            return new RoutingCompilation(null, parsed.Problems);
+            return (new RoutingCompilation(null, parsed.Problems), null);
         }
 
         if (definition.Key != key)
         {
-            return new RoutingCompilation(null, [new ValidationProblem("$.key", $"The candidate is rule set '{definition.Key}', but the dry run is for '{key}'; give the key of the rule set the process uses.", "dryRun.ruleSetMismatch")]);
+            return (new RoutingCompilation(null, [new ValidationProblem("$.key", $"The candidate is rule set '{definition.Key}', but the dry run is for '{key}'; give the key of the rule set the process uses.", "dryRun.ruleSetMismatch")]), null);
         }
 
         // The candidate's expressions read the replay clock, so each decision sees the instant it was made at.
         var compiler = new RoutingRuleSetCompiler(new SandboxRuleExpressions(expressions, clock));
-        return compiler.Compile(definition, version);
+        return (compiler.Compile(definition, version), etag);
     }
 
     private static IQueryable<DecisionRow> Decisions(LowCodeDbContext db, DryRunRequest request)
