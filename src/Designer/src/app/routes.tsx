@@ -4,6 +4,9 @@ import { ApiPage } from '../pages/ApiPage';
 import { definitionPageCopy } from '../pages/definitionPages';
 import { DefinitionsPage } from '../pages/DefinitionsPage';
 import { PlaceholderPage } from '../pages/PlaceholderPage';
+import { ProcessEditorPage } from '../processes/ProcessEditorPage';
+import { DefinitionListPage, processListCopy, ruleSetListCopy } from '../rules/DefinitionListPage';
+import { RuleSetPage } from '../rules/RuleSetPage';
 import type { Permission } from './permissions';
 
 /** A page inside the signed-in shell (sidebar, header, sign-out). */
@@ -36,8 +39,10 @@ function page(id: PageId, element: ReactNode): ShellRoute {
  */
 export const shellRoutes: readonly ShellRoute[] = [
   page('forms', <DefinitionsPage key="form" copy={definitionPageCopy.form} />),
-  page('processes', <DefinitionsPage key="process" copy={definitionPageCopy.process} />),
-  page('rules', <DefinitionsPage key="ruleSet" copy={definitionPageCopy.ruleSet} />),
+  page('processes', <DefinitionListPage key="process" copy={processListCopy} />),
+  { ...page('processes', <ProcessEditorPage />), path: 'processes/:key', title: 'Process' },
+  page('rules', <DefinitionListPage key="ruleSet" copy={ruleSetListCopy} />),
+  { ...page('rules', <RuleSetPage />), path: 'rules/:key', title: 'Rule set' },
   page('tasks', <PlaceholderPage page="tasks" />),
   page('instances', <PlaceholderPage page="instances" />),
   page('analytics', <PlaceholderPage page="analytics" />),
