@@ -253,7 +253,7 @@ export function RuleSetPage() {
           ) : null}
         </div>
         <div className="stack">
-          <SimulatePanel ruleSetKey={key} ruleSet={body} steps={steps} fields={fields} />
+          <SimulatePanel ruleSetKey={key} ruleSet={body} steps={steps} fields={fields} onProblems={setProblems} />
           <DryRunPanel
             ruleSetKey={key}
             processKeys={processes.map((process) => process.key)}

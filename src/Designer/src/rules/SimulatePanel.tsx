@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { mutate } from '../app/useQuery';
 import type { RuleSetJson } from '../processes/definitionTypes';
 import type { FieldChoice } from './fieldPaths';
-import { simulateQuery, type Simulation } from './ruleSetApi';
+import { simulateQuery, type Problem, type Simulation } from './ruleSetApi';
 import { ruleEvents } from './ruleSetEditing';
 
 function sampleFor(fields: readonly FieldChoice[]): string {
@@ -19,7 +19,20 @@ function sampleFor(fields: readonly FieldChoice[]): string {
  * Runs the rules as edited (saved or not) on sample data through the server's simulateRuleSet: where it routes, which
  * rules matched, fired, and lost on salience, with the trace.
  */
-export function SimulatePanel({ ruleSetKey, ruleSet, steps, fields }: { readonly ruleSetKey: string; readonly ruleSet: RuleSetJson; readonly steps: readonly string[]; readonly fields: readonly FieldChoice[] }) {
+export function SimulatePanel({
+  ruleSetKey,
+  ruleSet,
+  steps,
+  fields,
+  onProblems,
+}: {
+  readonly ruleSetKey: string;
+  readonly ruleSet: RuleSetJson;
+  readonly steps: readonly string[];
+  readonly fields: readonly FieldChoice[];
+  /** The problems the server found in the rules as edited, so the editor marks the rules they belong to. */
+  readonly onProblems?: (problems: readonly Problem[]) => void;
+}) {
   const id = useId();
   const [step, setStep] = useState(steps[0] ?? '');
   const [outcome, setOutcome] = useState('');
@@ -53,6 +66,7 @@ export function SimulatePanel({ ruleSetKey, ruleSet, steps, fields }: { readonly
       return;
     }
     setResult(answer.data.simulateRuleSet);
+    onProblems?.(answer.data.simulateRuleSet.problems.filter((problem) => problem.path.startsWith('$')));
   };
 
   const statusOf = (rule: string): string => {
