@@ -160,13 +160,15 @@ export function DryRunPanel({ ruleSetKey, processKeys, draftEtag, dirty, onPubli
 function DryRunResult({ dryRun }: { readonly dryRun: DryRun }) {
   if (dryRun.problems.length > 0) {
     return (
-      <ul className="editor-problems" role="alert" aria-label="Dry run problems">
-        {dryRun.problems.map((problem) => (
-          <li key={problem.path + problem.code}>
-            {problem.path}: {problem.message}
-          </li>
-        ))}
-      </ul>
+      <div role="alert">
+        <ul className="editor-problems" aria-label="Dry run problems">
+          {dryRun.problems.map((problem) => (
+            <li key={problem.path + problem.code}>
+              {problem.path}: {problem.message}
+            </li>
+          ))}
+        </ul>
+      </div>
     );
   }
   return (

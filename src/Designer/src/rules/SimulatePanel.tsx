@@ -131,13 +131,15 @@ export function SimulatePanel({
       {result ? (
         <div role="region" aria-label="Simulation result" className="stack">
           {result.problems.length > 0 ? (
-            <ul className="editor-problems" role="alert">
-              {result.problems.map((problem) => (
-                <li key={problem.path + problem.code}>
-                  {problem.path}: {problem.message}
-                </li>
-              ))}
-            </ul>
+            <div role="alert">
+              <ul className="editor-problems" aria-label="Simulation problems">
+                {result.problems.map((problem) => (
+                  <li key={problem.path + problem.code}>
+                    {problem.path}: {problem.message}
+                  </li>
+                ))}
+              </ul>
+            </div>
           ) : (
             <p>
               <strong>Routes to: {result.target ?? 'no rule routes (the step’s own next or transitions decide)'}</strong>
