@@ -65,6 +65,7 @@ internal static class DefinitionsSchema
             .BindAnalytics()
             .BindRuntimeLists()
             .BindViewer()
+            .BindRuleSimulation()
             .GuardRootFields(OperationRules.Check)
             .Build();
     }

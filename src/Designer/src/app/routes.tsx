@@ -4,9 +4,10 @@ import { FormBuilderPage } from '../formBuilder/FormBuilderPage';
 import { FormListPage } from '../formBuilder/FormListPage';
 import { AnalyticsPage } from '../analytics/AnalyticsPage';
 import { ApiPage } from '../pages/ApiPage';
-import { definitionPageCopy } from '../pages/definitionPages';
-import { DefinitionsPage } from '../pages/DefinitionsPage';
 import { PlaceholderPage } from '../pages/PlaceholderPage';
+import { ProcessEditorPage } from '../processes/ProcessEditorPage';
+import { DefinitionListPage, processListCopy, ruleSetListCopy } from '../rules/DefinitionListPage';
+import { RuleSetPage } from '../rules/RuleSetPage';
 import type { Permission } from './permissions';
 
 /** A page inside the signed-in shell (sidebar, header, sign-out). */
@@ -41,8 +42,10 @@ export const shellRoutes: readonly ShellRoute[] = [
   page('forms', <FormListPage />),
   { path: 'forms/new', title: 'New form', summary: 'Add fields from the palette, save the draft, try it in the preview, publish.', requires: ['DESIGNER'], element: <FormBuilderPage /> },
   { path: 'forms/:key', title: 'Form', summary: 'Fields, properties and expressions, with the server judging the preview.', requires: ['DESIGNER'], element: <FormBuilderPage /> },
-  page('processes', <DefinitionsPage key="process" copy={definitionPageCopy.process} />),
-  page('rules', <DefinitionsPage key="ruleSet" copy={definitionPageCopy.ruleSet} />),
+  page('processes', <DefinitionListPage key="process" copy={processListCopy} />),
+  { ...page('processes', <ProcessEditorPage />), path: 'processes/:key', title: 'Process' },
+  page('rules', <DefinitionListPage key="ruleSet" copy={ruleSetListCopy} />),
+  { ...page('rules', <RuleSetPage />), path: 'rules/:key', title: 'Rule set' },
   page('tasks', <PlaceholderPage page="tasks" />),
   page('instances', <PlaceholderPage page="instances" />),
   page('analytics', <AnalyticsPage />),
