@@ -4,6 +4,8 @@ import { ApiPage } from '../pages/ApiPage';
 import { definitionPageCopy } from '../pages/definitionPages';
 import { DefinitionsPage } from '../pages/DefinitionsPage';
 import { PlaceholderPage } from '../pages/PlaceholderPage';
+import { TaskPage } from '../work/TaskPage';
+import { TasksPage } from '../work/TasksPage';
 import type { Permission } from './permissions';
 
 /** A page inside the signed-in shell (sidebar, header, sign-out). */
@@ -38,7 +40,8 @@ export const shellRoutes: readonly ShellRoute[] = [
   page('forms', <DefinitionsPage key="form" copy={definitionPageCopy.form} />),
   page('processes', <DefinitionsPage key="process" copy={definitionPageCopy.process} />),
   page('rules', <DefinitionsPage key="ruleSet" copy={definitionPageCopy.ruleSet} />),
-  page('tasks', <PlaceholderPage page="tasks" />),
+  page('tasks', <TasksPage />),
+  { path: 'tasks/:id', title: 'Task', requires: ['USER', 'ANALYST'], element: <TaskPage /> },
   page('instances', <PlaceholderPage page="instances" />),
   page('analytics', <PlaceholderPage page="analytics" />),
   page('api', <ApiPage />),
