@@ -4,6 +4,9 @@ import { ApiPage } from '../pages/ApiPage';
 import { definitionPageCopy } from '../pages/definitionPages';
 import { DefinitionsPage } from '../pages/DefinitionsPage';
 import { PlaceholderPage } from '../pages/PlaceholderPage';
+import { ExternalTaskPage } from '../work/ExternalTaskPage';
+import { InstancePage } from '../work/InstancePage';
+import { InstancesPage } from '../work/InstancesPage';
 import { TaskPage } from '../work/TaskPage';
 import { TasksPage } from '../work/TasksPage';
 import type { Permission } from './permissions';
@@ -42,10 +45,13 @@ export const shellRoutes: readonly ShellRoute[] = [
   page('rules', <DefinitionsPage key="ruleSet" copy={definitionPageCopy.ruleSet} />),
   page('tasks', <TasksPage />),
   { path: 'tasks/:id', title: 'Task', requires: ['USER', 'ANALYST'], element: <TaskPage /> },
-  page('instances', <PlaceholderPage page="instances" />),
+  page('instances', <InstancesPage />),
+  { path: 'instances/:id', title: 'Instance', requires: ['USER', 'ANALYST'], element: <InstancePage /> },
   page('analytics', <PlaceholderPage page="analytics" />),
   page('api', <ApiPage />),
 ];
 
 /** Pages reached without signing in, outside the shell. */
-export const bareRoutes: readonly BareRoute[] = [];
+export const bareRoutes: readonly BareRoute[] = [
+  { path: 'external', element: <ExternalTaskPage /> },
+];
