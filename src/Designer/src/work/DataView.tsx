@@ -13,7 +13,7 @@ export function DataView({ data, label }: { readonly data: unknown; readonly lab
     return <p className="muted">No data yet.</p>;
   }
   return (
-    <dl className="data-view" aria-label={label}>
+    <dl className="data-view" title={label}>
       {entries.map(([key, value]) => (
         <div className="data-view__entry" key={key}>
           <dt>{humanize(key)}</dt>
