@@ -31,7 +31,7 @@ function Value({ value, name }: { readonly value: unknown; readonly name: string
     if (value.length > 0 && value.every((item) => item !== null && typeof item === 'object' && !Array.isArray(item))) {
       const columns = [...new Set(value.flatMap((item) => Object.keys(item as Record<string, unknown>)))];
       return (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={name}>
           <table className="table data-view__table">
             <caption className="visually-hidden">{name}</caption>
             <thead>
