@@ -23,6 +23,7 @@ internal static class ExternalLinkSchema
         })
         .ResolveAsync("LinkedTask", "form", ctx => FormAsync(ctx, (LinkedTask)ctx.Parent!))
         .Resolve("LinkedTask", "task", ctx => ((LinkedTask)ctx.Parent!).Task)
+        .Resolve("LinkedTask", "organizationName", ctx => OrganizationName(ctx.GetRequiredService<IConfiguration>()))
         .ResolveAsync("Query", "evaluateFormByToken", async ctx =>
         {
             if (Data(ctx, "data") is not { } data)
@@ -81,6 +82,10 @@ internal static class ExternalLinkSchema
     private static string Token(ResolveContext ctx) => ctx.GetArgument<string>("token") ?? string.Empty;
 
     private static string? TaskId(ResolveContext ctx) => ctx.HasArgument("taskId") ? ctx.GetArgument<string>("taskId") : null;
+
+    /// <summary>An external participant has never heard of the product: the page names the organisation that sent the link.</summary>
+    public static string OrganizationName(IConfiguration configuration) =>
+        configuration["LowCode:OrganizationName"] is { Length: > 0 } name && name.Trim().Length > 0 ? name.Trim() : "LowCode";
 
     private static ProcessRuntime Runtime(ResolveContext ctx) => ctx.GetRequiredService<ProcessRuntime>();
 }

@@ -25,7 +25,7 @@ public abstract partial class ExternalLinkApiTests(ApiFactory factory)
 
     private const string ByToken = """
         query($token: String!, $taskId: ID) { taskByToken(token: $token, taskId: $taskId) {
-          linked { email expiresAt task { id stepKey status prefill } form { key version fields { key type } } }
+          linked { email expiresAt organizationName task { id stepKey status prefill } form { key version fields { key type } } }
           error { kind message } problems { path code message } } }
         """;
 
@@ -52,6 +52,7 @@ public abstract partial class ExternalLinkApiTests(ApiFactory factory)
         var linked = opened.GetProperty("linked");
         Assert.Equal((Customer, taskId, "customer-documents"), (linked.GetProperty("email").GetString(), linked.GetProperty("task").GetProperty("id").GetString(), linked.GetProperty("form").GetProperty("key").GetString()));
         Assert.Contains(linked.GetProperty("form").GetProperty("fields").EnumerateArray(), f => f.GetProperty("type").GetString() == "file");
+        Assert.Equal("LowCode", linked.GetProperty("organizationName").GetString());
 
         var certificate = await UploadAsync(client, token, taskId, "registrationCertificate", "certificate.pdf", "application/pdf", 4000);
         var address = await UploadAsync(client, token, taskId, "proofOfAddress", "bill.png", "image/png", 300);

@@ -3,6 +3,7 @@ import { NavLink } from 'react-router';
 import { HealthBadge } from '../components/HealthBadge';
 import { Icon } from '../components/Icon';
 import { StateMessage } from '../components/StateMessage';
+import { NotificationBell } from '../work/NotificationBell';
 import { itemsInSection, navSections } from '../navigation/navItems';
 import { PageTitleContext } from './pageTitle';
 import { allows, deniedReason } from './permissions';
@@ -70,6 +71,7 @@ export function Layout({ route, children }: { readonly route: ShellRoute; readon
             {route.summary ? <p className="page-header__summary">{route.summary}</p> : null}
           </div>
           <div className="page-header__viewer" aria-label="Signed in">
+            <NotificationBell />
             <span className="viewer" title={`Groups: ${viewer.groups.join(', ') || 'none'}; permissions: ${viewer.permissions.join(', ').toLowerCase()}`}>
               {viewer.id}
             </span>

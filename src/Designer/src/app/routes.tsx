@@ -4,10 +4,14 @@ import { FormBuilderPage } from '../formBuilder/FormBuilderPage';
 import { FormListPage } from '../formBuilder/FormListPage';
 import { AnalyticsPage } from '../analytics/AnalyticsPage';
 import { ApiPage } from '../pages/ApiPage';
-import { PlaceholderPage } from '../pages/PlaceholderPage';
 import { ProcessEditorPage } from '../processes/ProcessEditorPage';
 import { DefinitionListPage, processListCopy, ruleSetListCopy } from '../rules/DefinitionListPage';
 import { RuleSetPage } from '../rules/RuleSetPage';
+import { ExternalTaskPage } from '../work/ExternalTaskPage';
+import { InstancePage } from '../work/InstancePage';
+import { InstancesPage } from '../work/InstancesPage';
+import { TaskPage } from '../work/TaskPage';
+import { TasksPage } from '../work/TasksPage';
 import type { Permission } from './permissions';
 
 /** A page inside the signed-in shell (sidebar, header, sign-out). */
@@ -46,11 +50,15 @@ export const shellRoutes: readonly ShellRoute[] = [
   { ...page('processes', <ProcessEditorPage />), path: 'processes/:key', title: 'Process' },
   page('rules', <DefinitionListPage key="ruleSet" copy={ruleSetListCopy} />),
   { ...page('rules', <RuleSetPage />), path: 'rules/:key', title: 'Rule set' },
-  page('tasks', <PlaceholderPage page="tasks" />),
-  page('instances', <PlaceholderPage page="instances" />),
+  page('tasks', <TasksPage />),
+  { path: 'tasks/:id', title: 'Task', requires: ['USER', 'ANALYST'], element: <TaskPage /> },
+  page('instances', <InstancesPage />),
+  { path: 'instances/:id', title: 'Instance', requires: ['USER', 'ANALYST'], element: <InstancePage /> },
   page('analytics', <AnalyticsPage />),
   page('api', <ApiPage />),
 ];
 
 /** Pages reached without signing in, outside the shell. */
-export const bareRoutes: readonly BareRoute[] = [];
+export const bareRoutes: readonly BareRoute[] = [
+  { path: 'external', element: <ExternalTaskPage /> },
+];

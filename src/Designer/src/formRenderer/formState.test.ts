@@ -51,5 +51,6 @@ describe('formState', () => {
   it('starts a form with the prefill, defaults and the rows a table needs at least', () => {
     const form = { key: 'f', name: 'F', fields: [{ key: 'currency', type: 'select', default: 'EUR' }, { key: 'lines', type: 'repeating', minRows: 1, fields: [{ key: 'amount', type: 'number' }] }] };
     expect(initialData(form, { currency: 'USD' })).toEqual({ currency: 'USD', lines: [{}] });
+    expect(initialData(form, { lines: [] })).toEqual({ currency: 'EUR', lines: [{}] });
   });
 });

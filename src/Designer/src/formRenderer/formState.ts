@@ -327,8 +327,10 @@ export function initialData(form: FormDefinition, prefill: unknown): FormData {
         apply(field.fields ?? [], group);
         target[field.key] = group;
       } else if (field.type === 'repeating') {
-        if (!(field.key in target) && (field.minRows ?? 0) > 0) {
-          target[field.key] = Array.from({ length: field.minRows ?? 0 }, () => newRow(field.fields ?? []));
+        // A table that needs rows starts with them, so the person sees its columns at once.
+        const rows = rowsAt(target, field.key);
+        if (rows.length < (field.minRows ?? 0)) {
+          target[field.key] = [...rows, ...Array.from({ length: (field.minRows ?? 0) - rows.length }, () => newRow(field.fields ?? []))];
         }
       } else if (field.default !== undefined && !(field.key in target)) {
         target[field.key] = field.default;
