@@ -23,7 +23,7 @@ function InstanceView({ id }: { readonly id: string }) {
   const result = useQuery<{ instance: InstanceDetail | null }>(instanceQuery, { id });
   const [live, setLive] = useState<string | null>(null);
   const refetch = result.refetch;
-  // Live updates: the `live` branch adds instanceChanged(id); until the server offers it the page refetches after its own repairs.
+  // Live updates: each committed change of this instance (from any node on PostgreSQL) reloads it.
   useSubscription(instanceChangedSubscription, { id }, refetch, { onError: (message) => setLive(message) });
   const instance = result.state.status === 'ready' ? result.state.data.instance : null;
   usePageTitle(instance ? `${humanize(instance.processKey)} ${instance.businessKey ?? instance.id.slice(0, 8)}` : null);

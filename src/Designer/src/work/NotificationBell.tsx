@@ -3,13 +3,13 @@ import { Link } from 'react-router';
 import { allows } from '../app/permissions';
 import { useViewer } from '../app/session';
 import { useQuery } from '../app/useQuery';
+import { useSubscription } from '../app/subscriptions';
 import { formatDateTime } from './format';
 import { notificationsQuery, type Notification } from './workApi';
 import './work.css';
 
 const seenKey = 'lowcode.notificationsSeen';
-/** The server has no notification feed to subscribe to, so the count is refreshed this often. */
-const refreshMs = 30_000;
+const notificationReceived = 'subscription NotificationReceived { notificationReceived { id } }';
 
 /** How many notifications arrived after `seen` (an ISO instant; all of them when never opened). */
 export function unseenCount(notifications: readonly Pick<Notification, 'createdAt'>[], seen: string | null): number {
@@ -27,13 +27,8 @@ export function NotificationBell() {
   const panel = useRef<HTMLDivElement>(null);
   const refetch = result.refetch;
 
-  useEffect(() => {
-    if (!allowed) {
-      return undefined;
-    }
-    const timer = setInterval(refetch, refreshMs);
-    return () => clearInterval(timer);
-  }, [allowed, refetch]);
+  // Each notification the server commits for the viewer or its groups reloads the list, so the count is live.
+  useSubscription(notificationReceived, undefined, refetch, { skip: !allowed });
 
   useEffect(() => {
     if (!open) {
