@@ -54,7 +54,10 @@ public abstract class DoubleCompletionTests(DatabaseProvider provider)
         Assert.Single(timeline, e => e.Type == EventTypes.TaskCompleted && e.TaskId == task.Id);
         var winner = results[0].Succeeded ? "first" : "second";
         Assert.Equal(winner, (string?)(await h.InstanceAsync(id)).Data["reviewComment"]);
-        Assert.Equal(parties, arrived);
+        // On PostgreSQL both are inside the commit at once. On SQLite the second may read the task before the first
+        // commits (it then reaches the commit too and the concurrency check refuses it) or after (it stops earlier):
+        // either way it loses with a conflict, as asserted above.
+        Assert.InRange(arrived, parties, 2);
     }
 
     [Fact]
