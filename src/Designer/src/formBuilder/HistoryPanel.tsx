@@ -1,16 +1,23 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { StateMessage } from '../components/StateMessage';
 import { useQuery } from '../app/useQuery';
 import { historyQuery, type HistoryEntry } from './formApi';
-import { diffJson } from './jsonDiff';
+import { diffQuery } from '../rules/ruleSetApi';
 
 function versionName(entry: HistoryEntry): string {
   return entry.version === 0 ? 'Draft' : `Version ${entry.version} (${entry.status.toLowerCase()})`;
 }
 
+interface DiffChange {
+  readonly path: string;
+  readonly change: 'ADDED' | 'REMOVED' | 'CHANGED';
+  readonly before: unknown;
+  readonly after: unknown;
+}
+
 /**
- * Every stored version of the form, and what changed between any two of them. The diff is worked out here from the
- * two versions' JSON (no server diff for forms was available when this was written), keyed by field key.
+ * Every stored version of the form, and what changed between any two of them, as the server's `diffDefinitions`
+ * reports it (fields matched by key, not by position).
  */
 export function HistoryPanel({ formKey, refreshKey }: { readonly formKey: string; readonly refreshKey: string }) {
   const { state, refetch } = useQuery<{ readonly definitionHistory: readonly HistoryEntry[] }>(historyQuery, { key: formKey });
@@ -20,7 +27,12 @@ export function HistoryPanel({ formKey, refreshKey }: { readonly formKey: string
   const entries = state.status === 'ready' ? state.data.definitionHistory : [];
   const toEntry = entries.find((entry) => entry.version === to) ?? entries[0];
   const fromEntry = entries.find((entry) => entry.version === from) ?? entries[1];
-  const changes = useMemo(() => (fromEntry && toEntry ? diffJson(fromEntry.body, toEntry.body) : []), [fromEntry, toEntry]);
+  const diff = useQuery<{ readonly diffDefinitions: { readonly changes: readonly DiffChange[] } }>(
+    diffQuery,
+    { kind: 'FORM', key: formKey, from: fromEntry?.version ?? 0, to: toEntry?.version ?? 0 },
+    { skip: !fromEntry || !toEntry || fromEntry.version === toEntry.version },
+  );
+  const changes = diff.state.status === 'ready' && fromEntry?.version !== toEntry?.version ? diff.state.data.diffDefinitions.changes : [];
 
   return (
     <section className="panel fb-history" aria-labelledby="fb-history-title">
@@ -86,15 +98,17 @@ export function HistoryPanel({ formKey, refreshKey }: { readonly formKey: string
                   </select>
                 </label>
               </div>
-              {changes.length === 0 ? (
+              {diff.state.status === 'error' ? (
+                <p className="field__error">The differences could not be loaded: {diff.state.message}</p>
+              ) : changes.length === 0 ? (
                 <p className="muted">No differences.</p>
               ) : (
                 <ul className="fb-diff" aria-label={`Changes from ${versionName(fromEntry)} to ${versionName(toEntry)}`}>
                   {changes.map((change) => (
-                    <li key={`${change.path}-${change.change}`} className={`fb-diff__item fb-diff__item--${change.change}`}>
-                      <span className="mono">{change.path}</span> {change.change}
-                      {change.change !== 'added' ? <span className="fb-diff__before"> from <code>{JSON.stringify(change.before)}</code></span> : null}
-                      {change.change !== 'removed' ? <span className="fb-diff__after"> to <code>{JSON.stringify(change.after)}</code></span> : null}
+                    <li key={`${change.path}-${change.change}`} className={`fb-diff__item fb-diff__item--${change.change.toLowerCase()}`}>
+                      <span className="mono">{change.path}</span> {change.change.toLowerCase()}
+                      {change.change !== 'ADDED' ? <span className="fb-diff__before"> from <code>{JSON.stringify(change.before)}</code></span> : null}
+                      {change.change !== 'REMOVED' ? <span className="fb-diff__after"> to <code>{JSON.stringify(change.after)}</code></span> : null}
                     </li>
                   ))}
                 </ul>
