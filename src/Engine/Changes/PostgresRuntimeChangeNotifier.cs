@@ -3,7 +3,6 @@ using System.Text.Json;
 using LowCode.Engine.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
 
 namespace LowCode.Engine.Changes;
 
@@ -18,147 +17,39 @@ public sealed class PostgresRuntimeChangeNotifier : IRuntimeChangeNotifier, IAsy
     /// <summary>The PostgreSQL notification channel.</summary>
     public const string ChannelName = "lowcode_runtime_changes";
 
-    private const int MaxPayloadBytes = 7900;
-    private static readonly TimeSpan ReconnectDelay = TimeSpan.FromSeconds(2);
-
     private readonly ChannelRuntimeChangeNotifier _local = new();
-    private readonly DatabaseOptions _options;
-    private readonly TimeProvider _clock;
     private readonly ILogger _logger;
-    private readonly System.Threading.Channels.Channel<IReadOnlyList<RuntimeChange>> _outbox =
-        System.Threading.Channels.Channel.CreateUnbounded<IReadOnlyList<RuntimeChange>>(new System.Threading.Channels.UnboundedChannelOptions { SingleReader = true });
-    private readonly CancellationTokenSource _stopping = new();
-    private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly string _node = Guid.NewGuid().ToString("N");
-    private Task _sender = Task.CompletedTask;
-    private Task _listener = Task.CompletedTask;
-    private int _started;
+    private readonly PostgresNotificationChannel<IReadOnlyList<RuntimeChange>> _channel;
 
     public PostgresRuntimeChangeNotifier(DatabaseOptions options, TimeProvider clock, ILogger<PostgresRuntimeChangeNotifier>? logger = null)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        _options = options;
-        _clock = clock;
         _logger = logger ?? NullLogger<PostgresRuntimeChangeNotifier>.Instance;
+        _channel = new PostgresNotificationChannel<IReadOnlyList<RuntimeChange>>(
+            ChannelName, "runtime changes", options, clock, _logger,
+            Encode, OnNotification, changes => $"{changes.Count} runtime change(s) (their subscribers miss them)");
     }
 
     /// <summary>Starts sending and (unless listening is off) listening; returns once this node listens.</summary>
-    public async Task StartAsync(CancellationToken cancellationToken = default)
-    {
-        if (Interlocked.Exchange(ref _started, 1) == 1)
-        {
-            return;
-        }
-
-        _sender = Task.Run(() => SendAsync(_stopping.Token), CancellationToken.None);
-        if (!_options.ListenForChanges)
-        {
-            return;
-        }
-
-        _listener = Task.Run(() => ListenAsync(_stopping.Token), CancellationToken.None);
-        await _listening.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-    }
+    public Task StartAsync(CancellationToken cancellationToken = default) => _channel.StartAsync(cancellationToken);
 
     public void Publish(IReadOnlyList<RuntimeChange> changes)
     {
         _local.Publish(changes);
-        _outbox.Writer.TryWrite(changes);
+        _channel.Send(changes);
     }
 
     public IAsyncEnumerable<RuntimeChange> Subscribe(Func<RuntimeChange, bool> filter, CancellationToken cancellationToken) =>
         _local.Subscribe(filter, cancellationToken);
 
-    public async ValueTask DisposeAsync()
-    {
-        _outbox.Writer.TryComplete();
-        await _stopping.CancelAsync().ConfigureAwait(false);
-        await Task.WhenAll(_sender, _listener).ConfigureAwait(false);
-        _stopping.Dispose();
-    }
-
-    private async Task SendAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await foreach (var changes in _outbox.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-            {
-                try
-                {
-                    await using var connection = new NpgsqlConnection(_options.ConnectionString);
-                    await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-                    foreach (var payload in Encode(changes))
-                    {
-                        await using var command = new NpgsqlCommand("SELECT pg_notify(@channel, @payload)", connection);
-                        command.Parameters.AddWithValue("channel", ChannelName);
-                        command.Parameters.AddWithValue("payload", payload);
-                        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                    }
-                }
-                catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or TimeoutException)
-                {
-                    _logger.LogWarning(ex, "Could not tell other nodes about {Count} runtime change(s); their subscribers miss them", changes.Count);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-        }
-    }
-
-    private async Task ListenAsync(CancellationToken cancellationToken)
-    {
-        var connectedBefore = false;
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_options.ConnectionString) { KeepAlive = 30, Pooling = false }.ConnectionString);
-                await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-                connection.Notification += (_, e) => OnNotification(e.Payload);
-                await using (var listen = new NpgsqlCommand($"LISTEN {ChannelName}", connection))
-                {
-                    await listen.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                }
-
-                if (connectedBefore)
-                {
-                    _logger.LogWarning("Listening for other nodes' runtime changes again; changes made while disconnected were missed");
-                }
-
-                connectedBefore = true;
-                _listening.TrySetResult();
-                while (true)
-                {
-                    await connection.WaitAsync(cancellationToken).ConfigureAwait(false);
-                }
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex) when (ex is NpgsqlException or IOException or InvalidOperationException or TimeoutException)
-            {
-                _logger.LogWarning("Lost the connection that listens for other nodes' runtime changes ({Reason}); retrying in {Delay}", ex.Message, ReconnectDelay);
-                try
-                {
-                    await Task.Delay(ReconnectDelay, _clock, cancellationToken).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
-        }
-    }
+    public ValueTask DisposeAsync() => _channel.DisposeAsync();
 
     private void OnNotification(string payload)
     {
         try
         {
-            if (JsonSerializer.Deserialize<Message>(payload) is { } message && message.Node != _node)
+            if (JsonSerializer.Deserialize<List<RuntimeChange>>(payload) is { } changes)
             {
-                _local.Publish(message.Changes);
+                _local.Publish(changes);
             }
         }
         catch (JsonException ex)
@@ -168,15 +59,15 @@ public sealed class PostgresRuntimeChangeNotifier : IRuntimeChangeNotifier, IAsy
     }
 
     /// <summary>The changes as notifications under PostgreSQL's payload limit: as many per notification as fit.</summary>
-    private IEnumerable<string> Encode(IReadOnlyList<RuntimeChange> changes)
+    private static IEnumerable<string> Encode(IReadOnlyList<RuntimeChange> changes)
     {
         var batch = new List<RuntimeChange>();
         string? fitting = null;
         foreach (var change in changes)
         {
             batch.Add(change);
-            var text = JsonSerializer.Serialize(new Message(_node, batch));
-            if (Encoding.UTF8.GetByteCount(text) <= MaxPayloadBytes)
+            var text = JsonSerializer.Serialize(batch);
+            if (Encoding.UTF8.GetByteCount(text) <= PostgresNotificationChannel<IReadOnlyList<RuntimeChange>>.MaxBodyBytes)
             {
                 fitting = text;
                 continue;
@@ -188,7 +79,7 @@ public sealed class PostgresRuntimeChangeNotifier : IRuntimeChangeNotifier, IAsy
             }
 
             batch = [change];
-            fitting = JsonSerializer.Serialize(new Message(_node, batch));
+            fitting = JsonSerializer.Serialize(batch);
         }
 
         if (fitting is not null)
@@ -196,6 +87,4 @@ public sealed class PostgresRuntimeChangeNotifier : IRuntimeChangeNotifier, IAsy
             yield return fitting;
         }
     }
-
-    private sealed record Message(string Node, List<RuntimeChange> Changes);
 }

@@ -1,12 +1,10 @@
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
-using System.Threading.Channels;
 using LowCode.Engine.Metadata;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
 
 namespace LowCode.Engine.Storage;
 
@@ -27,21 +25,10 @@ public sealed class PostgresDefinitionChangeNotifier : IDefinitionChangeNotifier
     /// <summary>The PostgreSQL notification channel.</summary>
     public const string ChannelName = "lowcode_definition_changes";
 
-    private const int MaxPayloadBytes = 7900;
-    private static readonly TimeSpan ReconnectDelay = TimeSpan.FromSeconds(2);
-
     private readonly ChannelDefinitionChangeNotifier _local;
-    private readonly DatabaseOptions _options;
     private readonly IDbContextFactory<LowCodeDbContext> _contexts;
-    private readonly TimeProvider _clock;
     private readonly ILogger _logger;
-    private readonly Channel<DefinitionChange> _outbox = Channel.CreateUnbounded<DefinitionChange>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly CancellationTokenSource _stopping = new();
-    private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly string _node = Guid.NewGuid().ToString("N");
-    private Task _sender = Task.CompletedTask;
-    private Task _listener = Task.CompletedTask;
-    private int _started;
+    private readonly PostgresNotificationChannel<DefinitionChange> _channel;
     private long _received;
 
     public PostgresDefinitionChangeNotifier(
@@ -51,12 +38,13 @@ public sealed class PostgresDefinitionChangeNotifier : IDefinitionChangeNotifier
         ILogger<PostgresDefinitionChangeNotifier>? logger = null,
         int capacity = ChannelDefinitionChangeNotifier.DefaultCapacity)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        _options = options;
         _contexts = contexts;
-        _clock = clock;
         _logger = logger ?? NullLogger<PostgresDefinitionChangeNotifier>.Instance;
         _local = new ChannelDefinitionChangeNotifier(capacity);
+        _channel = new PostgresNotificationChannel<DefinitionChange>(
+            ChannelName, "definition changes", options, clock, _logger,
+            change => [Encode(change)], OnNotification, change => $"{change.Kind} '{change.Key}' version {change.Version} (their caches keep the old version until their next reconnect)");
+        _channel.Reconnected += (_, e) => Reconnected?.Invoke(this, e);
     }
 
     /// <summary>Raised after the listening connection was lost and is back: changes sent meanwhile were missed.</summary>
@@ -69,28 +57,12 @@ public sealed class PostgresDefinitionChangeNotifier : IDefinitionChangeNotifier
     /// Starts sending, and (unless <see cref="DatabaseOptions.ListenForChanges"/> is off) listening; returns once this
     /// node is listening, so a change committed on another node after that is seen here.
     /// </summary>
-    public async Task StartAsync(CancellationToken cancellationToken = default)
-    {
-        if (Interlocked.Exchange(ref _started, 1) == 1)
-        {
-            return;
-        }
-
-        _sender = Task.Run(() => SendAsync(_stopping.Token), CancellationToken.None);
-        if (!_options.ListenForChanges)
-        {
-            _logger.LogInformation("Not listening for other nodes' changes (LowCode:Database:ListenForChanges is off)");
-            return;
-        }
-
-        _listener = Task.Run(() => ListenAsync(_stopping.Token), CancellationToken.None);
-        await _listening.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-    }
+    public Task StartAsync(CancellationToken cancellationToken = default) => _channel.StartAsync(cancellationToken);
 
     public void Publish(DefinitionChange change)
     {
         _local.Publish(change);
-        _outbox.Writer.TryWrite(change);
+        _channel.Send(change);
     }
 
     public IAsyncEnumerable<DefinitionChange> Subscribe(DefinitionKind? kind, string? key, CancellationToken cancellationToken) =>
@@ -98,93 +70,14 @@ public sealed class PostgresDefinitionChangeNotifier : IDefinitionChangeNotifier
 
     public IDisposable Observe(Action<DefinitionChange> observer) => _local.Observe(observer);
 
-    public async ValueTask DisposeAsync()
-    {
-        _outbox.Writer.TryComplete();
-        await _stopping.CancelAsync().ConfigureAwait(false);
-        await Task.WhenAll(_sender, _listener).ConfigureAwait(false);
-        _stopping.Dispose();
-    }
-
-    private async Task SendAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await foreach (var change in _outbox.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-            {
-                try
-                {
-                    await using var connection = new NpgsqlConnection(_options.ConnectionString);
-                    await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-                    await using var command = new NpgsqlCommand("SELECT pg_notify(@channel, @payload)", connection);
-                    command.Parameters.AddWithValue("channel", ChannelName);
-                    command.Parameters.AddWithValue("payload", Encode(change));
-                    await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or TimeoutException)
-                {
-                    _logger.LogWarning(ex, "Could not tell other nodes that {Kind} '{Key}' changed; their caches keep the old version until their next reconnect", change.Kind, change.Key);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-        }
-    }
-
-    private async Task ListenAsync(CancellationToken cancellationToken)
-    {
-        var connectedBefore = false;
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_options.ConnectionString) { KeepAlive = 30, Pooling = false }.ConnectionString);
-                await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-                connection.Notification += (_, e) => OnNotification(e.Payload);
-                await using (var listen = new NpgsqlCommand($"LISTEN {ChannelName}", connection))
-                {
-                    await listen.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                }
-
-                if (connectedBefore)
-                {
-                    _logger.LogWarning("Listening for other nodes' changes again; changes made while disconnected were missed, so caches are cleared");
-                    Reconnected?.Invoke(this, EventArgs.Empty);
-                }
-
-                connectedBefore = true;
-                _listening.TrySetResult();
-                while (true)
-                {
-                    await connection.WaitAsync(cancellationToken).ConfigureAwait(false);
-                }
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex) when (ex is NpgsqlException or IOException or InvalidOperationException or TimeoutException)
-            {
-                _logger.LogWarning("Lost the connection that listens for other nodes' changes ({Reason}); retrying in {Delay}", ex.Message, ReconnectDelay);
-                try
-                {
-                    await Task.Delay(ReconnectDelay, _clock, cancellationToken).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
-        }
-    }
+    public ValueTask DisposeAsync() => _channel.DisposeAsync();
 
     private void OnNotification(string payload)
     {
         try
         {
             var message = JsonSerializer.Deserialize<Message>(payload);
-            if (message is null || message.Node == _node)
+            if (message is null)
             {
                 return;
             }
@@ -205,11 +98,11 @@ public sealed class PostgresDefinitionChangeNotifier : IDefinitionChangeNotifier
         }
     }
 
-    private string Encode(DefinitionChange change)
+    private static string Encode(DefinitionChange change)
     {
-        var message = new Message(_node, change.Change, change.Kind, change.Key, change.Version, change.User, change.OccurredAt.Ticks, Compress(change.Current));
+        var message = new Message(change.Change, change.Kind, change.Key, change.Version, change.User, change.OccurredAt.Ticks, Compress(change.Current));
         var text = JsonSerializer.Serialize(message);
-        return Encoding.UTF8.GetByteCount(text) <= MaxPayloadBytes ? text : JsonSerializer.Serialize(message with { Body = null });
+        return Encoding.UTF8.GetByteCount(text) <= PostgresNotificationChannel<DefinitionChange>.MaxBodyBytes ? text : JsonSerializer.Serialize(message with { Body = null });
     }
 
     private static string Compress(DefinitionVersion version)
@@ -248,7 +141,7 @@ public sealed class PostgresDefinitionChangeNotifier : IDefinitionChangeNotifier
         return record is null ? null : EfDefinitionStore.ToVersion(record);
     }
 
-    private sealed record Message(string Node, DefinitionChangeKind Change, DefinitionKind Kind, string Key, int Version, string User, long At, string? Body);
+    private sealed record Message(DefinitionChangeKind Change, DefinitionKind Kind, string Key, int Version, string User, long At, string? Body);
 
     private sealed record StoredVersion(DefinitionStatus Status, string Name, string Json, string ETag, string CreatedBy, long CreatedAt, string UpdatedBy, long UpdatedAt, long? PublishedAt, long? RetiredAt);
 }
