@@ -158,6 +158,12 @@ internal sealed partial class SandboxEngine
         return current;
     }
 
+    /// <summary>
+    /// A string a built-in is about to build, checked before it is allocated: its length against
+    /// <see cref="ExpressionLimits.MaxStringLength"/>, and its bytes (two per character) against what the evaluation has
+    /// left of <see cref="ExpressionLimits.MaxAllocatedBytes"/>. Jint checks the memory budget between statements only,
+    /// so without the second check one statement could still build its whole output past the budget first.
+    /// </summary>
     public void CheckString(double length)
     {
         if (length > Limits.MaxStringLength)
@@ -165,6 +171,14 @@ internal sealed partial class SandboxEngine
             throw new SandboxLimitException(ExpressionErrorCategory.MemoryLimit,
                 string.Create(CultureInfo.InvariantCulture, $"A string would grow to {length:0} characters; the limit is {Limits.MaxStringLength}."),
                 "Build shorter strings.");
+        }
+
+        if (_allocationStart is { } start && GC.GetAllocatedBytesForCurrentThread() - start + (2 * length) > Limits.MaxAllocatedBytes)
+        {
+            throw new SandboxLimitException(ExpressionErrorCategory.MemoryLimit,
+                string.Create(CultureInfo.InvariantCulture,
+                    $"The expression would allocate more memory than its budget allows (a string of {length:0} characters, past the {Limits.MaxAllocatedBytes / 1024} KB budget)."),
+                "Build smaller strings and arrays.");
         }
     }
 
