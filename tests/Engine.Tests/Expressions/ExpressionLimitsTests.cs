@@ -192,6 +192,24 @@ public sealed class ExpressionLimitsTests
         }
     }
 
+    [Theory]
+    [InlineData("JSON.stringify(s)", "\"\\u0001\\n\"", "JSON.stringify(s + s + s)")]
+    [InlineData("JSON.stringify({ a: s })", "{\"a\":\"\\u0001\\n\"}", "JSON.stringify({ a: s, b: s })")]
+    [InlineData("encodeURIComponent(s)", "%01%0A", "encodeURIComponent(s + s + s + s)")]
+    [InlineData("encodeURI('\u00e9/?')", "%C3%A9/?", "encodeURI('\u00e9\u00e9\u00e9\u00e9')")]
+    [InlineData("'\u00df\u00df'.toUpperCase()", "SSSS", "'\u00df'.repeat(11).toUpperCase()")]
+    public void MaxStringLength_ABuiltInWhoseOutputOutgrowsItsInput_IsMemoryLimit(string fits, string expected, string tooLong)
+    {
+        // Escapes, percent-encoding, case mapping and compatibility decomposition write several characters for one.
+        var limits = Relaxed with { MaxStringLength = 20 };
+        var scope = new ExpressionScope(Now).Set("s", "\u0001\n");
+
+        Assert.Equal(expected, Run(limits, fits, ExpectedType.Text, scope).Value.AsText());
+        var error = Run(limits, tooLong, ExpectedType.Text, scope).Error!;
+        Assert.Equal(ExpressionErrorCategory.MemoryLimit, error.Category);
+        Assert.Contains("the limit is 20", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void MaxArrayLength_LargerArray_IsMemoryLimit()
     {
