@@ -52,6 +52,28 @@ internal sealed partial class SandboxEngine
             CheckString(length);
             return original(self, args);
         });
+        foreach (var name in new[] { "normalize", "toUpperCase", "toLowerCase", "toLocaleUpperCase", "toLocaleLowerCase" })
+        {
+            // Their output grows by a bounded factor only (at most 3x for case mapping, 18x for NFKD where the runtime has
+            // ICU; with InvariantGlobalization, as built here, normalize leaves non-ASCII text as it is), so the result is
+            // checked: no string over the cap reaches the expression, and the one built is well inside the memory budget.
+            Wrap(strings, name, (self, args, original) =>
+            {
+                var result = original(self, args);
+                CheckString(result.IsString() ? result.AsString().Length : 0);
+                return result;
+            });
+        }
+
+        foreach (var name in new[] { "encodeURI", "encodeURIComponent" })
+        {
+            Wrap(Engine.Global, name, (self, args, original) =>
+            {
+                CheckString(args.Length > 0 ? EncodedLength(TypeConverter.ToString(args[0]), name == "encodeURI") : 9);
+                return original(self, args);
+            });
+        }
+
         Wrap(strings, "replace", (self, args, original) => Replace(self, args, original));
         Wrap(strings, "replaceAll", (self, args, original) => Replace(self, args, original));
         Wrap(Path("Array.prototype"), "join", Join);
@@ -78,6 +100,7 @@ internal sealed partial class SandboxEngine
             if (args.Length > 0)
             {
                 EstimateJson(args[0], 0, indent, ref size);
+                CheckString(size - 1);
             }
 
             return original(self, args);
@@ -158,6 +181,12 @@ internal sealed partial class SandboxEngine
         return current;
     }
 
+    /// <summary>
+    /// A string a built-in is about to build, checked before it is allocated: its length against
+    /// <see cref="ExpressionLimits.MaxStringLength"/>, and its bytes (two per character) against what the evaluation has
+    /// left of <see cref="ExpressionLimits.MaxAllocatedBytes"/>. Jint checks the memory budget between statements only,
+    /// so without the second check one statement could still build its whole output past the budget first.
+    /// </summary>
     public void CheckString(double length)
     {
         if (length > Limits.MaxStringLength)
@@ -165,6 +194,14 @@ internal sealed partial class SandboxEngine
             throw new SandboxLimitException(ExpressionErrorCategory.MemoryLimit,
                 string.Create(CultureInfo.InvariantCulture, $"A string would grow to {length:0} characters; the limit is {Limits.MaxStringLength}."),
                 "Build shorter strings.");
+        }
+
+        if (_allocationStart is { } start && GC.GetAllocatedBytesForCurrentThread() - start + (2 * length) > Limits.MaxAllocatedBytes)
+        {
+            throw new SandboxLimitException(ExpressionErrorCategory.MemoryLimit,
+                string.Create(CultureInfo.InvariantCulture,
+                    $"The expression would allocate more memory than its budget allows (a string of {length:0} characters, past the {Limits.MaxAllocatedBytes / 1024} KB budget)."),
+                "Build smaller strings and arrays.");
         }
     }
 
@@ -345,17 +382,75 @@ internal sealed partial class SandboxEngine
         }
     }
 
+    /// <summary>
+    /// The length of a string as JSON.stringify writes it, quotes included: a control character, a quote or a backslash
+    /// becomes an escape of up to six characters, and a lone surrogate six too, so the text's length alone undercounts by
+    /// up to six times.
+    /// </summary>
+    private static long JsonLength(string text)
+    {
+        long length = text.Length + 2;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is '"' or '\\' or '\b' or '\f' or '\n' or '\r' or '\t')
+            {
+                length += 1;
+            }
+            else if (c < ' ')
+            {
+                length += 5;
+            }
+            else if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(c))
+            {
+                length += 5;
+            }
+        }
+
+        return length;
+    }
+
+    /// <summary>
+    /// The length of encodeURI(Component)'s output: a character it keeps is one, any other becomes its UTF-8 bytes as
+    /// %XX each (three for ASCII, up to nine for one character, twelve for a surrogate pair).
+    /// </summary>
+    private static long EncodedLength(string text, bool keepsReserved)
+    {
+        long length = 0;
+        foreach (var c in text)
+        {
+            length += c switch
+            {
+                < '\u0080' when char.IsAsciiLetterOrDigit(c) || "-_.!~*'()".Contains(c, StringComparison.Ordinal) => 1,
+                < '\u0080' when keepsReserved && ";,/?:@&=+$#".Contains(c, StringComparison.Ordinal) => 1,
+                < '\u0080' => 3,
+                < '\u0800' => 6,
+                _ when char.IsSurrogate(c) => 6,
+                _ => 9,
+            };
+        }
+
+        return length;
+    }
+
     /// <summary>Sizes JSON.stringify's output before it is built, since Jint builds it in one native call.</summary>
     private void EstimateJson(JsValue value, int depth, int indent, ref long size)
     {
-        size += 8 + ((long)depth * indent);
-        CheckString(size);
+        // Each value with its indentation and the comma after it (one too many in all, taken off by the caller).
+        size += ((long)depth * indent) + 1;
         if (value.IsString())
         {
-            size += value.AsString().Length + 2;
+            size += JsonLength(value.AsString());
+            CheckString(size);
             return;
         }
 
+        size += value.IsNumber() ? TypeConverter.ToString(value).Length : value.IsDate() ? 26 : value.IsObject() ? 2 : 5;
+        CheckString(size);
         if (!value.IsObject() || value.AsObject() is Jint.Native.Function.Function)
         {
             return;
@@ -387,7 +482,7 @@ internal sealed partial class SandboxEngine
                     "Build a plain object, then stringify it.");
             }
 
-            size += key.AsString().Length + 4;
+            size += JsonLength(key.AsString()) + 2;
             EstimateJson(descriptor.Value, depth + 1, indent, ref size);
         }
     }

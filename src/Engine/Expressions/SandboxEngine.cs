@@ -30,6 +30,9 @@ internal sealed partial class SandboxEngine
     private JsValue? _lastFunction;
     private JsValue[] _arguments = new JsValue[8];
 
+    /// <summary>The thread's allocation counter when the running evaluation started (as Jint's memory budget counts it); null while idle.</summary>
+    private long? _allocationStart;
+
     /// <summary>Argument arrays by length, reused so that a call allocates none (Jint copies what it keeps).</summary>
     private JsValue[][] _argumentsByCount = [];
 
@@ -94,11 +97,13 @@ internal sealed partial class SandboxEngine
 
             var function = Function(compiled, mask);
             _stack.Begin();
+            _allocationStart = GC.GetAllocatedBytesForCurrentThread();
             return Engine.Call(function, JsValue.Undefined, Arguments(count));
         }
         finally
         {
             _stack.End();
+            _allocationStart = null;
             Array.Clear(_arguments, 0, count);
             if (count < _argumentsByCount.Length && _argumentsByCount[count] is { } used)
             {

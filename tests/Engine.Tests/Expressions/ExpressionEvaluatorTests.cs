@@ -272,5 +272,35 @@ public sealed class ExpressionEvaluatorTests : IDisposable
         Assert.Equal("ag11", result.Value.AsText());
     }
 
+    /// <summary>Each item of the ES feature checklist in docs/expressions.md, run and compared with what JavaScript gives.</summary>
+    [Theory]
+    [InlineData("lines.map(l => l.qty)", "[1,2]")]
+    [InlineData("lines.map(l => { const t = l.qty * l.price; return t; })", "[10,40]")]
+    [InlineData("`${first} ${last}`", "\"Ada Lovelace\"")]
+    [InlineData("String.raw`a\\n${first}`", "\"a\\\\nAda\"")]
+    [InlineData("(() => { let x = 1; { let x = 2; } const y = x; return y; })()", "1")]
+    [InlineData("lines.reduce((t, { qty, price = 0, ...rest }) => t + qty * price + Object.keys(rest).length, 0)", "51")]
+    [InlineData("(([a, , b = 5, ...r]) => [a, b, r])([1, 2, undefined, 4, 5])", "[1,5,[4,5]]")]
+    [InlineData("[...lines.map(l => l.qty), ...[3]].concat(Math.max(...[4, 9]), ((...v) => v.length)(1, 2))", "[1,2,3,9,2]")]
+    [InlineData("({ first, ['k' + 1]: 2, m() { return 3; } }).k1 + ({ m() { return 3; } }).m()", "5")]
+    [InlineData("2 ** 10", "1024")]
+    [InlineData("[customer?.address?.city ?? 'none', customer?.x === undefined, 0 ?? 1, null ?? 'd']", "[\"none\",true,0,\"d\"]")]
+    [InlineData("[[1, 2].includes(2), lines.find(l => l.qty > 1).qty, lines.findIndex(l => l.qty > 5), [1, [2, [3]]].flat(), lines.flatMap(l => [l.qty, l.qty])]", "[true,2,-1,[1,2,[3]],[1,1,2,2]]")]
+    [InlineData("[Array.from('ab'), Array.of(7), Object.entries({ a: 1 }), Object.fromEntries([['b', 2]]), Object.values({ c: 3 }), Object.assign({}, { d: 4 })]", "[[\"a\",\"b\"],[7],[[\"a\",1]],{\"b\":2},[3],{\"d\":4}]")]
+    [InlineData("['abc'.startsWith('ab'), 'abc'.endsWith('bc'), 'abc'.includes('x'), '5'.padStart(3, '0'), '5'.padEnd(2, '.'), 'ab'.repeat(2), ' a '.trimStart(), ' a '.trimEnd(), [...'a1b2'.matchAll(/\\d/g)].map(m => m[0])]", "[true,true,false,\"005\",\"5.\",\"abab\",\"a \",\" a\",[\"1\",\"2\"]]")]
+    [InlineData("[new Map([['a', 1]]).get('a'), new Set([1, 1, 2]).size, typeof Symbol('s')]", "[1,2,\"symbol\"]")]
+    [InlineData("['a\\nb'.match(/a.b/s) !== null, /(?<y>\\d{4})/u.exec('in 2024').groups.y, /a/y.sticky]", "[true,\"2024\",true]")]
+    [InlineData("[new Date(2024, 0, 31).getMonth(), JSON.stringify({ a: [1] }), JSON.parse('{\"b\":2}').b]", "[0,\"{\\\"a\\\":[1]}\",2]")]
+    public void Evaluate_EveryItemOfTheLanguageChecklist_GivesWhatJavaScriptGives(string source, string expectedJson)
+    {
+        var scope = new ExpressionScope(Now).Set("first", "Ada").Set("last", "Lovelace").Set("customer", (string?)null)
+            .Set("lines", JsonNode.Parse("""[{"qty":1,"price":10,"sku":"a"},{"qty":2,"price":20}]"""));
+
+        var result = _evaluator.Evaluate(source, scope, ExpectedType.Any, "$.checklist");
+
+        Assert.True(result.IsSuccess, result.ToString());
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expectedJson), result.Value.ToJsonNode()), $"{source} gave {result.Value.ToJsonNode()?.ToJsonString()}");
+    }
+
     public void Dispose() => _evaluator.Dispose();
 }

@@ -18,7 +18,7 @@ public sealed class ExpressionLimitsTests
         var limits = ExpressionLimits.Default;
 
         Assert.Equal(
-            (2_000, 32, 100, 50_000, TimeSpan.FromSeconds(5), 64, 512 * 1024, 100_000, 10_000, 16L * 1024 * 1024, 100_000, 32, 10_000, TimeSpan.FromMilliseconds(50), 500, 4_096),
+            (2_000, 32, 100, 50_000, TimeSpan.FromSeconds(5), 64, 512 * 1024, 100_000, 10_000, 8L * 1024 * 1024, 100_000, 32, 10_000, TimeSpan.FromMilliseconds(50), 500, 4_096),
             (limits.MaxSourceLength, limits.MaxNestingDepth, limits.MaxSyntaxDepth, limits.MaxStatements, limits.Timeout, limits.MaxRecursionDepth, limits.MaxStackBytes,
                 limits.MaxStringLength, limits.MaxArrayLength, limits.MaxAllocatedBytes, limits.MaxInputNodes, limits.MaxInputDepth,
                 limits.MaxResultNodes, limits.RegexTimeout, limits.MaxRegexPatternLength, limits.MaxCachedExpressions));
@@ -192,6 +192,24 @@ public sealed class ExpressionLimitsTests
         }
     }
 
+    [Theory]
+    [InlineData("JSON.stringify(s)", "\"\\u0001\\n\"", "JSON.stringify(s + s + s)")]
+    [InlineData("JSON.stringify({ a: s })", "{\"a\":\"\\u0001\\n\"}", "JSON.stringify({ a: s, b: s })")]
+    [InlineData("encodeURIComponent(s)", "%01%0A", "encodeURIComponent(s + s + s + s)")]
+    [InlineData("encodeURI('\u00e9/?')", "%C3%A9/?", "encodeURI('\u00e9\u00e9\u00e9\u00e9')")]
+    [InlineData("'\u00df\u00df'.toUpperCase()", "SSSS", "'\u00df'.repeat(11).toUpperCase()")]
+    public void MaxStringLength_ABuiltInWhoseOutputOutgrowsItsInput_IsMemoryLimit(string fits, string expected, string tooLong)
+    {
+        // Escapes, percent-encoding, case mapping and compatibility decomposition write several characters for one.
+        var limits = Relaxed with { MaxStringLength = 20 };
+        var scope = new ExpressionScope(Now).Set("s", "\u0001\n");
+
+        Assert.Equal(expected, Run(limits, fits, ExpectedType.Text, scope).Value.AsText());
+        var error = Run(limits, tooLong, ExpectedType.Text, scope).Error!;
+        Assert.Equal(ExpressionErrorCategory.MemoryLimit, error.Category);
+        Assert.Contains("the limit is 20", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void MaxArrayLength_LargerArray_IsMemoryLimit()
     {
@@ -209,6 +227,39 @@ public sealed class ExpressionLimitsTests
 
         Assert.True(Run(limits, Source.Replace("{0}", "1", StringComparison.Ordinal), ExpectedType.Number).IsSuccess);
         Assert.Equal(ExpressionErrorCategory.MemoryLimit, Fail(limits, Source.Replace("{0}", "60", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("'ab'.repeat({0}).length")]
+    [InlineData("Array({0} / 10).join('abcdefghijklmnopqrst').length")]
+    [InlineData("'ab'.padEnd(2 * {0}).length")]
+    public void MaxAllocatedBytes_AStringPastWhatIsLeftOfTheBudget_IsRefusedBeforeItIsBuilt(string source)
+    {
+        var limits = Relaxed with { MaxAllocatedBytes = 128 * 1024 };
+
+        Assert.True(Run(limits, source.Replace("{0}", "5000", StringComparison.Ordinal), ExpectedType.Number).IsSuccess);
+        var error = Run(limits, source.Replace("{0}", "40000", StringComparison.Ordinal), ExpectedType.Number).Error!;
+
+        // The built-in's own check, not Jint's after the statement: the 160 KB string was never allocated.
+        Assert.Equal(ExpressionErrorCategory.MemoryLimit, error.Category);
+        Assert.Contains("would allocate more memory than its budget allows", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AllocationBudgetCorpusCase_IsStoppedByTheAllocationBudget_AfterAllocatingAboutTheBudget()
+    {
+        var source = HostileExpressionCorpusTests.Load().Single(c => c.Name == "allocation-budget").Source;
+        using var evaluator = new ExpressionEvaluator(ExpressionLimits.Default, new FakeTimeProvider(Now));
+        evaluator.Evaluate("1", new ExpressionScope(Now), ExpectedType.Any, "$.warm");
+        Assert.Equal(ExpressionErrorCategory.MemoryLimit, evaluator.Evaluate(source, new ExpressionScope(Now), ExpectedType.Any, "$.compile").Error!.Category);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var result = evaluator.Evaluate(source, new ExpressionScope(Now), ExpectedType.Any, "$.hostile");
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        // Bytes, not time: the case builds 100 KB strings until the budget trips, and no statement runs past it by more than one string.
+        Assert.Equal(ExpressionErrorCategory.MemoryLimit, result.Error!.Category);
+        Assert.InRange(allocated, ExpressionLimits.Default.MaxAllocatedBytes / 2, ExpressionLimits.Default.MaxAllocatedBytes + (512 * 1024));
     }
 
     [Fact]
