@@ -29,7 +29,7 @@ internal static class StepWriter
 {
     private static readonly ConcurrentDictionary<IEntityType, Table?> Tables = new();
 
-    public static async Task SaveAsync(LowCodeDbContext db, CancellationToken cancellationToken)
+    public static async Task SaveAsync(LowCodeDbContext db, CancellationToken cancellationToken = default)
     {
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         var rows = new List<(EntityEntry Entry, Table Table)>();
