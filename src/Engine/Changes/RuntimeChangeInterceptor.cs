@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
+using LowCode.Engine.Storage;
 using LowCode.Engine.Storage.Records;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -13,7 +14,7 @@ namespace LowCode.Engine.Changes;
 /// rolled back. Watching the context's writes, rather than each code path that writes, keeps a path added later from
 /// being forgotten.
 /// </summary>
-public sealed class RuntimeChangeInterceptor(IRuntimeChangeNotifier notifier, TimeProvider clock) : SaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class RuntimeChangeInterceptor(IRuntimeChangeNotifier notifier, TimeProvider clock) : SaveChangesInterceptor, IDbTransactionInterceptor, IStepWriteListener
 {
     private static readonly string[] LiveTaskStatuses = ["Open", "Claimed"];
 
@@ -42,6 +43,12 @@ public sealed class RuntimeChangeInterceptor(IRuntimeChangeNotifier notifier, Ti
         Saved(eventData.Context);
         return ValueTask.FromResult(result);
     }
+
+    void IStepWriteListener.Writing(DbContext context) => Collect(context);
+
+    void IStepWriteListener.Written(DbContext context) => Saved(context);
+
+    void IStepWriteListener.WriteFailed(DbContext context) => Discard(context, saving: true, saved: false);
 
     public override void SaveChangesFailed(DbContextErrorEventData eventData) => Discard(eventData.Context, saving: true, saved: false);
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using LowCode.Engine.Events;
 using LowCode.Engine.Metadata;
 using LowCode.Engine.Storage;
+using LowCode.Engine.Storage.Records;
 using LowCode.Engine.Tasks;
 
 namespace LowCode.Engine.Processes;
@@ -140,7 +141,7 @@ public sealed partial class ProcessRuntime
                 await beforeCommit(CompleteOperation, cancellationToken).ConfigureAwait(false);
             }
 
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await StepWriter.SaveAsync(db, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             Telemetry.LowCodeMetrics.TaskCompletions.Add(1, new KeyValuePair<string, object?>("process", instance.ProcessKey));
             Telemetry.LowCodeMetrics.Decisions.Add(execution.Decisions, new KeyValuePair<string, object?>("process", instance.ProcessKey));
@@ -152,14 +153,26 @@ public sealed partial class ProcessRuntime
         }
     }
 
-    /// <summary>A task and its instance, both tracked, in one query compiled once.</summary>
+    /// <summary>
+    /// A task and its instance, both tracked, in one query compiled once, with the analytics fact rows the completion
+    /// updates (the task's visit and the instance's summary): tracked here, the facts find them in the change tracker
+    /// instead of reading each by key inside the writer's turn. Neither needs a token of its own: every step that
+    /// changes them also changes the task's or the instance's ETag, which guards this step's commit.
+    /// </summary>
     private static readonly ProviderCompiledQuery<string, TaskRow?> TaskWithInstance = new((db, id, _) =>
-        db.Tasks.Where(t => t.Id == id).Join(db.Instances, t => t.InstanceId, i => i.Id, (t, i) => new TaskRow(t, i)).FirstOrDefault());
+        (from t in db.Tasks
+         where t.Id == id
+         join i in db.Instances on t.InstanceId equals i.Id
+         join taskFact in db.Set<AnalyticsTaskRecord>() on t.Id equals taskFact.TaskId into taskFacts
+         from taskFact in taskFacts.DefaultIfEmpty()
+         join instanceFact in db.Set<AnalyticsInstanceRecord>() on i.Id equals instanceFact.InstanceId into instanceFacts
+         from instanceFact in instanceFacts.DefaultIfEmpty()
+         select new TaskRow(t, i, taskFact, instanceFact)).FirstOrDefault());
 
-    private sealed record TaskRow(Storage.Records.TaskRecord Task, Storage.Records.InstanceRecord Instance);
+    private sealed record TaskRow(TaskRecord Task, InstanceRecord Instance, AnalyticsTaskRecord? TaskFact, AnalyticsInstanceRecord? InstanceFact);
 
     /// <summary>Why <paramref name="task"/> cannot be completed by <paramref name="principal"/>, or null when it can.</summary>
-    private static RuntimeError? Unworkable(Storage.Records.TaskRecord? task, string taskId, Principal principal)
+    private static RuntimeError? Unworkable(TaskRecord? task, string taskId, Principal principal)
     {
         if (task is null)
         {

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using LowCode.Engine.Events;
 using LowCode.Engine.Metadata;
+using LowCode.Engine.Storage;
 using LowCode.Engine.Storage.Records;
 using LowCode.Engine.Tasks;
 using Microsoft.EntityFrameworkCore;
@@ -124,7 +125,7 @@ public sealed partial class ProcessRuntime
         execution.State.WriteTo(instance);
         var result = Result(instance, null, execution);
         Remember(db, StartOperation, idempotencyKey, result);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await StepWriter.SaveAsync(db, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         Telemetry.LowCodeMetrics.InstancesStarted.Add(1, new KeyValuePair<string, object?>("process", instance.ProcessKey));
         Telemetry.LowCodeMetrics.Decisions.Add(execution.Decisions, new KeyValuePair<string, object?>("process", instance.ProcessKey));
