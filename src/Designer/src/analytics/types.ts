@@ -83,6 +83,8 @@ export interface RuleFiring {
 }
 
 export interface ConformanceReport {
+  readonly ruleSetKey: string | null;
+  readonly baselineRuleSetVersion: number | null;
   readonly instances: number;
   readonly fittingInstances: number;
   readonly fitness: number;
@@ -97,6 +99,8 @@ export interface AnalyticsError {
 }
 
 export interface AnalyticsAnswer {
+  /** The latest published process: the graph the overlay is drawn on. */
+  readonly process: { readonly body: unknown } | null;
   readonly processMetrics: { readonly metrics: ProcessMetrics | null; readonly error: AnalyticsError | null };
   readonly processConformance: { readonly report: ConformanceReport | null; readonly error: AnalyticsError | null };
 }
