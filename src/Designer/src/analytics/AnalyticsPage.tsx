@@ -128,7 +128,7 @@ function Figures({ answer, unit }: { readonly answer: ReturnType<typeof useQuery
       </section>
       <div className="analytics-grid">
         <Chart title={unit === 'day' ? 'Throughput per day' : 'Throughput per week'} option={throughputOption(unit === 'day' ? metrics.throughputPerDay : metrics.throughputPerWeek, unit)} />
-        <Chart title="Cycle time" option={cycleTimeOption(metrics)} />
+        <Chart title="Cycle time" option={cycleTimeOption(metrics)} empty={metrics.cycleTime.count === 0 ? 'No instance completed in this window, so there is no cycle time yet.' : null} />
         <Chart title="Waiting and working per step" option={stepTimesOption(metrics)} />
         <Chart title="Work in progress, SLA breaches and rework per step" option={stepLoadOption(metrics)} />
         <Chart title="SLA breach and exception rates" option={ratesOption(metrics)} />
@@ -151,7 +151,7 @@ function Figures({ answer, unit }: { readonly answer: ReturnType<typeof useQuery
             </>
           )}
         </section>
-        <Chart title="Rule firings" option={ruleFiringsOption(report)} />
+        <Chart title="Rule firings" option={ruleFiringsOption(report)} empty={report.ruleFirings.length === 0 ? 'No rule fired in the decisions of this window.' : null} />
       </div>
     </>
   );
@@ -166,11 +166,17 @@ function Kpi({ label, value }: { readonly label: string; readonly value: string 
   );
 }
 
-function Chart({ title, option }: { readonly title: string; readonly option: Parameters<typeof EChart>[0]['option'] }) {
+function Chart({ title, option, empty = null }: { readonly title: string; readonly option: Parameters<typeof EChart>[0]['option']; readonly empty?: string | null }) {
   return (
     <section className="panel" aria-label={title}>
       <h2>{title}</h2>
-      <EChart option={option} label={title} />
+      {empty ? (
+        <p className="analytics-empty" role="status">
+          {empty}
+        </p>
+      ) : (
+        <EChart option={option} label={title} />
+      )}
     </section>
   );
 }
