@@ -28,10 +28,14 @@ const report: ConformanceReport = {
   baselineRuleSetVersion: 2,
   edges: [
     { from: 'submit', to: 'managerApproval', count: 9, designed: true, exampleInstances: [], drivers: [] },
-    { from: 'submit', to: 'financeReview', count: 1, designed: false, exampleInstances: ['i-7'], drivers: [{ source: 'rule', rule: 'skip', ruleSetVersion: 2, count: 1 }] },
+    { from: 'submit', to: 'financeReview', count: 1, designed: false, exampleInstances: [], drivers: [{ source: 'rule', rule: 'skip', ruleSetVersion: 2, count: 1 }] },
     { from: 'managerApproval', to: 'done', count: 9, designed: true, exampleInstances: [], drivers: [] },
     { from: 'financeReview', to: 'done', count: 1, designed: true, exampleInstances: [], drivers: [] },
-    { from: 'legacyCheck', to: 'done', count: 2, designed: false, exampleInstances: ['i-2'], drivers: [] },
+    { from: 'legacyCheck', to: 'done', count: 2, designed: false, exampleInstances: [], drivers: [] },
+  ],
+  deviations: [
+    { from: 'submit', to: 'financeReview', exampleInstances: ['i-7'] },
+    { from: 'legacyCheck', to: 'done', exampleInstances: ['i-2'] },
   ],
   deadPaths: [{ from: 'managerApproval', to: 'financeReview', kind: 'transition', detail: 'escalate' }],
   ruleFirings: [],

@@ -55,7 +55,9 @@ export function heatColor(heat: number): string {
  * the first carries the count and all take its width.
  */
 export function buildOverlay(model: ProcessGraphModel, metrics: ProcessMetrics, report: ConformanceReport): Overlay {
-  const taken = new Map(report.edges.map((e) => [pair(e.from, e.to), e]));
+  // The report lists example instances with the deviations only; each taken edge gets its pair's.
+  const examplesOf = new Map(report.deviations.map((d) => [pair(d.from, d.to), d.exampleInstances]));
+  const taken = new Map(report.edges.map((e) => [pair(e.from, e.to), { ...e, exampleInstances: examplesOf.get(pair(e.from, e.to)) ?? e.exampleInstances }]));
   const maxCount = Math.max(1, ...report.edges.map((e) => e.count));
   const width = (count: number) => Math.round((minWidth + ((maxWidth - minWidth) * count) / maxCount) * 10) / 10;
 
@@ -66,7 +68,7 @@ export function buildOverlay(model: ProcessGraphModel, metrics: ProcessMetrics, 
   for (const node of model.nodes) {
     const w = waiting.get(node.id) ?? null;
     const heat = w === null ? null : maxWaiting === 0 ? 0 : w / maxWaiting;
-    const examples = [...new Set(report.edges.filter((e) => e.from === node.id || e.to === node.id).flatMap((e) => e.exampleInstances))].sort().slice(0, 5);
+    const examples = [...new Set(report.deviations.filter((e) => e.from === node.id || e.to === node.id).flatMap((e) => e.exampleInstances))].sort().slice(0, 5);
     steps.set(node.id, { id: node.id, waitingP50Ms: w, heat, color: heat === null ? null : heatColor(heat), examples });
     stepFigures[node.id] = {
       strip: heat === null ? null : heatColor(heat),
@@ -106,7 +108,7 @@ export function buildOverlay(model: ProcessGraphModel, metrics: ProcessMetrics, 
   const stepIds = new Set(model.nodes.map((n) => n.id));
   const extraEdges: GraphOverlay['extraEdges'][number][] = [];
   const outside: OverlayEdge[] = [];
-  for (const flow of report.edges) {
+  for (const flow of taken.values()) {
     if (drawn.has(pair(flow.from, flow.to))) {
       continue;
     }

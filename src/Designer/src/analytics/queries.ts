@@ -22,6 +22,7 @@ export const analyticsQuery = `query Analytics($process: String!, $key: ID!, $fr
       ruleSetKey baselineRuleSetVersion
       instances fittingInstances fitness
       edges { from to count designed exampleInstances drivers { source rule ruleSetVersion count } }
+      deviations { from to exampleInstances }
       deadPaths { from to kind detail }
       ruleFirings { ruleSetVersion rule fired routed }
     }

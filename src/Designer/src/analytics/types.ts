@@ -89,6 +89,8 @@ export interface ConformanceReport {
   readonly fittingInstances: number;
   readonly fitness: number;
   readonly edges: readonly FlowEdge[];
+  /** The taken transitions outside the design, with up to five example instances each (`edges` lists none). */
+  readonly deviations: readonly Pick<FlowEdge, 'from' | 'to' | 'exampleInstances'>[];
   readonly deadPaths: readonly DesignedEdge[];
   readonly ruleFirings: readonly RuleFiring[];
 }

@@ -59,7 +59,8 @@ function StepNode({ data, selected }: NodeProps<Node<StepNodeData>>) {
         {kindLabel}
       </span>
       <span className="flow-node__label">{node.label}</span>
-      {node.detail ? <span className="flow-node__detail">{node.detail}</span> : null}
+      {/* A figure replaces the detail line so the node keeps the height the layout gave it. */}
+      {node.detail && !overlay?.note ? <span className="flow-node__detail">{node.detail}</span> : null}
       {overlay?.note ? <span className="flow-node__note">{overlay.note}</span> : null}
       {problems.length > 0 ? <span className="flow-node__problem">{problems.length === 1 ? problems[0] : `${problems.length} problems`}</span> : null}
       {badge !== undefined && badge !== null ? <span className="flow-node__badge">{badge}</span> : null}
