@@ -30,7 +30,8 @@ public sealed class AnalyticsDemoHistoryTests(DemoHistoryFixture fixture)
         await Expect(graph).ToBeVisibleAsync();
         var workaround = graph.Locator("[aria-roledescription='edge'][aria-label^='Taken from submit to financeReview']");
         await Expect(workaround).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex("not in the design$"));
-        await Expect(graph.Locator(".flow-edge--workaround .react-flow__edge-text")).ToContainTextAsync("not designed");
+        await Expect(workaround).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("flow-edge--workaround"));
+        await Expect(workaround.Locator(".react-flow__edge-text")).ToContainTextAsync("not designed");
         await Expect(graph.Locator(".flow-node__note").First).ToContainTextAsync("waits");
         await PageChecks.ScreenshotAsync(page, "analytics-demo-history");
         await page.Locator(".analytics-overlay").ScreenshotAsync(new() { Path = Path.Combine(PageChecks.ScreenshotFolder, "analytics-demo-overlay.png") });
