@@ -51,11 +51,11 @@ try
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{provider}: loaded {log.Events:N0} events of {log.Instances:N0} instances in {watch.Elapsed.TotalSeconds:F1} s"));
 
         // The runtime writes the analytics facts as it appends events; a bulk-loaded log gets them from the same
-        // derivation the AnalyticsFacts migration runs for history older than the fact tables.
+        // derivation the AnalyticsFacts and ConformanceFacts migrations run for history older than the fact tables.
         watch.Restart();
         await using var db = await services.GetRequiredService<IDbContextFactory<LowCodeDbContext>>().CreateDbContextAsync();
         db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
-        foreach (var statement in AnalyticsFactsBackfill.Statements(provider).Append("ANALYZE"))
+        foreach (var statement in AnalyticsFactsBackfill.Statements(provider).Concat(ConformanceFactsBackfill.Statements(provider)).Append("ANALYZE"))
         {
             await db.Database.ExecuteSqlRawAsync(statement);
         }
@@ -85,16 +85,17 @@ try
             var metricsSeconds = watch.Elapsed.TotalSeconds;
             watch.Restart();
             var conformance = withConformance ? await analytics.ConformanceAsync(window) : null;
+            var mix = withConformance ? await analytics.RoutingMixAsync("expense-approval", "expense-routing", 2) : null;
             var conformanceSeconds = watch.Elapsed.TotalSeconds;
             timings[provider].Metrics.Add(metricsSeconds);
             timings[provider].Conformance.Add(conformanceSeconds);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"round {round} {provider,-10} metrics {metricsSeconds:F2} s (started {metrics.Started:N0}, completed {metrics.Completed:N0}, p50 {metrics.CycleTime.P50}, variants {metrics.Variants.Count}) conformance {(conformance is null ? "not run" : $"{conformanceSeconds:F2} s (fitness {conformance.Fitness:F4}, deviations {conformance.Deviations.Count})")}"));
+                $"round {round} {provider,-10} metrics {metricsSeconds:F2} s (started {metrics.Started:N0}, completed {metrics.Completed:N0}, p50 {metrics.CycleTime.P50}, variants {metrics.Variants.Count}) conformance {(conformance is null ? "not run" : $"{conformanceSeconds:F2} s (instances {conformance.Instances:N0}, fitness {conformance.Fitness:F4}, edges {conformance.Edges.Count} taken {conformance.Edges.Sum(e => e.Count):N0}, deviations {conformance.Deviations.Count}, dead {conformance.DeadPaths.Count}, firings {conformance.RuleFirings.Sum(f => f.Fired):N0}; routing mix v2 {mix!.Decisions:N0} vs v1 {mix.PreviousDecisions:N0})")}"));
         }
     }
 
     Console.WriteLine();
-    Console.WriteLine($"| Provider | all metrics, one process, {events:N0} events (median of {rounds} cold rounds) | min | max | conformance (median) |");
+    Console.WriteLine($"| Provider | all metrics, one process, {events:N0} events (median of {rounds} cold rounds) | min | max | conformance + routing mix (median) |");
     Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
     foreach (var (provider, (metrics, conformance)) in timings)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using LowCode.Engine.Expressions;
+using LowCode.Engine.Files;
 using LowCode.Engine.Forms;
 using LowCode.Engine.Metadata;
 using LowCode.Engine.Processes;
@@ -33,6 +34,7 @@ public sealed class DemoHistory(IServiceProvider services) : IDisposable
     private readonly HashSet<string> _scheduled = new(StringComparer.Ordinal);
     private SteppingClock _clock = null!;
     private ProcessRuntime? _runtime;
+    private FileStore? _files;
 
     public int Started { get; private set; }
 
@@ -52,6 +54,7 @@ public sealed class DemoHistory(IServiceProvider services) : IDisposable
             _clock,
             Service<RuntimeOptions>(),
             new RuntimeHooks());
+        _files = new FileStore(Service<IDbContextFactory<LowCodeDbContext>>(), new DefinitionCache(), Service<FileStorageOptions>(), _clock);
         var span = TimeSpan.FromDays(days);
         for (var i = 0; i < instances; i++)
         {
@@ -218,7 +221,21 @@ public sealed class DemoHistory(IServiceProvider services) : IDisposable
             return;
         }
 
-        var completed = await Runtime.CompleteTaskAsync(task.Id, (JsonObject)data.DeepClone(), outcome, null, principal, cancellationToken).ConfigureAwait(false);
+        var submission = (JsonObject)data.DeepClone();
+        if (submission["receipts"] is JsonArray { Count: > 0 })
+        {
+            // A receipt is a file uploaded for the task's file field, as the front end uploads it before submitting.
+            using var content = new MemoryStream(new byte[2048]);
+            var uploaded = await _files!.UploadAsync(new FileUpload(task.Id, "receipts", "receipt.pdf", "application/pdf", content), principal, cancellationToken).ConfigureAwait(false);
+            if (uploaded.Value is not { } receipt)
+            {
+                return;
+            }
+
+            submission["receipts"] = new JsonArray(receipt.Id);
+        }
+
+        var completed = await Runtime.CompleteTaskAsync(task.Id, submission, outcome, null, principal, cancellationToken).ConfigureAwait(false);
         if (completed.Succeeded)
         {
             Completions++;
@@ -269,7 +286,7 @@ public sealed class DemoHistory(IServiceProvider services) : IDisposable
         };
         if (amount > 50)
         {
-            claim["receipts"] = new JsonArray(new JsonObject { ["name"] = "receipt.pdf", ["contentType"] = "application/pdf", ["size"] = 2048 });
+            claim["receipts"] = new JsonArray("to upload");
         }
 
         if (amount > 1000)

@@ -43,6 +43,11 @@ internal sealed class AnalyticsSql(DatabaseProvider provider)
         ? $"json_each({column}, '$.{property}') AS {alias}"
         : $"json_array_elements_text({column}::json -> '{property}') AS {alias}(value)";
 
+    /// <summary>A boolean literal as the provider stores booleans (SQLite: integers).</summary>
+    public string True => provider == DatabaseProvider.Sqlite ? "1" : "TRUE";
+
+    public string False => provider == DatabaseProvider.Sqlite ? "0" : "FALSE";
+
     public static void Add(DbCommand command, string name, object? value)
     {
         var parameter = command.CreateParameter();

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using LowCode.Engine.Metadata;
+using LowCode.Engine.Storage.Records;
 
 namespace LowCode.Engine.Analytics;
 
@@ -121,17 +122,14 @@ public sealed partial class ProcessAnalytics
         return WithConnectionAsync(
             async connection =>
             {
-                var sql = $"""
-                    SELECT rv, f, t, COUNT(*) FROM (
-                      SELECT e."StepKey" AS f, {_sql.JsonText("e.\"Payload\"", "target")} AS t,
-                        {_sql.JsonInt("e.\"Payload\"", "ruleSetVersion")} AS rv, {_sql.JsonText("e.\"Payload\"", "ruleSetKey")} AS rk
-                      FROM events e JOIN instances i ON i."Id" = e."InstanceId"
-                      WHERE e."Type" = 'routeDecided' AND i."ProcessKey" = @p) x
-                    WHERE rk = @rk AND (rv = @v OR rv = @v - 1)
-                    GROUP BY rv, f, t
+                const string Sql = $"""
+                    SELECT r."RuleSetVersion", r."FromStep", r."ToStep", COUNT(*) FROM analytics_routes r
+                    WHERE r."ProcessKey" = @p AND r."RuleSetKey" = @rk AND r."Kind" = '{AnalyticsRouteRecord.Route}'
+                      AND (r."RuleSetVersion" = @v OR r."RuleSetVersion" = @v - 1)
+                    GROUP BY r."RuleSetVersion", r."FromStep", r."ToStep"
                     """;
                 await using var command = connection.CreateCommand();
-                command.CommandText = sql;
+                command.CommandText = Sql;
                 command.CommandTimeout = 300;
                 AnalyticsSql.Add(command, "@p", window.ProcessKey);
                 AnalyticsSql.Add(command, "@rk", ruleSetKey);
@@ -191,22 +189,24 @@ public sealed partial class ProcessAnalytics
 
     private sealed record SplitGroup(string Step, int ProcessVersion, int Count);
 
-    private string RoutesOfCohort => $"""
-        SELECT e."StepKey" AS f, {_sql.JsonText("e.\"Payload\"", "target")} AS t, i."ProcessVersion" AS pv,
-          {_sql.JsonInt("e.\"Payload\"", "ruleSetVersion")} AS rv, {_sql.JsonText("e.\"Payload\"", "routedBy")} AS rb,
-          {_sql.JsonText("e.\"Payload\"", "source")} AS src, e."InstanceId" AS iid
-        FROM events e JOIN instances i ON i."Id" = e."InstanceId"
-        WHERE e."Type" = 'routeDecided' AND e."OccurredAt" < @to AND {InWindow}
+    /// <summary>The route decisions of a window's cohort (instances started in it) up to the window's end.</summary>
+    private const string RoutesOfCohort = $"""
+        SELECT r."FromStep" AS f, r."ToStep" AS t, r."ProcessVersion" AS pv, r."RuleSetVersion" AS rv, r."RoutedBy" AS rb,
+          r."Source" AS src, r."InstanceId" AS iid
+        FROM analytics_routes r
+        WHERE r."Kind" = '{AnalyticsRouteRecord.Route}' AND {RouteCohort}
         """;
 
-    private async Task<IReadOnlyList<RouteGroup>> RouteGroupsAsync(DbConnection connection, AnalyticsWindow window, CancellationToken cancellationToken)
+    private const string RouteCohort = """r."ProcessKey" = @p AND r."InstanceStartedAt" >= @from AND r."InstanceStartedAt" < @to AND r."OccurredAt" < @to""";
+
+    private static async Task<IReadOnlyList<RouteGroup>> RouteGroupsAsync(DbConnection connection, AnalyticsWindow window, CancellationToken cancellationToken)
     {
-        var sql = $"""
+        const string Sql = $"""
             SELECT f, t, pv, rv, rb, src, COUNT(*) FROM ({RoutesOfCohort}) x
-            WHERE t IS NOT NULL AND f IS NOT NULL
+            WHERE t IS NOT NULL
             GROUP BY f, t, pv, rv, rb, src
             """;
-        await using var command = Command(connection, sql, window);
+        await using var command = Command(connection, Sql, window);
         var result = new List<RouteGroup>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -227,9 +227,9 @@ public sealed partial class ProcessAnalytics
     private static async Task<IReadOnlyList<SplitGroup>> SplitGroupsAsync(DbConnection connection, AnalyticsWindow window, CancellationToken cancellationToken)
     {
         const string Sql = $"""
-            SELECT e."StepKey", i."ProcessVersion", COUNT(*) FROM events e JOIN instances i ON i."Id" = e."InstanceId"
-            WHERE e."Type" = 'parallelSplit' AND e."OccurredAt" < @to AND e."StepKey" IS NOT NULL AND {InWindow}
-            GROUP BY e."StepKey", i."ProcessVersion"
+            SELECT r."FromStep", r."ProcessVersion", COUNT(*) FROM analytics_routes r
+            WHERE r."Kind" = '{AnalyticsRouteRecord.Split}' AND {RouteCohort}
+            GROUP BY r."FromStep", r."ProcessVersion"
             """;
         await using var command = Command(connection, Sql, window);
         var result = new List<SplitGroup>();
@@ -244,12 +244,13 @@ public sealed partial class ProcessAnalytics
 
     private static async Task<int> CohortAsync(DbConnection connection, AnalyticsWindow window, CancellationToken cancellationToken)
     {
-        await using var command = Command(connection, $"SELECT COUNT(*) FROM instances i WHERE {InWindow}", window);
+        const string Sql = """SELECT COUNT(*) FROM analytics_instances a WHERE a."ProcessKey" = @p AND a."StartedAt" >= @from AND a."StartedAt" < @to""";
+        await using var command = Command(connection, Sql, window);
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>The distinct instances that took at least one of the deviating routes.</summary>
-    private async Task<int> DeviatingInstancesAsync(DbConnection connection, AnalyticsWindow window, IReadOnlyList<RouteGroup> deviating, CancellationToken cancellationToken)
+    private static async Task<int> DeviatingInstancesAsync(DbConnection connection, AnalyticsWindow window, IReadOnlyList<RouteGroup> deviating, CancellationToken cancellationToken)
     {
         var keys = deviating.Select(r => (r.From, r.To, r.ProcessVersion)).Distinct().ToList();
         if (keys.Count == 0)
@@ -273,7 +274,7 @@ public sealed partial class ProcessAnalytics
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private async Task<Dictionary<(string, string, int), List<string>>> ExamplesAsync(DbConnection connection, AnalyticsWindow window, IReadOnlyList<RouteGroup> deviating, CancellationToken cancellationToken)
+    private static async Task<Dictionary<(string, string, int), List<string>>> ExamplesAsync(DbConnection connection, AnalyticsWindow window, IReadOnlyList<RouteGroup> deviating, CancellationToken cancellationToken)
     {
         var result = new Dictionary<(string, string, int), List<string>>();
         var sql = $"""
@@ -302,14 +303,10 @@ public sealed partial class ProcessAnalytics
     private async Task<IReadOnlyList<RuleFiring>> RuleFiringsAsync(DbConnection connection, AnalyticsWindow window, CancellationToken cancellationToken)
     {
         var sql = $"""
-            SELECT x.rv, r.value, COUNT(*), SUM(CASE WHEN x.rb = r.value THEN 1 ELSE 0 END) FROM (
-              SELECT e."Payload" AS payload, {_sql.JsonInt("e.\"Payload\"", "ruleSetVersion")} AS rv, {_sql.JsonText("e.\"Payload\"", "routedBy")} AS rb
-              FROM events e JOIN instances i ON i."Id" = e."InstanceId"
-              WHERE e."Type" = 'routeDecided' AND e."OccurredAt" < @to AND {InWindow}) x,
-              {_sql.JsonArrayElements("x.payload", "firedRules", "r")}
-            WHERE x.rv IS NOT NULL
-            GROUP BY x.rv, r.value
-            ORDER BY x.rv, {_sql.Binary("r.value")}
+            SELECT f."RuleSetVersion", f."Rule", COUNT(*), SUM(CASE WHEN f."Routed" THEN 1 ELSE 0 END) FROM analytics_rule_firings f
+            WHERE f."ProcessKey" = @p AND f."InstanceStartedAt" >= @from AND f."InstanceStartedAt" < @to AND f."OccurredAt" < @to
+            GROUP BY f."RuleSetVersion", f."Rule"
+            ORDER BY f."RuleSetVersion", {_sql.Binary("f.\"Rule\"")}
             """;
         await using var command = Command(connection, sql, window);
         var result = new List<RuleFiring>();

@@ -23,5 +23,8 @@ internal static class AnalyticsIndexes
         modelBuilder.ApplyConfiguration<AnalyticsInstanceRecord>(facts);
         modelBuilder.ApplyConfiguration<AnalyticsTaskRecord>(facts);
         modelBuilder.ApplyConfiguration<AnalyticsStepEventRecord>(facts);
+        var conformance = new Configurations.ConformanceFactsConfiguration();
+        modelBuilder.ApplyConfiguration<AnalyticsRouteRecord>(conformance);
+        modelBuilder.ApplyConfiguration<AnalyticsRuleFiringRecord>(conformance);
     }
 }

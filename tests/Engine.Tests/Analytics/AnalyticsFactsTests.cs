@@ -9,7 +9,7 @@ namespace LowCode.Engine.Tests.Analytics;
 
 /// <summary>
 /// The analytics facts the runtime writes as it appends events, against the same facts derived from the event log by
-/// the backfill the <c>AnalyticsFacts</c> migration and the benchmark run.
+/// the backfills the <c>AnalyticsFacts</c> and <c>ConformanceFacts</c> migrations and the benchmark run.
 /// </summary>
 public abstract class AnalyticsFactsTests(DatabaseProvider provider)
 {
@@ -28,13 +28,18 @@ public abstract class AnalyticsFactsTests(DatabaseProvider provider)
             await db.Set<AnalyticsInstanceRecord>().ExecuteDeleteAsync();
             await db.Set<AnalyticsTaskRecord>().ExecuteDeleteAsync();
             await db.Set<AnalyticsStepEventRecord>().ExecuteDeleteAsync();
-            foreach (var statement in AnalyticsFactsBackfill.Statements(provider))
+            await db.Set<AnalyticsRouteRecord>().ExecuteDeleteAsync();
+            await db.Set<AnalyticsRuleFiringRecord>().ExecuteDeleteAsync();
+            foreach (var statement in AnalyticsFactsBackfill.Statements(provider).Concat(ConformanceFactsBackfill.Statements(provider)))
             {
                 await db.Database.ExecuteSqlRawAsync(statement);
             }
         }
 
         Assert.Contains("\"Path\":\"submit\\u003EmanagerApproval\\u003Erework\\u003EmanagerApproval", written, StringComparison.Ordinal);
+        Assert.Contains($"\"FromStep\":\"submit\",\"ToStep\":\"financeReview\",\"Source\":\"rule\",\"RoutedBy\":\"{KnownHistory.WorkaroundRule}\"", written, StringComparison.Ordinal);
+        Assert.Contains($"\"Rule\":\"{KnownHistory.WorkaroundRule}\",\"Routed\":true", written, StringComparison.Ordinal);
+        Assert.Contains("\"Kind\":\"s\"", written, StringComparison.Ordinal);
         Assert.Equal(written, await FactsAsync(h));
     }
 
@@ -76,7 +81,13 @@ public abstract class AnalyticsFactsTests(DatabaseProvider provider)
         var steps = (await db.Set<AnalyticsStepEventRecord>().AsNoTracking().ToListAsync())
             .Select(s => new { s.Kind, s.InstanceId, s.ProcessKey, s.InstanceStartedAt, s.StepKey, s.OccurredAt, s.Code })
             .OrderBy(s => s.InstanceId, StringComparer.Ordinal).ThenBy(s => s.OccurredAt).ThenBy(s => s.Kind, StringComparer.Ordinal).ThenBy(s => s.StepKey, StringComparer.Ordinal);
-        return JsonSerializer.Serialize(new { instances, tasks, steps });
+        var routes = (await db.Set<AnalyticsRouteRecord>().AsNoTracking().ToListAsync())
+            .Select(r => new { r.Kind, r.InstanceId, r.ProcessKey, r.ProcessVersion, r.InstanceStartedAt, r.OccurredAt, r.FromStep, r.ToStep, r.Source, r.RoutedBy, r.RuleSetKey, r.RuleSetVersion })
+            .OrderBy(r => r.InstanceId, StringComparer.Ordinal).ThenBy(r => r.OccurredAt).ThenBy(r => r.FromStep, StringComparer.Ordinal).ThenBy(r => r.Kind, StringComparer.Ordinal);
+        var firings = (await db.Set<AnalyticsRuleFiringRecord>().AsNoTracking().ToListAsync())
+            .Select(f => new { f.InstanceId, f.ProcessKey, f.InstanceStartedAt, f.OccurredAt, f.RuleSetKey, f.RuleSetVersion, f.Rule, f.Routed })
+            .OrderBy(f => f.InstanceId, StringComparer.Ordinal).ThenBy(f => f.OccurredAt).ThenBy(f => f.Rule, StringComparer.Ordinal);
+        return JsonSerializer.Serialize(new { instances, tasks, steps, routes, firings });
     }
 }
 

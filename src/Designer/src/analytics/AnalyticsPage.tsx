@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import type { ProcessJson } from '../processes/definitionTypes';
 import { useQuery } from '../app/useQuery';
 import { StateMessage } from '../components/StateMessage';
 import { useDefinitions } from '../pages/useDefinitions';
@@ -11,14 +12,12 @@ import {
   throughputOption,
   variantsOption,
 } from './chartOptions';
-import { EChart, type ChartClick } from './EChart';
+import { EChart } from './EChart';
 import { formatDuration, formatShare } from './format';
-import { buildOverlay, overlayOption, type OverlayEdge, type OverlayNode } from './overlay';
+import { ProcessOverlay } from './ProcessOverlay';
 import { analyticsQuery, windowOf } from './queries';
 import type { AnalyticsAnswer } from './types';
 import './analytics.css';
-
-type Selection = { readonly kind: 'step'; readonly node: OverlayNode } | { readonly kind: 'edge'; readonly edge: OverlayEdge } | null;
 
 /** Process intelligence for one process over a recent window: charts of its metrics and the graph overlay. */
 export function AnalyticsPage() {
@@ -29,7 +28,7 @@ export function AnalyticsPage() {
   const [unit, setUnit] = useState<'day' | 'week'>('week');
   const process = chosen ?? keys[0] ?? null;
   const window = useMemo(() => windowOf(new Date(), days), [days]);
-  const answer = useQuery<AnalyticsAnswer>(analyticsQuery, { process: process ?? '', ...window }, { skip: process === null });
+  const answer = useQuery<AnalyticsAnswer>(analyticsQuery, { process: process ?? '', key: process ?? '', ...window }, { skip: process === null });
 
   return (
     <div className="analytics">
@@ -76,13 +75,6 @@ export function AnalyticsPage() {
 }
 
 function Figures({ answer, unit }: { readonly answer: ReturnType<typeof useQuery<AnalyticsAnswer>>['state']; readonly unit: 'day' | 'week' }) {
-  const [selection, setSelection] = useState<Selection>(null);
-  const data = answer.status === 'ready' ? answer.data : null;
-  const metrics = data?.processMetrics.metrics ?? null;
-  const report = data?.processConformance.report ?? null;
-  const overlay = useMemo(() => (metrics && report ? buildOverlay(metrics, report) : null), [metrics, report]);
-  const graph = useMemo(() => (overlay ? overlayOption(overlay) : null), [overlay]);
-
   if (answer.status === 'loading') {
     return <StateMessage tone="info" title="Computing the figures from the event log…" />;
   }
@@ -93,8 +85,12 @@ function Figures({ answer, unit }: { readonly answer: ReturnType<typeof useQuery
       </StateMessage>
     );
   }
-  const error = data?.processMetrics.error ?? data?.processConformance.error;
-  if (error || !metrics || !report || !overlay || !graph) {
+  const data = answer.data;
+  const metrics = data.processMetrics.metrics;
+  const report = data.processConformance.report;
+  const process = data.process?.body as ProcessJson | undefined;
+  const error = data.processMetrics.error ?? data.processConformance.error;
+  if (error || !metrics || !report) {
     return (
       <StateMessage tone="error" title="The figures could not be computed">
         <p>{error?.message ?? 'The answer was empty.'}</p>
@@ -109,14 +105,6 @@ function Figures({ answer, unit }: { readonly answer: ReturnType<typeof useQuery
     );
   }
 
-  const onGraphClick = (click: ChartClick) => {
-    const item = click.data as { overlay?: OverlayNode | OverlayEdge } | undefined;
-    if (!item?.overlay) {
-      return;
-    }
-    setSelection(click.dataType === 'edge' ? { kind: 'edge', edge: item.overlay as OverlayEdge } : { kind: 'step', node: item.overlay as OverlayNode });
-  };
-
   return (
     <>
       <dl className="analytics-kpis">
@@ -130,35 +118,40 @@ function Figures({ answer, unit }: { readonly answer: ReturnType<typeof useQuery
       </dl>
       <section className="panel analytics-overlay" aria-labelledby="analytics-graph">
         <h2 id="analytics-graph">Process graph as it ran</h2>
-        <ul className="analytics-legend">
-          <li><span className="analytics-legend__heat" aria-hidden="true" />Step colour: median waiting time</li>
-          <li><span className="analytics-legend__swatch" aria-hidden="true" />Designed transition, width by times taken</li>
-          <li><span className="analytics-legend__swatch analytics-legend__swatch--dashed" aria-hidden="true" />Not designed (workaround)</li>
-          <li><span className="analytics-legend__swatch analytics-legend__swatch--dead" aria-hidden="true" />Designed, never taken</li>
-        </ul>
-        <div className="analytics-overlay__body">
-          <EChart option={graph} height={420} onClick={onGraphClick} label={`Process graph: ${overlay.nodes.length} steps, ${overlay.edges.filter((e) => !e.designed).length} transitions outside the design. Select a step or transition for example instances.`} />
-          <Detail selection={selection} />
-        </div>
+        {process && Array.isArray(process.steps) ? (
+          <ProcessOverlay process={process} metrics={metrics} report={report} />
+        ) : (
+          <StateMessage tone="neutral" title="No published version of this process to draw">
+            <p>Publish the process to see its graph with the figures of its instances.</p>
+          </StateMessage>
+        )}
       </section>
       <div className="analytics-grid">
         <Chart title={unit === 'day' ? 'Throughput per day' : 'Throughput per week'} option={throughputOption(unit === 'day' ? metrics.throughputPerDay : metrics.throughputPerWeek, unit)} />
-        <Chart title="Cycle time" option={cycleTimeOption(metrics)} />
+        <Chart title="Cycle time" option={cycleTimeOption(metrics)} empty={metrics.cycleTime.count === 0 ? 'No instance completed in this window, so there is no cycle time yet.' : null} />
         <Chart title="Waiting and working per step" option={stepTimesOption(metrics)} />
         <Chart title="Work in progress, SLA breaches and rework per step" option={stepLoadOption(metrics)} />
         <Chart title="SLA breach and exception rates" option={ratesOption(metrics)} />
         <section className="panel" aria-labelledby="analytics-variants">
           <h2 id="analytics-variants">Path variants</h2>
-          <EChart option={variantsOption(metrics)} label="Most frequent paths by instances" />
-          <ol className="analytics-variants">
-            {metrics.variants.map((v) => (
-              <li key={v.steps.join('>')}>
-                {v.steps.join(' → ')} — {v.instances.toLocaleString('en')} ({formatShare(v.share)}), median {formatDuration(v.medianCycleTimeMs)}
-              </li>
-            ))}
-          </ol>
+          {metrics.variants.length === 0 ? (
+            <p className="analytics-empty" role="status">
+              No instance completed in this window, so there are no paths to compare yet.
+            </p>
+          ) : (
+            <>
+              <EChart option={variantsOption(metrics)} label="Most frequent paths by instances" />
+              <ol className="analytics-variants">
+                {metrics.variants.map((v) => (
+                  <li key={v.steps.join('>')}>
+                    {v.steps.join(' → ')} — {v.instances.toLocaleString('en')} ({formatShare(v.share)}), median {formatDuration(v.medianCycleTimeMs)}
+                  </li>
+                ))}
+              </ol>
+            </>
+          )}
         </section>
-        <Chart title="Rule firings" option={ruleFiringsOption(report)} />
+        <Chart title="Rule firings" option={ruleFiringsOption(report)} empty={report.ruleFirings.length === 0 ? 'No rule fired in the decisions of this window.' : null} />
       </div>
     </>
   );
@@ -173,70 +166,17 @@ function Kpi({ label, value }: { readonly label: string; readonly value: string 
   );
 }
 
-function Chart({ title, option }: { readonly title: string; readonly option: Parameters<typeof EChart>[0]['option'] }) {
+function Chart({ title, option, empty = null }: { readonly title: string; readonly option: Parameters<typeof EChart>[0]['option']; readonly empty?: string | null }) {
   return (
     <section className="panel" aria-label={title}>
       <h2>{title}</h2>
-      <EChart option={option} label={title} />
+      {empty ? (
+        <p className="analytics-empty" role="status">
+          {empty}
+        </p>
+      ) : (
+        <EChart option={option} label={title} />
+      )}
     </section>
-  );
-}
-
-function Detail({ selection }: { readonly selection: Selection }) {
-  if (!selection) {
-    return (
-      <aside className="analytics-detail" aria-live="polite">
-        <p>Select a step or a transition to see example instances.</p>
-      </aside>
-    );
-  }
-  if (selection.kind === 'step') {
-    const n = selection.node;
-    return (
-      <aside className="analytics-detail" aria-live="polite">
-        <h3>{n.id}</h3>
-        <p>Median waiting: {formatDuration(n.waitingP50Ms)}</p>
-        <Examples ids={n.examples} none="No example instance: this step has no transition outside the design." />
-      </aside>
-    );
-  }
-  const e = selection.edge;
-  return (
-    <aside className="analytics-detail" aria-live="polite">
-      <h3>
-        {e.from} → {e.to}
-      </h3>
-      <p>{e.dead ? 'Designed, never taken in this window.' : `${e.count.toLocaleString('en')} times${e.designed ? '' : ', not in the design'}.`}</p>
-      {e.drivers.length > 0 ? (
-        <ul>
-          {e.drivers.map((d) => (
-            <li key={`${d.source}-${d.rule ?? ''}-${d.ruleSetVersion ?? ''}`}>
-              {d.source}
-              {d.rule ? ` ${d.rule}` : ''}
-              {d.ruleSetVersion ? ` (rule set v${d.ruleSetVersion})` : ''}: {d.count}
-            </li>
-          ))}
-        </ul>
-      ) : null}
-      <Examples ids={e.examples} none={e.designed ? 'Example instances are listed for transitions outside the design.' : 'No example instance.'} />
-    </aside>
-  );
-}
-
-function Examples({ ids, none }: { readonly ids: readonly string[]; readonly none: string }) {
-  if (ids.length === 0) {
-    return <p>{none}</p>;
-  }
-  return (
-    <>
-      <p>Example instances:</p>
-      <ul>
-        {ids.map((id) => (
-          <li key={id}>
-            <code>{id}</code>
-          </li>
-        ))}
-      </ul>
-    </>
   );
 }

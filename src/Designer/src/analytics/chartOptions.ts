@@ -98,7 +98,8 @@ export function ratesOption(metrics: ProcessMetrics): EChartsCoreOption {
     aria: { enabled: true },
     grid: { ...grid, left: 16 },
     tooltip: { trigger: 'axis', valueFormatter: (value: unknown) => `${String(value)} %` },
-    xAxis: { type: 'value', name: '% of started', max: (extent: { max: number }) => Math.max(5, Math.ceil(extent.max)) },
+    // The axis name sits under the axis: at its end it would be clipped by the chart's right edge.
+    xAxis: { type: 'value', name: '% of started', nameLocation: 'middle', nameGap: 28, max: (extent: { max: number }) => Math.max(5, Math.ceil(extent.max)) },
     yAxis: { type: 'category', data: rows.map((r) => r.name), inverse: true },
     series: [
       {
@@ -118,7 +119,7 @@ export function variantsOption(metrics: ProcessMetrics): EChartsCoreOption {
     aria: { enabled: true },
     grid: { ...grid, left: 16 },
     tooltip: { trigger: 'item' },
-    xAxis: { type: 'value', name: 'instances', minInterval: 1 },
+    xAxis: { type: 'value', name: 'instances', nameLocation: 'middle', nameGap: 28, minInterval: 1 },
     yAxis: {
       type: 'category',
       inverse: true,

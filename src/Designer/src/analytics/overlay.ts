@@ -1,21 +1,21 @@
-import type { EChartsCoreOption } from 'echarts/core';
+import type { GraphOverlay } from '../processes/graphOverlay';
+import type { ProcessGraphModel } from '../processes/processGraph';
 import { formatDuration } from './format';
-import { palette } from './chartOptions';
 import type { ConformanceReport, ProcessMetrics, RouteDriver } from './types';
 
-export interface OverlayNode {
+export interface OverlayStep {
   readonly id: string;
-  readonly x: number;
-  readonly y: number;
   /** Median waiting time at the step; null for steps without tasks. */
   readonly waitingP50Ms: number | null;
   /** 0 (least waiting of the process) to 1 (most); null for steps without tasks. */
   readonly heat: number | null;
-  readonly color: string;
+  readonly color: string | null;
   readonly examples: readonly string[];
 }
 
 export interface OverlayEdge {
+  /** The graph edge's id: a designed edge's (see `buildProcessGraph`) or `taken:from->to` for one the design lacks. */
+  readonly id: string;
   readonly from: string;
   readonly to: string;
   readonly count: number;
@@ -23,25 +23,25 @@ export interface OverlayEdge {
   readonly designed: boolean;
   /** True for a designed transition no instance took. */
   readonly dead: boolean;
-  readonly width: number;
-  readonly label: string;
   readonly examples: readonly string[];
   readonly drivers: readonly RouteDriver[];
 }
 
 export interface Overlay {
-  readonly nodes: readonly OverlayNode[];
-  readonly edges: readonly OverlayEdge[];
+  /** What the process graph draws over the design (selection callbacks are the page's). */
+  readonly graph: Omit<GraphOverlay, 'onSelectEdge'>;
+  readonly steps: ReadonlyMap<string, OverlayStep>;
+  readonly edges: ReadonlyMap<string, OverlayEdge>;
+  /** Transitions taken between steps the current design no longer has: listed beside the graph. */
+  readonly outside: readonly OverlayEdge[];
+  readonly workarounds: number;
 }
 
-const columnGap = 190;
-const rowGap = 110;
+const minWidth = 1.5;
+const maxWidth = 8;
 
 /** Pale yellow to deep red: how long work waits at a step, relative to the process's other steps. */
-export function heatColor(heat: number | null): string {
-  if (heat === null) {
-    return '#e5e7eb';
-  }
+export function heatColor(heat: number): string {
   const from = [254, 243, 199];
   const to = [185, 28, 28];
   const mix = from.map((c, i) => Math.round(c + (to[i]! - c) * Math.min(1, Math.max(0, heat))));
@@ -49,129 +49,100 @@ export function heatColor(heat: number | null): string {
 }
 
 /**
- * The process graph as the log saw it: every step the design or the log names, laid out in columns by the shortest
- * number of transitions from a start step (a step nothing leads to), so loops draw back to the left. Step colour is
- * the median waiting time, edge width the number of times it was taken; designed transitions nobody took stay thin.
+ * The design as the log saw it, on the designed graph: step heat by median waiting time, designed edges as wide as
+ * they were taken (thin and grey when never), and the transitions the design lacks added as extra edges. Conformance
+ * counts per pair of steps, so when the design has several edges between the same two steps (a transition and a rule),
+ * the first carries the count and all take its width.
  */
-export function buildOverlay(metrics: ProcessMetrics, report: ConformanceReport): Overlay {
-  const taken = report.edges;
-  const dead = report.deadPaths.filter((d) => !taken.some((e) => e.from === d.from && e.to === d.to));
-  const ids = new Set<string>();
-  for (const edge of [...taken, ...dead]) {
-    ids.add(edge.from);
-    ids.add(edge.to);
-  }
-  for (const step of metrics.steps) {
-    ids.add(step.stepKey);
-  }
-
-  const links = [...taken.map((e) => [e.from, e.to] as const), ...dead.map((d) => [d.from, d.to] as const)];
-  const column = columns([...ids], links);
-  const rows = new Map<number, string[]>();
-  for (const id of [...ids].sort((a, b) => column.get(a)! - column.get(b)! || a.localeCompare(b))) {
-    const c = column.get(id)!;
-    rows.set(c, [...(rows.get(c) ?? []), id]);
-  }
+export function buildOverlay(model: ProcessGraphModel, metrics: ProcessMetrics, report: ConformanceReport): Overlay {
+  // The report lists example instances with the deviations only; each taken edge gets its pair's.
+  const examplesOf = new Map(report.deviations.map((d) => [pair(d.from, d.to), d.exampleInstances]));
+  const taken = new Map(report.edges.map((e) => [pair(e.from, e.to), { ...e, exampleInstances: examplesOf.get(pair(e.from, e.to)) ?? e.exampleInstances }]));
+  const maxCount = Math.max(1, ...report.edges.map((e) => e.count));
+  const width = (count: number) => Math.round((minWidth + ((maxWidth - minWidth) * count) / maxCount) * 10) / 10;
 
   const waiting = new Map(metrics.steps.map((s) => [s.stepKey, s.waiting.count > 0 ? s.waiting.p50Ms : null]));
   const maxWaiting = Math.max(0, ...[...waiting.values()].map((w) => w ?? 0));
-  const examplesAt = (id: string) => [...new Set(taken.filter((e) => e.from === id || e.to === id).flatMap((e) => e.exampleInstances))].sort().slice(0, 5);
-  const nodes = [...ids].sort().map((id) => {
-    const c = column.get(id)!;
-    const row = rows.get(c)!;
-    const w = waiting.get(id) ?? null;
+  const steps = new Map<string, OverlayStep>();
+  const stepFigures: Record<string, GraphOverlay['steps'][string]> = {};
+  for (const node of model.nodes) {
+    const w = waiting.get(node.id) ?? null;
     const heat = w === null ? null : maxWaiting === 0 ? 0 : w / maxWaiting;
-    return { id, x: c * columnGap, y: row.indexOf(id) * rowGap - ((row.length - 1) * rowGap) / 2, waitingP50Ms: w, heat, color: heatColor(heat), examples: examplesAt(id) };
-  });
+    const examples = [...new Set(report.deviations.filter((e) => e.from === node.id || e.to === node.id).flatMap((e) => e.exampleInstances))].sort().slice(0, 5);
+    steps.set(node.id, { id: node.id, waitingP50Ms: w, heat, color: heat === null ? null : heatColor(heat), examples });
+    stepFigures[node.id] = {
+      strip: heat === null ? null : heatColor(heat),
+      note: w === null ? null : `waits ${formatDuration(w)}`,
+      description: w === null ? 'no tasks' : `median waiting ${formatDuration(w)}`,
+    };
+  }
 
-  const maxCount = Math.max(1, ...taken.map((e) => e.count));
-  const edges: OverlayEdge[] = [
-    ...taken.map((e) => ({
-      from: e.from,
-      to: e.to,
-      count: e.count,
-      designed: e.designed,
+  const edges = new Map<string, OverlayEdge>();
+  const edgeFigures: Record<string, GraphOverlay['edges'][string]> = {};
+  const drawn = new Set<string>();
+  for (const edge of model.edges) {
+    const key = pair(edge.source, edge.target);
+    const flow = taken.get(key);
+    const first = !drawn.has(key);
+    drawn.add(key);
+    edges.set(edge.id, {
+      id: edge.id,
+      from: edge.source,
+      to: edge.target,
+      count: flow?.count ?? 0,
+      designed: flow?.designed ?? true,
+      dead: flow === undefined,
+      examples: flow?.exampleInstances ?? [],
+      drivers: flow?.drivers ?? [],
+    });
+    edgeFigures[edge.id] = flow
+      ? {
+          label: first ? [edge.label, flow.count.toLocaleString('en')].filter(Boolean).join(' · ') : edge.label,
+          width: width(flow.count),
+          muted: false,
+          description: `taken ${flow.count.toLocaleString('en')} times${flow.designed ? '' : ', not in the design of the instances\' version'}`,
+        }
+      : { label: edge.label, width: 1, muted: true, description: 'designed, never taken' };
+  }
+
+  const stepIds = new Set(model.nodes.map((n) => n.id));
+  const extraEdges: GraphOverlay['extraEdges'][number][] = [];
+  const outside: OverlayEdge[] = [];
+  for (const flow of taken.values()) {
+    if (drawn.has(pair(flow.from, flow.to))) {
+      continue;
+    }
+    const overlayEdge: OverlayEdge = {
+      id: `taken:${pair(flow.from, flow.to)}`,
+      from: flow.from,
+      to: flow.to,
+      count: flow.count,
+      designed: flow.designed,
       dead: false,
-      width: 1.5 + (6.5 * e.count) / maxCount,
-      label: e.designed ? String(e.count) : `not designed · ${e.count}`,
-      examples: e.exampleInstances,
-      drivers: e.drivers,
-    })),
-    ...dead.map((d) => ({ from: d.from, to: d.to, count: 0, designed: true, dead: true, width: 1, label: 'never taken', examples: [], drivers: [] })),
-  ];
-  return { nodes, edges };
+      examples: flow.exampleInstances,
+      drivers: flow.drivers,
+    };
+    if (!stepIds.has(flow.from) || !stepIds.has(flow.to)) {
+      outside.push(overlayEdge);
+      continue;
+    }
+    edges.set(overlayEdge.id, overlayEdge);
+    const times = flow.count.toLocaleString('en');
+    extraEdges.push({
+      id: overlayEdge.id,
+      source: flow.from,
+      target: flow.to,
+      label: flow.designed ? times : `not designed · ${times}`,
+      width: width(flow.count),
+      dashed: !flow.designed,
+      description: flow.designed ? `${times} times, designed in an earlier version` : `${times} times, not in the design`,
+    });
+  }
+
+  const workarounds = report.edges.filter((e) => !e.designed).length;
+  return { graph: { steps: stepFigures, edges: edgeFigures, extraEdges }, steps, edges, outside, workarounds };
 }
 
-/** Shortest distance in transitions from the steps nothing leads to (or from the first step when all are in loops). */
-function columns(ids: readonly string[], links: readonly (readonly [string, string])[]): Map<string, number> {
-  const targets = new Set(links.filter(([from, to]) => from !== to).map(([, to]) => to));
-  const starts = ids.filter((id) => !targets.has(id));
-  const result = new Map<string, number>();
-  const queue: (readonly [string, number])[] = (starts.length > 0 ? starts : ids.slice(0, 1)).map((id) => [id, 0] as const);
-  for (const [id, c] of queue) {
-    result.set(id, c);
-  }
-  for (let i = 0; i < queue.length; i++) {
-    const [id, c] = queue[i]!;
-    for (const [from, to] of links) {
-      if (from === id && !result.has(to)) {
-        result.set(to, c + 1);
-        queue.push([to, c + 1]);
-      }
-    }
-  }
-  const last = Math.max(0, ...result.values());
-  for (const id of ids) {
-    if (!result.has(id)) {
-      result.set(id, last + 1);
-    }
-  }
-  return result;
-}
-
-/** The overlay as an ECharts graph series: nodes and edges carry their overlay record for the click handler. */
-export function overlayOption(overlay: Overlay): EChartsCoreOption {
-  return {
-    aria: { enabled: true },
-    tooltip: {
-      formatter: (p: { dataType: string; data: { tip: string } }) => p.data.tip,
-    },
-    series: [
-      {
-        type: 'graph',
-        layout: 'none',
-        roam: true,
-        symbol: 'roundRect',
-        symbolSize: [140, 48],
-        edgeSymbol: ['none', 'arrow'],
-        edgeSymbolSize: 9,
-        label: { show: true, color: '#111827', fontSize: 12, formatter: (p: { data: { label: string } }) => p.data.label },
-        edgeLabel: { show: true, fontSize: 11, formatter: (p: { data: { text: string } }) => p.data.text },
-        data: overlay.nodes.map((n) => ({
-          name: n.id,
-          x: n.x,
-          y: n.y,
-          label: n.waitingP50Ms === null ? n.id : `${n.id}\nwaits ${formatDuration(n.waitingP50Ms)}`,
-          tip: n.waitingP50Ms === null ? `${n.id}: no tasks` : `${n.id}: median wait ${formatDuration(n.waitingP50Ms)}`,
-          itemStyle: { color: n.color, borderColor: '#374151', borderWidth: 1 },
-          overlay: n,
-        })),
-        links: overlay.edges.map((e) => ({
-          source: e.from,
-          target: e.to,
-          text: e.label,
-          tip: `${e.from} → ${e.to}: ${e.label}`,
-          label: { show: !e.dead || overlay.edges.length < 12, color: e.designed ? '#374151' : palette.secondary },
-          lineStyle: {
-            width: e.width,
-            type: e.designed ? 'solid' : 'dashed',
-            color: e.dead ? '#9ca3af' : e.designed ? '#4b5563' : palette.secondary,
-            curveness: e.from === e.to ? 0.6 : overlay.edges.some((o) => o.from === e.to && o.to === e.from) ? 0.25 : 0.08,
-            opacity: 0.9,
-          },
-          overlay: e,
-        })),
-      },
-    ],
-  };
+function pair(from: string, to: string): string {
+  return `${from}->${to}`;
 }

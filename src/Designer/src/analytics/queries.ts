@@ -1,7 +1,8 @@
 const duration = 'count p50Ms p90Ms maxMs';
 
 /** Metrics and conformance of one process over one window, in one request. */
-export const analyticsQuery = `query Analytics($process: String!, $from: DateTime!, $to: DateTime!) {
+export const analyticsQuery = `query Analytics($process: String!, $key: ID!, $from: DateTime!, $to: DateTime!) {
+  process(key: $key) { body }
   processMetrics(process: $process, from: $from, to: $to, topVariants: 8) {
     metrics {
       timeZone started completed workInProgress
@@ -18,13 +19,20 @@ export const analyticsQuery = `query Analytics($process: String!, $from: DateTim
   }
   processConformance(process: $process, from: $from, to: $to) {
     report {
+      ruleSetKey baselineRuleSetVersion
       instances fittingInstances fitness
       edges { from to count designed exampleInstances drivers { source rule ruleSetVersion count } }
+      deviations { from to exampleInstances }
       deadPaths { from to kind detail }
       ruleFirings { ruleSetVersion rule fired routed }
     }
     error { code message }
   }
+}`;
+
+/** The rule set whose goTo routes the overlay draws: the conformance report's baseline version. */
+export const overlayRuleSetQuery = `query OverlayRuleSet($key: ID!, $version: Int) {
+  ruleSet(key: $key, version: $version) { body }
 }`;
 
 /** The window the page asks about: the last `days` days up to `now`, whole UTC days. */

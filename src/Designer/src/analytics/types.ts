@@ -83,10 +83,14 @@ export interface RuleFiring {
 }
 
 export interface ConformanceReport {
+  readonly ruleSetKey: string | null;
+  readonly baselineRuleSetVersion: number | null;
   readonly instances: number;
   readonly fittingInstances: number;
   readonly fitness: number;
   readonly edges: readonly FlowEdge[];
+  /** The taken transitions outside the design, with up to five example instances each (`edges` lists none). */
+  readonly deviations: readonly Pick<FlowEdge, 'from' | 'to' | 'exampleInstances'>[];
   readonly deadPaths: readonly DesignedEdge[];
   readonly ruleFirings: readonly RuleFiring[];
 }
@@ -97,6 +101,8 @@ export interface AnalyticsError {
 }
 
 export interface AnalyticsAnswer {
+  /** The latest published process: the graph the overlay is drawn on. */
+  readonly process: { readonly body: unknown } | null;
   readonly processMetrics: { readonly metrics: ProcessMetrics | null; readonly error: AnalyticsError | null };
   readonly processConformance: { readonly report: ConformanceReport | null; readonly error: AnalyticsError | null };
 }

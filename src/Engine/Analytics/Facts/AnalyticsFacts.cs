@@ -54,6 +54,11 @@ internal static class AnalyticsFacts
 
                 break;
             case EventTypes.RouteDecided or EventTypes.ParallelSplit or EventTypes.InstanceCompleted when e.StepKey is not null:
+                if (e.Type is EventTypes.RouteDecided or EventTypes.ParallelSplit)
+                {
+                    ConformanceFacts.Record(db, e, instance, e.StepKey);
+                }
+
                 if (Summary(db, instance) is { } finished)
                 {
                     Ended(finished, instance);

@@ -60,6 +60,110 @@ namespace LowCode.Engine.Storage.Migrations.PostgreSQL
                     b.ToTable("analytics_instances", (string)null);
                 });
 
+            modelBuilder.Entity("LowCode.Engine.Storage.Records.AnalyticsRouteRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("FromStep")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("InstanceId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("InstanceStartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProcessKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("ProcessVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RoutedBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("RuleSetKey")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("RuleSetVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ToStep")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcessKey", "Kind", "InstanceStartedAt");
+
+                    b.HasIndex("ProcessKey", "RuleSetKey", "RuleSetVersion");
+
+                    b.ToTable("analytics_routes", (string)null);
+                });
+
+            modelBuilder.Entity("LowCode.Engine.Storage.Records.AnalyticsRuleFiringRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("InstanceId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("InstanceStartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProcessKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("Routed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("RuleSetKey")
+                        .HasColumnType("text");
+
+                    b.Property<int>("RuleSetVersion")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcessKey", "InstanceStartedAt");
+
+                    b.ToTable("analytics_rule_firings", (string)null);
+                });
+
             modelBuilder.Entity("LowCode.Engine.Storage.Records.AnalyticsStepEventRecord", b =>
                 {
                     b.Property<long>("Id")
