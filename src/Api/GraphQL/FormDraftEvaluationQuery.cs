@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using LowCode.Engine.Forms;
 using LowCode.Engine.Metadata;
 using LowCode.Engine.Validation;
@@ -22,7 +21,7 @@ internal static class FormDraftEvaluationQuery
     private static FormEvaluation Evaluate(ResolveContext ctx)
     {
         var form = ReadForm(ctx.GetArgument<object>("form"), ctx.GetRequiredService<DefinitionValidator>());
-        var data = ReadData(ctx.GetArgument<object>("data"))
+        var data = FormEvaluationQuery.Data(ctx.GetArgument<object>("data"))
             ?? throw new GraphQLException("evaluateFormDraft: 'data' must be a JSON object whose properties are the form's field keys, e.g. { amount: 12.5 } (or the same as JSON text).", ErrorCodes.BadUserInput);
         var now = ctx.HasArgument("now") && ctx.GetArgument<DateTimeOffset?>("now") is { } given
             ? given
@@ -54,17 +53,4 @@ internal static class FormDraftEvaluationQuery
 
     private static JsonElement Describe(ImmutableArray<ValidationProblem> problems) => JsonSerializer.SerializeToElement(
         problems.Select(p => new { path = p.Path, message = p.Message, code = p.Code, line = p.Line, column = p.Column }));
-
-    /// <summary>The data as a JSON object: a JSON object value, or a string holding one.</summary>
-    private static JsonObject? ReadData(object? argument)
-    {
-        try
-        {
-            return (argument is string text ? JsonNode.Parse(text) : JsonSerializer.SerializeToNode(argument)) as JsonObject;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
 }
