@@ -57,6 +57,7 @@ internal static class DefinitionsSchema
             .BindSubscriptions()
             .BindRuntimeSubscriptions()
             .BindFormEvaluation()
+            .BindFormDraftEvaluation()
             .BindRuntime()
             .BindOperations()
             .BindLiveRules()

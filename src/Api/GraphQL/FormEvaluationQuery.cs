@@ -43,7 +43,7 @@ internal static class FormEvaluationQuery
     }
 
     /// <summary>The data as a JSON object: a JSON object value, or a string holding one (as saveDraft accepts definitions).</summary>
-    private static JsonObject? Data(object? argument)
+    internal static JsonObject? Data(object? argument)
     {
         try
         {

@@ -10,7 +10,7 @@ namespace LowCode.EndToEnd.Tests.FormBuilder;
 public sealed class FormBuilderTests(DesignerFixture fixture)
 {
     [Fact]
-    public async Task ACitizenDeveloper_BuildsAFormWithAConditionAndAComputedField_WatchesTheServerJudgeThePreview_AndPublishes()
+    public async Task ACitizenDeveloper_BuildsAFormWithAConditionAndAComputedField_WatchesTheServerJudgeThePreviewBeforeSaving_AndPublishes()
     {
         var (page, errors) = await fixture.OpenPageAsync("designer", "dee@example.com");
         await page.GotoAsync("/forms");
@@ -43,26 +43,43 @@ public sealed class FormBuilderTests(DesignerFixture fixture)
         await settings.GetByLabel("Message", new() { Exact = true }).FillAsync("A trip may cost at most 2000.");
         await settings.GetByLabel("Shown on fields").FillAsync("nights");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
-        await Expect(page.GetByText("Draft saved")).ToBeVisibleAsync();
-        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/forms/trip-request$"));
-
+        // Nothing is saved yet: the preview judges the form on screen through evaluateFormDraft.
         var preview = page.GetByRole(AriaRole.Region, new() { Name = "Live preview" });
+        await Expect(preview.GetByText("unsaved changes included", new() { Exact = false })).ToBeVisibleAsync();
         await Expect(preview.GetByLabel("Nights")).ToBeVisibleAsync();
         await Expect(preview.GetByLabel("Hotel name")).ToHaveCountAsync(0);
 
+        var judged = page.WaitForRequestAsync(request => request.Url.EndsWith("/graphql", StringComparison.Ordinal)
+            && (request.PostData ?? string.Empty).Contains("evaluateFormDraft", StringComparison.Ordinal)
+            && (request.PostData ?? string.Empty).Contains("\"nights\":3", StringComparison.Ordinal));
         await preview.GetByLabel("Nights").FillAsync("3");
+        await judged;
         await Expect(preview.GetByLabel("Hotel name")).ToBeVisibleAsync();
         await preview.GetByLabel("Rate per night").FillAsync("800");
         await Expect(preview.GetByLabel("Total")).ToHaveValueAsync("2400");
         await Expect(preview.GetByText("A trip may cost at most 2000.").First).ToBeVisibleAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/forms/new$"));
 
         await PageChecks.AssertAccessibleAsync(page, "the form builder with a preview error");
         await PageChecks.ScreenshotAsync(page, "form-builder-preview-with-server-error");
 
+        // An unsaved edit of the rule changes the server's verdict in the preview at once.
+        await settings.GetByRole(AriaRole.Textbox, new() { Name = "Must be true" }).FillAsync("total <= 3000");
+        await Expect(preview.GetByText("The server accepts these values.")).ToBeVisibleAsync();
+        await Expect(preview.GetByText("A trip may cost at most 2000.")).ToHaveCountAsync(0);
+        await PageChecks.ScreenshotAsync(page, "form-builder-preview-of-an-unsaved-edit");
+        await settings.GetByRole(AriaRole.Textbox, new() { Name = "Must be true" }).FillAsync("total <= 2000");
+        await Expect(preview.GetByText("A trip may cost at most 2000.").First).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await Expect(page.GetByText("Draft saved")).ToBeVisibleAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/forms/trip-request$"));
+        await Expect(preview.GetByText("unsaved changes included", new() { Exact = false })).ToHaveCountAsync(0);
+
+        await preview.GetByLabel("Nights").FillAsync("3");
         await preview.GetByLabel("Rate per night").FillAsync("90");
         await Expect(preview.GetByLabel("Total")).ToHaveValueAsync("270");
-        await Expect(preview.GetByText("A trip may cost at most 2000.")).ToHaveCountAsync(0);
+        await Expect(preview.GetByText("The server accepts these values.")).ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
         await Expect(page.GetByText("Published as version 1.")).ToBeVisibleAsync();

@@ -1,5 +1,8 @@
+using LowCode.Engine.Changes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LowCode.EndToEnd.Tests.Infrastructure;
 
@@ -18,5 +21,14 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseSetting("ConnectionStrings:LowCode", $"Data Source={_databasePath}");
+
+        // The Api's own notifier, wrapped so that live-update tests can wait until a page has subscribed.
+        builder.ConfigureTestServices(services =>
+        {
+            var registered = services.Last(d => d.ServiceType == typeof(IRuntimeChangeNotifier));
+            services.Remove(registered);
+            services.AddSingleton(sp => new ObservedRuntimeChangeNotifier((IRuntimeChangeNotifier)(registered.ImplementationFactory?.Invoke(sp) ?? registered.ImplementationInstance!)));
+            services.AddSingleton<IRuntimeChangeNotifier>(sp => sp.GetRequiredService<ObservedRuntimeChangeNotifier>());
+        });
     }
 }

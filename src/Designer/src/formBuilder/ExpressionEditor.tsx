@@ -1,7 +1,6 @@
-import { javascript } from '@codemirror/lang-javascript';
 import { linter, type Diagnostic } from '@codemirror/lint';
-import { EditorView, minimalSetup } from 'codemirror';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
+import { CodeEditor } from '../components/CodeEditor';
 import { expressionDiagnostics } from './expressionDiagnostics';
 import { evaluateExpression, type ExpectedType, type ExpressionOutcome } from './formApi';
 
@@ -24,75 +23,40 @@ export interface ExpressionEditorProps {
  * (`evaluateExpression`): syntax errors and names that are not fields are underlined where they are.
  */
 export function ExpressionEditor({ label, value, onChange, names, expected, sampleData, hint, problems = [] }: ExpressionEditorProps) {
-  const host = useRef<HTMLDivElement>(null);
-  const view = useRef<EditorView | null>(null);
-  const latest = useRef({ onChange, names, value });
-  latest.current = { onChange, names, value };
+  const latestNames = useRef(names);
+  latestNames.current = names;
   const [findings, setFindings] = useState<readonly string[]>([]);
-  const report = useRef(setFindings);
   const labelId = useId();
   const hintId = useId();
-
-  useEffect(() => {
-    if (!host.current) {
-      return undefined;
-    }
-    const editor = new EditorView({
-      doc: value,
-      parent: host.current,
-      extensions: [
-        minimalSetup,
-        javascript(),
-        EditorView.lineWrapping,
-        EditorView.contentAttributes.of({ 'aria-labelledby': labelId, 'aria-describedby': hintId }),
-        EditorView.updateListener.of((update) => {
-          // A change that only brings the editor in line with the value (undo, redo) is not an edit.
-          if (update.docChanged && update.state.doc.toString() !== latest.current.value) {
-            latest.current.onChange(update.state.doc.toString());
-          }
-        }),
-        linter(
-          async (current): Promise<Diagnostic[]> => {
-            const text = current.state.doc.toString();
-            if (text.trim() === '') {
-              report.current([]);
-              return [];
-            }
-            const data = Object.fromEntries(latest.current.names.map((name) => [name, null]));
-            const outcome = await evaluateExpression(text, data, 'ANY');
-            if ('failure' in outcome || current.state.doc.toString() !== text) {
-              return [];
-            }
-            const diagnostics = expressionDiagnostics(text, outcome, latest.current.names);
-            // Underlines are invisible to screen readers, so the same findings are also written out below the editor.
-            report.current([...new Set(diagnostics.map((diagnostic) => diagnostic.message))]);
-            return diagnostics.map((diagnostic) => ({ ...diagnostic, source: 'server' }));
-          },
-          { delay: 300 },
-        ),
-      ],
-    });
-    view.current = editor;
-    return () => {
-      editor.destroy();
-      view.current = null;
-    };
-    // The editor is created once; later values arrive through the effect below.
-  }, []);
-
-  useEffect(() => {
-    const editor = view.current;
-    if (editor && editor.state.doc.toString() !== value) {
-      editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: value } });
-    }
-  }, [value]);
+  // Made once: the editor reads its extensions when it is created, and the linter reads the names through a ref.
+  const [serverCheck] = useState(() =>
+    linter(
+      async (current): Promise<Diagnostic[]> => {
+        const text = current.state.doc.toString();
+        if (text.trim() === '') {
+          setFindings([]);
+          return [];
+        }
+        const data = Object.fromEntries(latestNames.current.map((name) => [name, null]));
+        const outcome = await evaluateExpression(text, data, 'ANY');
+        if ('failure' in outcome || current.state.doc.toString() !== text) {
+          return [];
+        }
+        const diagnostics = expressionDiagnostics(text, outcome, latestNames.current);
+        // Underlines are invisible to screen readers, so the same findings are also written out below the editor.
+        setFindings([...new Set(diagnostics.map((diagnostic) => diagnostic.message))]);
+        return diagnostics.map((diagnostic) => ({ ...diagnostic, source: 'server' }));
+      },
+      { delay: 300 },
+    ),
+  );
 
   return (
     <div className="field expression">
       <span className="field__label" id={labelId}>
         {label}
       </span>
-      <div className="expression__editor" ref={host} data-testid={`expression-${label}`} />
+      <CodeEditor value={value} onChange={onChange} name={{ labelledBy: labelId }} describedBy={hintId} extensions={[serverCheck]} testId={`expression-${label}`} />
       <span className="field__hint" id={hintId}>
         {hint ?? 'A JavaScript expression; field keys are variables.'}
       </span>

@@ -22,8 +22,6 @@ import './formBuilder.css';
 interface Saved {
   /** The draft's etag; null when there is no draft (a new form, or just published). */
   readonly etag: string | null;
-  /** The body the preview shows and evaluates. */
-  readonly body: unknown;
   /** The metadata last saved, as JSON, to tell whether there are unsaved changes. */
   readonly json: string | null;
   readonly version: 0 | null;
@@ -35,7 +33,7 @@ const formKeyPattern = /^[a-z][a-z0-9-]{1,63}$/;
 export function FormBuilderPage() {
   const { key } = useParams();
   if (key === undefined) {
-    return <Builder isNew initial={emptyForm('', 'Untitled form')} saved={{ etag: null, body: null, json: null, version: null }} loadProblems={[]} />;
+    return <Builder isNew initial={emptyForm('', 'Untitled form')} saved={{ etag: null, json: null, version: null }} loadProblems={[]} />;
   }
   return <ExistingForm formKey={key} />;
 }
@@ -71,7 +69,7 @@ function ExistingForm({ formKey }: { readonly formKey: string }) {
 }
 
 function savedFrom(stored: StoredForm): Saved {
-  return { etag: stored.version === 0 ? stored.etag : null, body: stored.body, json: JSON.stringify(toMetadata(fromMetadata(stored.body).draft)), version: stored.version === 0 ? 0 : null };
+  return { etag: stored.version === 0 ? stored.etag : null, json: JSON.stringify(toMetadata(fromMetadata(stored.body).draft)), version: stored.version === 0 ? 0 : null };
 }
 
 type Notice = { readonly tone: 'ok' | 'error'; readonly text: string } | null;
@@ -140,7 +138,7 @@ function Builder({ isNew, initial, saved: initialSaved, loadProblems }: { readon
     }
     const payload = result.data.saveDraft;
     if (payload.definition) {
-      setSaved({ etag: payload.definition.etag, body: payload.definition.body, json, version: 0 });
+      setSaved({ etag: payload.definition.etag, json, version: 0 });
       setProblems([]);
       setConflict(null);
       const text = `Draft saved at ${new Date(payload.definition.updatedAt).toLocaleTimeString()}.`;
@@ -171,7 +169,7 @@ function Builder({ isNew, initial, saved: initialSaved, loadProblems }: { readon
     }
     const payload = result.data.publish;
     if (payload.definition) {
-      setSaved({ etag: null, body: payload.definition.body, json, version: null });
+      setSaved({ etag: null, json, version: null });
       setProblems([]);
       setNotice({ tone: 'ok', text: `Published as version ${payload.definition.version}. New process instances use it from now on.` });
       return;
@@ -317,16 +315,11 @@ function Builder({ isNew, initial, saved: initialSaved, loadProblems }: { readon
         </div>
         <div className="fb-col">
           <PreviewPanel
-            formKey={draft.key}
-            version={saved.version}
-            body={saved.body}
-            etag={saved.etag}
-            dirty={dirty && saved.body !== null}
+            formJson={json}
+            dirty={dirty}
             data={sample}
             onData={setSample}
             onSelectPath={(path) => select(fieldIdForDataPath(draft.fields, path))}
-            onSave={() => void save(saved.etag)}
-            canSave={busy === null}
           />
         </div>
       </div>

@@ -1,66 +1,73 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { FormRenderer } from '../formRenderer/FormRenderer';
-import { isFormDefinition, setAt, type FormData, type FormEvaluation } from '../formRenderer/formState';
+import { isFormDefinition, setAt, type FormData, type FormDefinition, type FormEvaluation } from '../formRenderer/formState';
 import { useFormEvaluation } from '../formRenderer/useFormEvaluation';
-import { evaluateSaved } from './formApi';
+import { evaluateDraft } from './formApi';
 
 export interface PreviewPanelProps {
-  readonly formKey: string;
-  /** The version the preview evaluates: 0 for the saved draft, null for the latest published one. */
-  readonly version: 0 | null;
-  /** The stored body of that version: what the server evaluates, so what is shown and what is judged agree. */
-  readonly body: unknown;
-  /** Changes whenever a save stores a new version, so the preview asks again. */
-  readonly etag: string | null;
+  /** The form as it is on screen, as metadata JSON: what the preview shows and the server judges, saved or not. */
+  readonly formJson: string;
+  /** Whether the screen differs from the saved draft (said in the hint, so nobody mistakes the preview for what is stored). */
   readonly dirty: boolean;
   readonly data: FormData;
   readonly onData: (data: FormData) => void;
   readonly onSelectPath: (path: string) => void;
-  readonly onSave: () => void;
-  readonly canSave: boolean;
 }
 
 /**
  * The form as people will see it, with the server's verdict on the sample values typed into it: visibility,
- * required, computed values and every error come from `evaluateForm`, never from the browser.
+ * required, computed values and every error come from `evaluateFormDraft` on the metadata on screen, never from the
+ * browser. Edits and values are sent after a pause in typing; a request that newer edits supersede is cancelled.
  */
-export function PreviewPanel({ formKey, version, body, etag, dirty, data, onData, onSelectPath, onSave, canSave }: PreviewPanelProps) {
+export function PreviewPanel({ formJson, dirty, data, onData, onSelectPath }: PreviewPanelProps) {
+  // The form the last verdict was given for: the fields shown and the verdict always belong together.
+  const [judged, setJudged] = useState<FormDefinition | null>(null);
+  // True when the last answer was that the metadata itself cannot be judged (it would not save).
+  const [formInvalid, setFormInvalid] = useState(false);
   const evaluate = useCallback(
-    async (values: FormData) => (await evaluateSaved(formKey, version, values)) as FormEvaluation | { readonly error: string } | null,
-    // The etag is part of the identity: each save is a new form to evaluate against.
-    [formKey, version, etag],
+    async (values: FormData, signal: AbortSignal): Promise<FormEvaluation | { readonly error: string } | null> => {
+      const form = JSON.parse(formJson) as unknown;
+      const outcome = await evaluateDraft(form, values, signal);
+      if (outcome === null || signal.aborted) {
+        return null;
+      }
+      if ('error' in outcome) {
+        setFormInvalid(outcome.invalidForm);
+        return { error: outcome.error };
+      }
+      setFormInvalid(false);
+      if (isFormDefinition(form)) {
+        setJudged(form);
+      }
+      return outcome;
+    },
+    [formJson],
   );
   const { evaluation, checking, error } = useFormEvaluation(evaluate, data);
 
-  if (!isFormDefinition(body)) {
-    return (
-      <section className="panel fb-preview" aria-labelledby="fb-preview-title">
-        <h2 className="panel__title" id="fb-preview-title">
-          Live preview
-        </h2>
-        <p className="fb-empty" role="status">
-          Save the draft to preview it: the preview is the server's own evaluation of the saved form.
-        </p>
-      </section>
-    );
-  }
   return (
     <section className="panel fb-preview" aria-labelledby="fb-preview-title" aria-busy={checking}>
       <h2 className="panel__title" id="fb-preview-title">
         Live preview
       </h2>
-      {dirty ? (
+      <p className="muted fb-preview__hint">{dirty ? 'The form as it is on screen, unsaved changes included. ' : null}Type sample values: the server judges them as a submission would.</p>
+      {error !== null && formInvalid ? (
         <div className="fb-notice" role="status">
-          <span>The preview shows the saved draft; your latest changes are not in it yet.</span>
-          <button type="button" className="button" onClick={onSave} disabled={!canSave}>
-            Save to preview
-          </button>
+          <span>
+            {judged === null ? 'The preview appears once the server can judge the form' : 'The preview shows the form as it was before your last change, until the server can judge the form again'}:{' '}
+            {error}
+          </span>
         </div>
       ) : null}
-      <p className="muted fb-preview__hint">Type sample values: the server judges them as a submission would.</p>
-      <FormRenderer form={body} data={data} evaluation={evaluation} onChange={(path, value) => onData(setAt(data, path, value))} showAllErrors idPrefix="preview" />
+      {judged === null ? (
+        <p className="fb-empty" role="status">
+          {checking ? 'Asking the server…' : 'No preview yet: give the form a key, a name and fields the server accepts.'}
+        </p>
+      ) : (
+        <FormRenderer form={judged} data={data} evaluation={evaluation} onChange={(path, value) => onData(setAt(data, path, value))} showAllErrors idPrefix="preview" />
+      )}
       <div className="fb-verdict" aria-live="polite">
-        {error ? <p className="field__error">The server could not evaluate the preview: {error}</p> : null}
+        {error !== null && !formInvalid ? <p className="field__error">The server could not evaluate the preview: {error}</p> : null}
         {evaluation === null ? (
           <p className="muted">{checking ? 'Asking the server…' : 'No verdict yet.'}</p>
         ) : evaluation.valid ? (

@@ -1,3 +1,4 @@
+import { requestGraphQL } from '../api/graphqlRequest';
 import { mutate, type MutationResult } from '../app/useQuery';
 
 /** One stored version of a form, as the builder loads it. */
@@ -107,14 +108,24 @@ export interface FormEvaluationResult {
   readonly errors: readonly { readonly path: string; readonly code: string; readonly message: string }[];
 }
 
-/** The server's verdict on sample data for a stored version (0: the saved draft; null: the latest published one). */
-export async function evaluateSaved(key: string, version: 0 | null, data: unknown): Promise<FormEvaluationResult | { readonly error: string } | null> {
-  const result = await mutate<{ readonly evaluateForm: FormEvaluationResult | null }>(
-    `query PreviewForm($key: String!, $version: Int, $data: JSON!) { evaluateForm(key: $key, version: $version, data: $data) { valid values fields { path key visible required readonly value } errors { path code message } } }`,
-    { key, version, data },
+/**
+ * The server's verdict on sample data for the form as it is on screen, saved or not: `evaluateFormDraft` reads the
+ * metadata as saveDraft would and judges the data with the evaluator a submission goes through. Null when the
+ * request was cancelled because newer edits or values superseded it.
+ */
+export async function evaluateDraft(form: unknown, data: unknown, signal: AbortSignal): Promise<FormEvaluationResult | { readonly error: string; readonly invalidForm: boolean } | null> {
+  const outcome = await requestGraphQL<{ readonly evaluateFormDraft: FormEvaluationResult }>(
+    `query PreviewForm($form: JSON!, $data: JSON!) { evaluateFormDraft(form: $form, data: $data) { valid values fields { path key visible required readonly value } errors { path code message } } }`,
+    { variables: { form, data }, signal },
   );
-  if (!result.ok) {
-    return { error: result.message };
+  switch (outcome.kind) {
+    case 'data':
+      return outcome.data.evaluateFormDraft;
+    case 'aborted':
+      return null;
+    case 'error':
+      return { error: outcome.message, invalidForm: (outcome.codes ?? []).includes('BAD_USER_INPUT') };
+    case 'unavailable':
+      return { error: outcome.message, invalidForm: false };
   }
-  return result.data.evaluateForm;
 }

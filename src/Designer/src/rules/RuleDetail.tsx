@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { ActionJson, ConditionJson, RuleJson, RuleSetJson } from '../processes/definitionTypes';
-import { ExpressionEditor } from './ExpressionEditor';
+import { CodeEditor } from '../components/CodeEditor';
 import type { FieldChoice } from './fieldPaths';
 import {
   actionTypes,
@@ -218,7 +218,7 @@ function ConditionRow({
           )}
         </div>
       ) : (
-        <ExpressionEditor label={`${label} expression`} value={condition.expression ?? ''} onChange={(expression) => onChange({ expression })} />
+        <CodeEditor name={{ label: `${label} expression` }} value={condition.expression ?? ''} onChange={(expression) => onChange({ expression })} />
       )}
       <div className="row">
         {structured ? (

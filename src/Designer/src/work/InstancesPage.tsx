@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from '../app/useQuery';
-import { StateMessage } from '../components/StateMessage';
+import { FilterBar } from './FilterBar';
 import { formatDateTime, humanize } from './format';
+import { PagedRows } from './PagedRows';
+import { PagedTable, type PageSlot } from './PagedTable';
 import { instancesQuery, type Connection, type InstanceSummary } from './workApi';
 import './work.css';
 
@@ -35,141 +37,86 @@ export function instanceListVariables(filters: Filters, after: string | null): R
 /** Every instance the viewer may see, filtered, sorted and paged by the server. */
 export function InstancesPage() {
   const [filters, setFilters] = useState<Filters>(initialFilters);
-  const [cursors, setCursors] = useState<readonly (string | null)[]>([null]);
-  const update = (change: Partial<Filters>) => {
-    setFilters((current) => ({ ...current, ...change }));
-    setCursors([null]);
-  };
+  const update = (change: Partial<Filters>) => setFilters((current) => ({ ...current, ...change }));
 
   return (
     <div className="stack">
-      <section className="panel panel--padded" aria-label="Instance filters">
-        <div className="filters">
-          <label className="field">
-            <span>Process</span>
-            <input className="input" value={filters.processKey} placeholder="e.g. expense-approval" onChange={(event) => update({ processKey: event.target.value })} />
-          </label>
-          <label className="field">
-            <span>Status</span>
-            <select className="input" value={filters.status} onChange={(event) => update({ status: event.target.value })}>
-              <option value="">Any</option>
-              <option value="running">Running</option>
-              <option value="completed">Completed</option>
-              <option value="cancelled">Cancelled</option>
-            </select>
-          </label>
-          <label className="field">
-            <span>Business key</span>
-            <input className="input" value={filters.businessKey} onChange={(event) => update({ businessKey: event.target.value })} />
-          </label>
-          <label className="field">
-            <span>Started by</span>
-            <input className="input" value={filters.startedBy} placeholder="name@example.com" onChange={(event) => update({ startedBy: event.target.value })} />
-          </label>
-          <label className="field">
-            <span>Started on or after</span>
-            <input className="input" type="date" value={filters.startedAfter} onChange={(event) => update({ startedAfter: event.target.value })} />
-          </label>
-          <label className="field">
-            <span>Order</span>
-            <select className="input" value={filters.direction} onChange={(event) => update({ direction: event.target.value as Filters['direction'] })}>
-              <option value="DESC">Newest first</option>
-              <option value="ASC">Oldest first</option>
-            </select>
-          </label>
-        </div>
-      </section>
-      <section className="panel" aria-label="Instances">
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">Instances</caption>
-            <thead>
-              <tr>
-                <th scope="col">Instance</th>
-                <th scope="col">Process</th>
-                <th scope="col">Status</th>
-                <th scope="col">Waiting at</th>
-                <th scope="col">Started</th>
-              </tr>
-            </thead>
-            {cursors.map((after, index) => (
-              <InstanceRows key={after ?? 'first'} filters={filters} after={after} first={index === 0} last={index === cursors.length - 1} onMore={(cursor) => setCursors((current) => [...current, cursor])} />
-            ))}
-          </table>
-        </div>
-      </section>
+      <FilterBar
+        label="Instance filters"
+        controls={[
+          { kind: 'text', name: 'processKey', label: 'Process', value: filters.processKey, placeholder: 'e.g. expense-approval' },
+          {
+            kind: 'select',
+            name: 'status',
+            label: 'Status',
+            value: filters.status,
+            options: [
+              ['', 'Any'],
+              ['running', 'Running'],
+              ['completed', 'Completed'],
+              ['cancelled', 'Cancelled'],
+            ],
+          },
+          { kind: 'text', name: 'businessKey', label: 'Business key', value: filters.businessKey },
+          { kind: 'text', name: 'startedBy', label: 'Started by', value: filters.startedBy, placeholder: 'name@example.com' },
+          { kind: 'date', name: 'startedAfter', label: 'Started on or after', value: filters.startedAfter },
+          {
+            kind: 'select',
+            name: 'direction',
+            label: 'Order',
+            value: filters.direction,
+            options: [
+              ['DESC', 'Newest first'],
+              ['ASC', 'Oldest first'],
+            ],
+          },
+        ]}
+        // Each control's options are values its filter allows, so the string it gives is one of them.
+        onChange={(name, value) => update({ [name]: value })}
+      />
+      <PagedTable
+        label="Instances"
+        headers={['Instance', 'Process', 'Status', 'Waiting at', 'Started']}
+        resetKey={JSON.stringify(filters)}
+        page={(slot) => <InstanceRows filters={filters} {...slot} />}
+      />
     </div>
   );
 }
 
-function InstanceRows({ filters, after, first, last, onMore }: { readonly filters: Filters; readonly after: string | null; readonly first: boolean; readonly last: boolean; readonly onMore: (cursor: string) => void }) {
+function InstanceRows({ filters, after, first, last, onMore }: PageSlot & { readonly filters: Filters }) {
   const result = useQuery<{ instances: Connection<InstanceSummary> }>(instancesQuery, instanceListVariables(filters, after));
-  if (result.state.status === 'loading') {
-    return (
-      <tbody>
-        <tr>
-          <td colSpan={5} role="status" className="muted">
-            Loading instances…
-          </td>
-        </tr>
-      </tbody>
-    );
-  }
-  if (result.state.status === 'error') {
-    return (
-      <tbody>
-        <tr>
-          <td colSpan={5}>
-            <StateMessage tone="error" title="The instances could not be loaded" action={<button type="button" className="button" onClick={result.refetch}>Try again</button>}>
-              <p>{result.state.message}</p>
-            </StateMessage>
-          </td>
-        </tr>
-      </tbody>
-    );
-  }
-  const connection = result.state.data.instances;
   return (
-    <tbody>
-      {first && connection.nodes.length === 0 ? (
-        <tr>
-          <td colSpan={5}>
-            <StateMessage tone="neutral" title="No instance matches these filters">
-              <p>Instances appear here once a process is started.</p>
-            </StateMessage>
-          </td>
-        </tr>
-      ) : null}
-      {connection.nodes.map((instance) => (
-        <tr key={instance.id}>
-          <td>
-            <Link to={`/instances/${instance.id}`}>{instance.businessKey ?? `Instance ${instance.id.slice(0, 8)}`}</Link>
-          </td>
-          <td>
-            {humanize(instance.processKey)} <span className="muted">v{instance.processVersion}</span>
-          </td>
-          <td>
-            <span className={`pill pill--${instance.status}`}>{humanize(instance.status)}</span>
-            {instance.exceptions.length > 0 ? <span className="pill pill--error">{instance.exceptions.length === 1 ? '1 exception' : `${instance.exceptions.length} exceptions`}</span> : null}
-          </td>
-          <td>{instance.positions.length > 0 ? instance.positions.map(humanize).join(', ') : <span className="muted">—</span>}</td>
-          <td>
-            {formatDateTime(instance.startedAt)} <span className="muted">by {instance.startedBy}</span>
-          </td>
-        </tr>
-      ))}
-      {last ? (
-        <tr>
-          <td colSpan={5} className="muted">
-            {connection.totalCount} {connection.totalCount === 1 ? 'instance' : 'instances'} in all.{' '}
-            {connection.pageInfo.hasNextPage && connection.pageInfo.endCursor ? (
-              <button type="button" className="button" onClick={() => onMore(connection.pageInfo.endCursor!)}>
-                Show more
-              </button>
-            ) : null}
-          </td>
-        </tr>
-      ) : null}
-    </tbody>
+    <PagedRows
+      result={result}
+      connection={result.state.status === 'ready' ? result.state.data.instances : null}
+      columns={5}
+      noun={['instance', 'instances']}
+      first={first}
+      last={last}
+      empty={{ title: 'No instance matches these filters', text: 'Instances appear here once a process is started.' }}
+      onMore={onMore}
+    >
+      {(instances) =>
+        instances.map((instance) => (
+          <tr key={instance.id}>
+            <td>
+              <Link to={`/instances/${instance.id}`}>{instance.businessKey ?? `Instance ${instance.id.slice(0, 8)}`}</Link>
+            </td>
+            <td>
+              {humanize(instance.processKey)} <span className="muted">v{instance.processVersion}</span>
+            </td>
+            <td>
+              <span className={`pill pill--${instance.status}`}>{humanize(instance.status)}</span>
+              {instance.exceptions.length > 0 ? <span className="pill pill--error">{instance.exceptions.length === 1 ? '1 exception' : `${instance.exceptions.length} exceptions`}</span> : null}
+            </td>
+            <td>{instance.positions.length > 0 ? instance.positions.map(humanize).join(', ') : <span className="muted">—</span>}</td>
+            <td>
+              {formatDateTime(instance.startedAt)} <span className="muted">by {instance.startedBy}</span>
+            </td>
+          </tr>
+        ))
+      }
+    </PagedRows>
   );
 }

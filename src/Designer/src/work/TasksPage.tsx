@@ -3,8 +3,10 @@ import { Link } from 'react-router';
 import type { Viewer } from '../app/permissions';
 import { useViewer } from '../app/session';
 import { useQuery } from '../app/useQuery';
-import { StateMessage } from '../components/StateMessage';
+import { FilterBar } from './FilterBar';
 import { formatDateTime, humanize, isOverdue, taskHolder, taskName } from './format';
+import { PagedRows } from './PagedRows';
+import { PagedTable, type PageSlot } from './PagedTable';
 import { TaskClaimButton } from './TaskClaimButton';
 import { myTasksQuery, tasksQuery, type Connection, type TaskStatus, type TaskSummary } from './workApi';
 import './work.css';
@@ -50,174 +52,115 @@ export function taskListRequest(filters: Filters, after: string | null): { query
 export function TasksPage() {
   const viewer = useViewer();
   const [filters, setFilters] = useState<Filters>(initialFilters);
-  const [cursors, setCursors] = useState<readonly (string | null)[]>([null]);
   const [version, setVersion] = useState(0);
-  const update = (change: Partial<Filters>) => {
-    setFilters((current) => ({ ...current, ...change }));
-    setCursors([null]);
-  };
+  const update = (change: Partial<Filters>) => setFilters((current) => ({ ...current, ...change }));
   const all = filters.view === 'all';
 
   return (
     <div className="stack">
-      <section className="panel panel--padded" aria-label="Task filters">
-        <div className="filters">
-          <label className="field">
-            <span>Show</span>
-            <select className="input" value={filters.view} onChange={(event) => update({ view: event.target.value as View })}>
-              <option value="inbox">My inbox (mine and my groups')</option>
-              <option value="all">Every task I may see</option>
-            </select>
-          </label>
-          <label className="field">
-            <span>Status</span>
-            <select className="input" value={filters.status} disabled={!all} title={all ? undefined : 'The inbox shows open and claimed tasks'} onChange={(event) => update({ status: event.target.value as Filters['status'] })}>
-              <option value="ACTIVE">Open or claimed</option>
-              <option value="OPEN">Open</option>
-              <option value="CLAIMED">Claimed</option>
-              <option value="COMPLETED">Completed</option>
-              <option value="CANCELLED">Cancelled</option>
-              <option value="ANY">Any</option>
-            </select>
-          </label>
-          <label className="field">
-            <span>Group</span>
-            <select className="input" value={filters.group} disabled={!all} onChange={(event) => update({ group: event.target.value })}>
-              <option value="">Any group</option>
-              {viewer.groups.map((group) => (
-                <option key={group} value={group}>
-                  {group}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span>Process</span>
-            <input className="input" value={filters.processKey} disabled={!all} placeholder="e.g. expense-approval" onChange={(event) => update({ processKey: event.target.value })} />
-          </label>
-          <label className="field">
-            <span>Due before</span>
-            <input className="input" type="date" value={filters.dueBefore} disabled={!all} onChange={(event) => update({ dueBefore: event.target.value })} />
-          </label>
-          <label className="field">
-            <span>Sort by</span>
-            <select className="input" value={filters.sort} disabled={!all} onChange={(event) => update({ sort: event.target.value as Filters['sort'] })}>
-              <option value="DUE_AT">Due date</option>
-              <option value="CREATED_AT">Created</option>
-            </select>
-          </label>
-          <button type="button" className="button" onClick={() => setVersion((value) => value + 1)}>
-            Refresh
-          </button>
-        </div>
-      </section>
-      <section className="panel" aria-label="Tasks">
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">Tasks</caption>
-            <thead>
-              <tr>
-                <th scope="col">Task</th>
-                <th scope="col">Process</th>
-                <th scope="col">Status</th>
-                <th scope="col">With</th>
-                <th scope="col">Due</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            {cursors.map((after, index) => (
-              <TaskRows
-                key={`${version}-${after ?? 'first'}`}
-                filters={filters}
-                after={after}
-                viewer={viewer}
-                first={index === 0}
-                last={index === cursors.length - 1}
-                onMore={(cursor) => setCursors((current) => [...current, cursor])}
-              />
-            ))}
-          </table>
-        </div>
-      </section>
+      <FilterBar
+        label="Task filters"
+        controls={[
+          {
+            kind: 'select',
+            name: 'view',
+            label: 'Show',
+            value: filters.view,
+            options: [
+              ['inbox', "My inbox (mine and my groups')"],
+              ['all', 'Every task I may see'],
+            ],
+          },
+          {
+            kind: 'select',
+            name: 'status',
+            label: 'Status',
+            value: filters.status,
+            disabled: !all,
+            title: all ? undefined : 'The inbox shows open and claimed tasks',
+            options: [
+              ['ACTIVE', 'Open or claimed'],
+              ['OPEN', 'Open'],
+              ['CLAIMED', 'Claimed'],
+              ['COMPLETED', 'Completed'],
+              ['CANCELLED', 'Cancelled'],
+              ['ANY', 'Any'],
+            ],
+          },
+          { kind: 'select', name: 'group', label: 'Group', value: filters.group, disabled: !all, options: [['', 'Any group'], ...viewer.groups.map((group) => [group, group] as const)] },
+          { kind: 'text', name: 'processKey', label: 'Process', value: filters.processKey, disabled: !all, placeholder: 'e.g. expense-approval' },
+          { kind: 'date', name: 'dueBefore', label: 'Due before', value: filters.dueBefore, disabled: !all },
+          {
+            kind: 'select',
+            name: 'sort',
+            label: 'Sort by',
+            value: filters.sort,
+            disabled: !all,
+            options: [
+              ['DUE_AT', 'Due date'],
+              ['CREATED_AT', 'Created'],
+            ],
+          },
+        ]}
+        // Each control's options are values its filter allows, so the string it gives is one of them.
+        onChange={(name, value) => update({ [name]: value })}
+      >
+        <button type="button" className="button" onClick={() => setVersion((value) => value + 1)}>
+          Refresh
+        </button>
+      </FilterBar>
+      <PagedTable
+        label="Tasks"
+        headers={['Task', 'Process', 'Status', 'With', 'Due', <span className="visually-hidden">Actions</span>]}
+        resetKey={`${version}:${JSON.stringify(filters)}`}
+        page={(slot) => <TaskRows filters={filters} viewer={viewer} {...slot} />}
+      />
     </div>
   );
 }
 
-function TaskRows({ filters, after, viewer, first, last, onMore }: { readonly filters: Filters; readonly after: string | null; readonly viewer: Viewer; readonly first: boolean; readonly last: boolean; readonly onMore: (cursor: string) => void }) {
+function TaskRows({ filters, after, viewer, first, last, onMore }: PageSlot & { readonly filters: Filters; readonly viewer: Viewer }) {
   const request = taskListRequest(filters, after);
   const result = useQuery<{ myTasks?: Connection<TaskSummary>; tasks?: Connection<TaskSummary> }>(request.query, request.variables);
   const now = new Date();
 
-  if (result.state.status === 'loading') {
-    return (
-      <tbody>
-        <tr>
-          <td colSpan={6} role="status" className="muted">
-            Loading tasks…
-          </td>
-        </tr>
-      </tbody>
-    );
-  }
-  if (result.state.status === 'error') {
-    return (
-      <tbody>
-        <tr>
-          <td colSpan={6}>
-            <StateMessage tone="error" title="The tasks could not be loaded" action={<button type="button" className="button" onClick={result.refetch}>Try again</button>}>
-              <p>{result.state.message}</p>
-            </StateMessage>
-          </td>
-        </tr>
-      </tbody>
-    );
-  }
-  const connection = result.state.data.myTasks ?? result.state.data.tasks;
-  const tasks = connection?.nodes ?? [];
+  const connection = result.state.status === 'ready' ? (result.state.data.myTasks ?? result.state.data.tasks ?? null) : null;
   return (
-    <tbody>
-      {first && tasks.length === 0 ? (
-        <tr>
-          <td colSpan={6}>
-            <StateMessage tone="neutral" title={filters.view === 'inbox' ? 'Your inbox is empty' : 'No task matches these filters'}>
-              <p>{filters.view === 'inbox' ? 'Tasks assigned to you or offered to your groups appear here.' : 'Change the filters to see more.'}</p>
-            </StateMessage>
-          </td>
-        </tr>
-      ) : null}
-      {tasks.map((task) => (
-        <tr key={task.id}>
-          <td>
-            <Link to={`/tasks/${task.id}`}>{taskName(task)}</Link>
-          </td>
-          <td>{humanize(task.processKey)}</td>
-          <td>
-            <span className={`pill pill--${task.status.toLowerCase()}`}>{humanize(task.status)}</span>
-          </td>
-          <td>{taskHolder(task)}</td>
-          <td>
-            {task.dueAt ? formatDateTime(task.dueAt) : <span className="muted">None</span>}
-            {isOverdue(task.dueAt, now) && (task.status === 'OPEN' || task.status === 'CLAIMED') ? <span className="pill pill--overdue">Overdue</span> : null}
-          </td>
-          <td>
-            <TaskClaimButton task={task} viewer={viewer} onDone={result.refetch} />
-          </td>
-        </tr>
-      ))}
-      {last ? (
-        <tr>
-          <td colSpan={6} className="muted">
-            {connection ? `${connection.totalCount} ${connection.totalCount === 1 ? 'task' : 'tasks'} in all.` : ''}{' '}
-            {connection?.pageInfo.hasNextPage && connection.pageInfo.endCursor ? (
-              <button type="button" className="button" onClick={() => onMore(connection.pageInfo.endCursor!)}>
-                Show more
-              </button>
-            ) : null}
-          </td>
-        </tr>
-      ) : null}
-    </tbody>
+    <PagedRows
+      result={result}
+      connection={connection}
+      columns={6}
+      noun={['task', 'tasks']}
+      first={first}
+      last={last}
+      empty={
+        filters.view === 'inbox'
+          ? { title: 'Your inbox is empty', text: 'Tasks assigned to you or offered to your groups appear here.' }
+          : { title: 'No task matches these filters', text: 'Change the filters to see more.' }
+      }
+      onMore={onMore}
+    >
+      {(tasks) =>
+        tasks.map((task) => (
+          <tr key={task.id}>
+            <td>
+              <Link to={`/tasks/${task.id}`}>{taskName(task)}</Link>
+            </td>
+            <td>{humanize(task.processKey)}</td>
+            <td>
+              <span className={`pill pill--${task.status.toLowerCase()}`}>{humanize(task.status)}</span>
+            </td>
+            <td>{taskHolder(task)}</td>
+            <td>
+              {task.dueAt ? formatDateTime(task.dueAt) : <span className="muted">None</span>}
+              {isOverdue(task.dueAt, now) && (task.status === 'OPEN' || task.status === 'CLAIMED') ? <span className="pill pill--overdue">Overdue</span> : null}
+            </td>
+            <td>
+              <TaskClaimButton task={task} viewer={viewer} onDone={result.refetch} />
+            </td>
+          </tr>
+        ))
+      }
+    </PagedRows>
   );
 }
