@@ -33,6 +33,9 @@ internal sealed record HarnessOptions
                                  publish  max, while an admin saves a changed draft of the routing rule set, dry-runs
                                           it and publishes it live (publishRuleSet with the dry run's id) every
                                           --publish-every; each decision after a publish must be on its version
+                                 viewer   closed loop of `{ viewer { id } }` only (authentication and the GraphQL
+                                          path with no work behind it)
+                                 evaluate closed loop of evaluateForm on the claim form only (a keystroke)
                                (default max)
           --rounds N           rounds per mode (default 3)
           --seconds S          length of a round (default 10)
@@ -188,7 +191,7 @@ internal sealed record HarnessOptions
             return "--subscribe checks delivery across nodes: it needs --nodes 2 (or two --url).";
         }
 
-        return options.Modes.Count == 0 ? "--modes names no mode; use max, rate and/or publish." : null;
+        return options.Modes.Count == 0 ? "--modes names no mode; use max, rate, publish, viewer and/or evaluate." : null;
     }
 
     private static LoadMode ParseMode(string text) => text switch
@@ -196,7 +199,9 @@ internal sealed record HarnessOptions
         "max" => LoadMode.Max,
         "rate" => LoadMode.Rate,
         "publish" => LoadMode.Publish,
-        _ => throw new FormatException($"Unknown mode '{text}' in --modes; use max, rate and/or publish."),
+        "viewer" => LoadMode.Viewer,
+        "evaluate" => LoadMode.Evaluate,
+        _ => throw new FormatException($"Unknown mode '{text}' in --modes; use max, rate, publish, viewer and/or evaluate."),
     };
 
     private static int Positive(string name, string value) =>

@@ -11,4 +11,10 @@ internal enum LoadMode
 
     /// <summary>Closed loop while an admin republishes the routing rule set.</summary>
     Publish,
+
+    /// <summary>Closed loop of <c>{ viewer { id } }</c> only: what authentication and the GraphQL path cost alone.</summary>
+    Viewer,
+
+    /// <summary>Closed loop of <c>evaluateForm</c> on the claim form only: the per-keystroke call of a front end.</summary>
+    Evaluate,
 }

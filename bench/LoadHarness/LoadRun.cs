@@ -92,6 +92,18 @@ internal sealed class LoadRun(HarnessOptions options, IReadOnlyList<HttpClient> 
             var arrivals = (int)Math.Min(options.MaxInstances ?? int.MaxValue, Math.Round(options.Rate / 2 * options.RoundLength.TotalSeconds));
             await OpenLoopAsync(stats, processKey, arrivals);
         }
+        else if (mode is LoadMode.Viewer or LoadMode.Evaluate)
+        {
+            await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(client => Task.Run(async () =>
+            {
+                var flow = new SingleRequestFlow(nodes[client % nodes.Count], userKey, mode, stats);
+                var random = new Random(client * 7919 + round);
+                while (Take())
+                {
+                    await flow.RunAsync(random);
+                }
+            })));
+        }
         else
         {
             await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(client => Task.Run(async () =>
@@ -170,6 +182,11 @@ internal sealed record RoundResult(LoadMode Mode, int Round, TimeSpan Elapsed, R
     /// machine this says more about the Api than throughput does, which depends on how much CPU it was given.
     /// </summary>
     public double CpuPerCompletion => ApiCpu is { } cpu && Stats.Completions > 0 ? cpu.TotalMilliseconds / Stats.Completions : double.NaN;
+
+    public double RequestsPerSecond => Elapsed > TimeSpan.Zero ? Stats.Requests / Elapsed.TotalSeconds : 0;
+
+    /// <summary>Api CPU milliseconds per successful request of any kind (a claim's five, or the viewer and evaluate modes' one).</summary>
+    public double CpuPerRequest => ApiCpu is { } cpu && Stats.Requests > 0 ? cpu.TotalMilliseconds / Stats.Requests : double.NaN;
 }
 
 /// <summary>A whole run; it passes when no request failed anywhere and every check held.</summary>

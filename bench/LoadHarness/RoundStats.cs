@@ -11,6 +11,7 @@ internal sealed class RoundStats
     private readonly Dictionary<string, List<long>> _latencies = new(StringComparer.Ordinal);
     private readonly List<string> _failureSamples = [];
     private long _completions;
+    private long _requests;
     private long _instances;
     private long _failures;
     private long _decisionsChecked;
@@ -19,6 +20,9 @@ internal sealed class RoundStats
     public long Completions => Interlocked.Read(ref _completions);
 
     public long Instances => Interlocked.Read(ref _instances);
+
+    /// <summary>Requests that succeeded, of every operation.</summary>
+    public long Requests => Interlocked.Read(ref _requests);
 
     public long Failures => Interlocked.Read(ref _failures);
 
@@ -56,6 +60,7 @@ internal sealed class RoundStats
     public void Took(string operation, long from)
     {
         var elapsed = Stopwatch.GetTimestamp() - from;
+        Interlocked.Increment(ref _requests);
         lock (_gate)
         {
             if (!_latencies.TryGetValue(operation, out var list))

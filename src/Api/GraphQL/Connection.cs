@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using LowCode.Api.Identity;
 using LowCode.Engine.Processes;
 using LowCode.GraphQL.Execution;
@@ -8,7 +6,7 @@ namespace LowCode.Api.GraphQL;
 
 /// <summary>
 /// A Relay cursor connection over one page of a list (the TaskConnection and InstanceConnection types). A cursor is
-/// the opaque position of an item in the sorted, filtered list.
+/// the opaque position of an item in its list and sort (<see cref="ListCursor"/>); the next page starts after it.
 /// </summary>
 internal sealed record Connection<T>(IReadOnlyList<Connection<T>.Edge> Edges, PageInfo PageInfo, int TotalCount)
 {
@@ -16,51 +14,42 @@ internal sealed record Connection<T>(IReadOnlyList<Connection<T>.Edge> Edges, Pa
 
     public IReadOnlyList<T> Nodes => [.. Edges.Select(e => e.Node)];
 
-    public static Connection<T> From(ListPage<T> page)
+    public static Connection<T> From(ListPage<T> page, ListRequest request)
     {
-        var edges = page.Items.Select((item, index) => new Edge(Cursor(page.Offset + index), item)).ToList();
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(request);
+        var edges = page.Items.Select((item, index) => new Edge(ListCursor.Encode(request.List, request.Order, page.Positions[index]), item)).ToList();
         return new Connection<T>(
             edges,
-            new PageInfo(page.Offset + edges.Count < page.TotalCount, page.Offset > 0, edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor),
+            new PageInfo(page.HasNextPage, request.After is not null, edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor),
             page.TotalCount);
-    }
-
-    /// <summary>The page asked for: the offset after the <c>after</c> cursor, and <c>first</c> items (1 to <see cref="MaxPageSize"/>).</summary>
-    public static (int Offset, int Limit) Page(ResolveContext context)
-    {
-        var first = context.GetArgument<int?>("first") ?? 20;
-        if (first is < 1 or > MaxPageSize)
-        {
-            throw new GraphQLException(
-                $"{context.Field.Name}(first: {first}) asks for a page of {first}; a page holds 1 to {MaxPageSize} items. Page on with `after: pageInfo.endCursor`.",
-                ErrorCodes.BadUserInput);
-        }
-
-        var after = context.GetArgument<string>("after");
-        return (after is null ? 0 : OffsetAfter(after, context.Field.Name), first);
-    }
-
-    private static string Cursor(int offset) => Convert.ToBase64String(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"o:{offset}")));
-
-    private static int OffsetAfter(string cursor, string field)
-    {
-        try
-        {
-            var text = Encoding.UTF8.GetString(Convert.FromBase64String(cursor));
-            if (text.StartsWith("o:", StringComparison.Ordinal) && int.TryParse(text.AsSpan(2), NumberStyles.None, CultureInfo.InvariantCulture, out var offset))
-            {
-                return offset + 1;
-            }
-        }
-        catch (FormatException)
-        {
-        }
-
-        throw new GraphQLException($"{field}(after: \"{cursor}\") is not a cursor this list gave out; pass an edge's cursor or pageInfo.endCursor as it came.", ErrorCodes.BadUserInput);
     }
 
     /// <summary>One item with its cursor.</summary>
     internal sealed record Edge(string Cursor, T Node);
+}
+
+/// <summary>
+/// The page a list field asks for: <c>first</c> items (1 to <see cref="Connection{T}.MaxPageSize"/>) after the
+/// position in its <c>after</c> cursor, in <paramref name="Order"/>.
+/// </summary>
+internal sealed record ListRequest(string List, ListOrder Order, ListPosition? After, int Limit)
+{
+    public static ListRequest Of(ResolveContext context, ListOrder order)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var list = context.Field.Name;
+        var first = context.GetArgument<int?>("first") ?? 20;
+        if (first is < 1 or > Connection<object>.MaxPageSize)
+        {
+            throw new GraphQLException(
+                $"{list}(first: {first}) asks for a page of {first}; a page holds 1 to {Connection<object>.MaxPageSize} items. Page on with `after: pageInfo.endCursor`.",
+                ErrorCodes.BadUserInput);
+        }
+
+        var after = context.GetArgument<string>("after");
+        return new ListRequest(list, order, after is null ? null : ListCursor.Decode(after, list, order), first);
+    }
 }
 
 /// <summary>The PageInfo type.</summary>

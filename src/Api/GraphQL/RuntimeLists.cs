@@ -10,7 +10,7 @@ namespace LowCode.Api.GraphQL;
 
 /// <summary>
 /// The runtime's lists and reads with their visibility: myTasks, tasks(filter), instances(filter) as cursor
-/// connections paged in SQL; task(id) and instance(id) refuse a user with no part in them. An instance's timeline and
+/// connections keyset-paged in SQL; task(id) and instance(id) refuse a user with no part in them. An instance's timeline and
 /// decisions load through one DataLoader per request, so a page of instances costs the same number of SQL commands
 /// however long it is.
 /// </summary>
@@ -20,7 +20,6 @@ internal static class RuntimeLists
         .BindEnum<WorkTaskStatus>("TaskStatus")
         .ResolveAsync("Query", "myTasks", async ctx =>
         {
-            var (offset, limit) = Connection<WorkTask>.Page(ctx);
             var principal = ApiUser.PrincipalOf(ctx);
             var query = new TaskQuery
             {
@@ -28,11 +27,11 @@ internal static class RuntimeLists
                 VisibleTo = principal,
                 Order = new ListOrder(ListSort.DueAt, Descending: false),
             };
-            return Connection<WorkTask>.From(await Runtime(ctx).ListTasksAsync(query, offset, limit, ctx.CancellationToken).ConfigureAwait(false));
+            var page = ListRequest.Of(ctx, query.Order);
+            return Connection<WorkTask>.From(await Runtime(ctx).ListTasksAsync(query, page.After, page.Limit, ctx.CancellationToken).ConfigureAwait(false), page);
         })
         .ResolveAsync("Query", "tasks", async ctx =>
         {
-            var (offset, limit) = Connection<WorkTask>.Page(ctx);
             var filter = ctx.GetArgument<IReadOnlyDictionary<string, object?>>("filter");
             var order = ctx.GetArgument<IReadOnlyDictionary<string, object?>>("orderBy");
             var query = new TaskQuery
@@ -49,11 +48,11 @@ internal static class RuntimeLists
                     string.Equals(Text(order, "field"), "DUE_AT", StringComparison.OrdinalIgnoreCase) ? ListSort.DueAt : ListSort.CreatedAt,
                     Descending(order, byDefault: false)),
             };
-            return Connection<WorkTask>.From(await Runtime(ctx).ListTasksAsync(query, offset, limit, ctx.CancellationToken).ConfigureAwait(false));
+            var page = ListRequest.Of(ctx, query.Order);
+            return Connection<WorkTask>.From(await Runtime(ctx).ListTasksAsync(query, page.After, page.Limit, ctx.CancellationToken).ConfigureAwait(false), page);
         })
         .ResolveAsync("Query", "instances", async ctx =>
         {
-            var (offset, limit) = Connection<ProcessInstance>.Page(ctx);
             var filter = ctx.GetArgument<IReadOnlyDictionary<string, object?>>("filter");
             var query = new InstanceQuery
             {
@@ -66,11 +65,12 @@ internal static class RuntimeLists
                 VisibleTo = RuntimeVisibility.Restriction(ctx),
                 Order = new ListOrder(ListSort.StartedAt, Descending(ctx.GetArgument<IReadOnlyDictionary<string, object?>>("orderBy"), byDefault: true)),
             };
-            return Connection<ProcessInstance>.From(await Runtime(ctx).ListInstancesAsync(query, offset, limit, ctx.CancellationToken).ConfigureAwait(false));
+            var page = ListRequest.Of(ctx, query.Order);
+            return Connection<ProcessInstance>.From(await Runtime(ctx).ListInstancesAsync(query, page.After, page.Limit, ctx.CancellationToken).ConfigureAwait(false), page);
         })
         .ResolveAsync("Query", "task", async ctx =>
         {
-            var task = await Runtime(ctx).GetTaskAsync(ctx.GetArgument<string>("id")!, ctx.CancellationToken).ConfigureAwait(false);
+            var task = await Runtime(ctx).GetTaskAsync(ctx.GetArgument<string>("id")!, Selection.Selects(ctx, "prefill"), ctx.CancellationToken).ConfigureAwait(false);
             if (task is not null && RuntimeVisibility.Restriction(ctx) is { } principal
                 && task.AssigneeUser != principal.Id && task.CompletedBy != principal.Id && !principal.InGroup(task.AssigneeRole))
             {
@@ -84,7 +84,7 @@ internal static class RuntimeLists
             var instance = await Runtime(ctx).GetInstanceAsync(ctx.GetArgument<string>("id")!, ctx.CancellationToken).ConfigureAwait(false);
             if (instance is not null && RuntimeVisibility.Restriction(ctx) is { } principal && instance.StartedBy != principal.Id)
             {
-                var part = await Runtime(ctx).ListTasksAsync(new TaskQuery { InstanceId = instance.Id, VisibleTo = principal }, 0, 1, ctx.CancellationToken).ConfigureAwait(false);
+                var part = await Runtime(ctx).ListTasksAsync(new TaskQuery { InstanceId = instance.Id, VisibleTo = principal }, null, 1, ctx.CancellationToken).ConfigureAwait(false);
                 if (part.TotalCount == 0)
                 {
                     throw new GraphQLException($"Instance '{instance.Id}' was not started by {principal.Id}, and none of its tasks is theirs or their groups'.", OperationRules.Forbidden);

@@ -57,9 +57,10 @@ internal static class RuntimeSchema
         }
 
         var tasks = new List<WorkTask>(result.CreatedTaskIds.Length);
+        var withPrefill = Selection.Selects(ctx, "prefill");
         foreach (var id in result.CreatedTaskIds)
         {
-            if (await Runtime(ctx).GetTaskAsync(id, ctx.CancellationToken).ConfigureAwait(false) is { } task)
+            if (await Runtime(ctx).GetTaskAsync(id, withPrefill, ctx.CancellationToken).ConfigureAwait(false) is { } task)
             {
                 tasks.Add(task);
             }

@@ -72,7 +72,7 @@ internal static class RuntimeSubscriptions
             ?? throw new GraphQLException($"There is no instance '{id}'; subscribe with the id of a stored instance.", "NOT_FOUND");
         if (RuntimeVisibility.Restriction(ctx) is { } principal && instance.StartedBy != principal.Id)
         {
-            var part = await runtime.ListTasksAsync(new TaskQuery { InstanceId = id, VisibleTo = principal }, 0, 1, ctx.CancellationToken).ConfigureAwait(false);
+            var part = await runtime.ListTasksAsync(new TaskQuery { InstanceId = id, VisibleTo = principal }, null, 1, ctx.CancellationToken).ConfigureAwait(false);
             if (part.TotalCount == 0)
             {
                 throw new GraphQLException($"Instance '{id}' was not started by {principal.Id}, and none of its tasks is theirs or their groups'.", OperationRules.Forbidden);

@@ -11,6 +11,10 @@ namespace LowCode.Api.Hosting;
 /// (default 1), bursts up to <c>LowCode:RateLimit:Burst</c> (default twice the permits); 0 permits turns limiting off. A refused request gets 429 with
 /// <c>Retry-After</c> and one <c>RATE_LIMITED</c> error saying when to retry.
 /// </summary>
+/// <remarks>
+/// The buckets live in each Api process, so with N nodes behind a load balancer a caller may get up to N times the
+/// limit; docs/api.md ("Rate limits") says why that is kept rather than a shared limiter, and how to set the figure.
+/// </remarks>
 internal static class RateLimiting
 {
     public const string Policy = "per-principal";
@@ -51,8 +55,14 @@ internal static class RateLimiting
                     context.HttpContext,
                     StatusCodes.Status429TooManyRequests,
                     Code,
-                    $"Too many requests from {who}: the limit is {permits} per {period.TotalSeconds:0} s (bursts of {burst}). Retry after {seconds} s, or ask an operator to raise LowCode:RateLimit:PermitsPerSecond.",
-                    new Dictionary<string, object?> { ["retryAfterSeconds"] = seconds }).ConfigureAwait(false);
+                    $"Too many requests from {who}: the limit is {permits} per {period.TotalSeconds:0} s on each Api node (bursts of {burst}). Retry after {seconds} s (the Retry-After header), or ask an operator to raise LowCode:RateLimit:PermitsPerSecond.",
+                    new Dictionary<string, object?>
+                    {
+                        ["retryAfterSeconds"] = seconds,
+                        ["limit"] = permits,
+                        ["periodSeconds"] = (int)period.TotalSeconds,
+                        ["burst"] = burst,
+                    }).ConfigureAwait(false);
             };
         });
         return services;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using LowCode.Engine.Storage;
 using LowCode.Engine.Storage.Records;
@@ -9,10 +10,29 @@ namespace LowCode.Api.Identity;
 /// Creates, lists, revokes and checks API keys. Creating and revoking append an audit event (<c>apiKeyCreated</c>,
 /// <c>apiKeyRevoked</c>) with the acting principal in the same transaction as the change.
 /// </summary>
-internal sealed class ApiKeyStore(IDbContextFactory<LowCodeDbContext> contexts, TimeProvider clock, ILogger<ApiKeyStore> logger)
+/// <remarks>
+/// A key that authenticated is remembered for <paramref name="cacheFor"/> (<c>LowCode:Identity:ApiKeyCacheSeconds</c>,
+/// default 10 s) so that a busy caller costs a hash, not a database read, per request. Revoking through this store
+/// forgets the key at once, so on this node a revoked key stops working immediately; another node that has the key
+/// cached accepts it until its entry expires, at most <paramref name="cacheFor"/> later. Zero turns the cache off.
+/// </remarks>
+internal sealed class ApiKeyStore(IDbContextFactory<LowCodeDbContext> contexts, TimeProvider clock, ILogger<ApiKeyStore> logger, TimeSpan cacheFor)
 {
     public const string CreatedEvent = "apiKeyCreated";
     public const string RevokedEvent = "apiKeyRevoked";
+
+    /// <summary>How long a node may go on accepting a key revoked on another node, unless configured.</summary>
+    public static readonly TimeSpan DefaultCacheFor = TimeSpan.FromSeconds(10);
+
+    /// <summary>Past this many remembered keys the cache starts afresh, so a flood of distinct keys cannot grow it without bound.</summary>
+    private const int MaxCached = 10_000;
+
+    private readonly ConcurrentDictionary<string, CachedKey> _cache = new(StringComparer.Ordinal);
+
+    public ApiKeyStore(IDbContextFactory<LowCodeDbContext> contexts, TimeProvider clock, ILogger<ApiKeyStore> logger)
+        : this(contexts, clock, logger, DefaultCacheFor)
+    {
+    }
 
     /// <summary>Checks the request's inputs and stores a new key; the key's text is in the result and nowhere else.</summary>
     public async Task<ApiKeyResult> CreateAsync(string? name, ApiPrincipal principal, string actor, CancellationToken cancellationToken = default)
@@ -72,6 +92,7 @@ internal sealed class ApiKeyStore(IDbContextFactory<LowCodeDbContext> contexts, 
         record.RevokedBy = actor;
         db.Events.Add(Audit(RevokedEvent, record, actor));
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        _cache.TryRemove(record.Id, out _);
         logger.LogInformation("Audit: {Actor} revoked API key {KeyId} '{Name}' of {Principal}", actor, record.Id, record.Name, record.PrincipalId);
         return new ApiKeyResult(record, null, null);
     }
@@ -84,14 +105,32 @@ internal sealed class ApiKeyStore(IDbContextFactory<LowCodeDbContext> contexts, 
             return null;
         }
 
+        var now = clock.GetTimestamp();
+        if (_cache.TryGetValue(id, out var cached) && clock.GetElapsedTime(cached.CheckedAt, now) < cacheFor)
+        {
+            return ApiKeyToken.Matches(token, cached.SecretHash) ? cached.Principal : null;
+        }
+
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var record = await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Id == id, cancellationToken).ConfigureAwait(false);
         if (record is null || record.RevokedAt is not null || !ApiKeyToken.Matches(token, record.SecretHash))
         {
+            _cache.TryRemove(id, out _);
             return null;
         }
 
-        return PrincipalOf(record);
+        var principal = PrincipalOf(record);
+        if (cacheFor > TimeSpan.Zero)
+        {
+            if (_cache.Count >= MaxCached)
+            {
+                _cache.Clear();
+            }
+
+            _cache[id] = new CachedKey(record.SecretHash, principal, now);
+        }
+
+        return principal;
     }
 
     public async Task<bool> AnyActiveAsync(CancellationToken cancellationToken = default)
@@ -148,6 +187,9 @@ internal sealed class ApiKeyStore(IDbContextFactory<LowCodeDbContext> contexts, 
         }.ToJsonString(),
     };
 }
+
+/// <summary>A key that authenticated: its stored hash (a mistyped secret with the same id still fails) and when it was read.</summary>
+internal sealed record CachedKey(string SecretHash, ApiPrincipal Principal, long CheckedAt);
 
 /// <summary>The outcome of creating or revoking a key: the stored row (and, on creation, the key's text), or why not.</summary>
 internal sealed record ApiKeyResult(ApiKeyRecord? Key, string? Token, string? Error)

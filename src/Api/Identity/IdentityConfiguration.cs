@@ -19,8 +19,12 @@ internal static class IdentityConfiguration
 
     public static IServiceCollection AddLowCodeIdentity(this IServiceCollection services)
     {
-        services.AddSingleton<ApiKeyStore>();
         services.AddOptions<IdentityOptions>().BindConfiguration(IdentityOptions.Section);
+        services.AddSingleton(sp => new ApiKeyStore(
+            sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<LowCode.Engine.Storage.LowCodeDbContext>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<ApiKeyStore>>(),
+            TimeSpan.FromSeconds(Math.Max(0, sp.GetRequiredService<IOptions<IdentityOptions>>().Value.ApiKeyCacheSeconds))));
         services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, "API key or JWT", options => options.ForwardDefaultSelector = http =>
                 ApiKeyAuthenticationHandler.TokenOf(http.Request) is null

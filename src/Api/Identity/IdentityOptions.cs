@@ -10,6 +10,12 @@ internal sealed class IdentityOptions
 
     public JwtIdentityOptions Jwt { get; set; } = new();
 
+    /// <summary>
+    /// How long a node trusts an API key it has checked before reading it again (default 10 s; 0 reads every time): the
+    /// longest a key revoked on another node goes on working here. A key revoked on this node stops at once.
+    /// </summary>
+    public double ApiKeyCacheSeconds { get; set; } = 10;
+
     /// <summary>Development only: create one key per permission on the first start and print them once (default true).</summary>
     public bool CreateDevelopmentKeys { get; set; } = true;
 

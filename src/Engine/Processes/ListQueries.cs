@@ -52,6 +52,12 @@ public sealed record InstanceQuery
 /// <summary>What a list is sorted by; ties are broken by id, so pages never overlap.</summary>
 public sealed record ListOrder(ListSort Field, bool Descending);
 
+/// <summary>
+/// An item's place in a sorted list: its sort key (null for a task without a due date) and its id. A page after a
+/// position holds the items that sort after it, whatever was inserted or removed since (keyset paging).
+/// </summary>
+public sealed record ListPosition(DateTime? Key, string Id);
+
 public enum ListSort
 {
     CreatedAt,
@@ -59,5 +65,5 @@ public enum ListSort
     StartedAt,
 }
 
-/// <summary>One page of a list: its items, and how many match in all.</summary>
-public sealed record ListPage<T>(IReadOnlyList<T> Items, int TotalCount, int Offset);
+/// <summary>One page of a list: its items with their positions, how many match in all, and whether more follow.</summary>
+public sealed record ListPage<T>(IReadOnlyList<T> Items, IReadOnlyList<ListPosition> Positions, int TotalCount, bool HasNextPage);

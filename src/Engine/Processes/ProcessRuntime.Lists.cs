@@ -12,17 +12,20 @@ namespace LowCode.Engine.Processes;
 /// <summary>
 /// Lists for front ends: filtering, sorting, counting and paging happen in SQL; a page is a fixed number of commands
 /// however long it is (one for the count, one for the page, one for what the page's rows need), and the timelines of a
-/// whole page of instances are read in one command.
+/// whole page of instances are read in one command. Pages are keyset pages: the next one starts after the last item's
+/// (sort key, id), so rows inserted or removed between two requests neither repeat nor hide an item.
 /// </summary>
 public sealed partial class ProcessRuntime
 {
-    public async Task<ListPage<WorkTask>> ListTasksAsync(TaskQuery query, int offset, int limit, CancellationToken cancellationToken = default)
+    /// <summary>Up to <paramref name="limit"/> tasks after <paramref name="after"/> (from the start when null).</summary>
+    public async Task<ListPage<WorkTask>> ListTasksAsync(TaskQuery query, ListPosition? after, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var filtered = Filter(db, query);
         var total = await filtered.CountAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await Sort(filtered, query.Order).Skip(offset).Take(limit).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var page = await Sort(After(filtered, query.Order, after), query.Order).Take(limit + 1).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var rows = page.Take(limit).ToList();
         var instanceIds = rows.Select(t => t.InstanceId).Distinct().ToList();
         var instances = instanceIds.Count == 0
             ? []
@@ -35,19 +38,30 @@ public sealed partial class ProcessRuntime
             items.Add(ToWorkTask(task, instance, process));
         }
 
-        return new ListPage<WorkTask>(items, total, offset);
+        var positions = rows.Select(t => new ListPosition(query.Order.Field == ListSort.DueAt ? t.DueAt : t.CreatedAt, t.Id)).ToList();
+        return new ListPage<WorkTask>(items, positions, total, page.Count > limit);
     }
 
-    public async Task<ListPage<ProcessInstance>> ListInstancesAsync(InstanceQuery query, int offset, int limit, CancellationToken cancellationToken = default)
+    /// <summary>Up to <paramref name="limit"/> instances after <paramref name="after"/> (from the start when null), by start time.</summary>
+    public async Task<ListPage<ProcessInstance>> ListInstancesAsync(InstanceQuery query, ListPosition? after, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var filtered = Filter(db, query);
         var total = await filtered.CountAsync(cancellationToken).ConfigureAwait(false);
-        var sorted = query.Order.Descending
+        var descending = query.Order.Descending;
+        if (after is { Key: { } key, Id: var afterId })
+        {
+            filtered = descending
+                ? filtered.Where(i => i.StartedAt < key || (i.StartedAt == key && string.Compare(i.Id, afterId) < 0))
+                : filtered.Where(i => i.StartedAt > key || (i.StartedAt == key && string.Compare(i.Id, afterId) > 0));
+        }
+
+        var sorted = descending
             ? filtered.OrderByDescending(i => i.StartedAt).ThenByDescending(i => i.Id)
             : filtered.OrderBy(i => i.StartedAt).ThenBy(i => i.Id);
-        var rows = await sorted.Skip(offset).Take(limit).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var page = await sorted.Take(limit + 1).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var rows = page.Take(limit).ToList();
         var ids = rows.Select(i => i.Id).ToList();
         var openRows = ids.Count == 0
             ? []
@@ -60,7 +74,7 @@ public sealed partial class ProcessRuntime
             items.Add(ToProcessInstance(instance, [.. open[instance.Id].Select(t => ToWorkTask(t, instance, process))]));
         }
 
-        return new ListPage<ProcessInstance>(items, total, offset);
+        return new ListPage<ProcessInstance>(items, [.. rows.Select(i => new ListPosition(i.StartedAt, i.Id))], total, page.Count > limit);
     }
 
     /// <summary>The timelines of several instances in one command, each oldest first.</summary>
@@ -144,6 +158,38 @@ public sealed partial class ProcessRuntime
         }
 
         return tasks;
+    }
+
+    /// <summary>
+    /// The tasks that sort after <paramref name="after"/> in <paramref name="order"/>, as one SQL condition: the row-value
+    /// comparison <c>(key, id) &gt; (@key, @id)</c> spelled out, with tasks that have no due date after all that have one.
+    /// </summary>
+    private static IQueryable<TaskRecord> After(IQueryable<TaskRecord> tasks, ListOrder order, ListPosition? after)
+    {
+        if (after is null)
+        {
+            return tasks;
+        }
+
+        var id = after.Id;
+        if (order.Field != ListSort.DueAt)
+        {
+            var created = after.Key ?? DateTime.MinValue;
+            return order.Descending
+                ? tasks.Where(t => t.CreatedAt < created || (t.CreatedAt == created && string.Compare(t.Id, id) < 0))
+                : tasks.Where(t => t.CreatedAt > created || (t.CreatedAt == created && string.Compare(t.Id, id) > 0));
+        }
+
+        if (after.Key is not { } due)
+        {
+            return order.Descending
+                ? tasks.Where(t => t.DueAt == null && string.Compare(t.Id, id) < 0)
+                : tasks.Where(t => t.DueAt == null && string.Compare(t.Id, id) > 0);
+        }
+
+        return order.Descending
+            ? tasks.Where(t => t.DueAt == null || t.DueAt < due || (t.DueAt == due && string.Compare(t.Id, id) < 0))
+            : tasks.Where(t => t.DueAt == null || t.DueAt > due || (t.DueAt == due && string.Compare(t.Id, id) > 0));
     }
 
     private static IQueryable<TaskRecord> Sort(IQueryable<TaskRecord> tasks, ListOrder order) => (order.Field, order.Descending) switch

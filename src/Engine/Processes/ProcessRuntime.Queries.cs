@@ -27,7 +27,14 @@ public sealed partial class ProcessRuntime
     }
 
     /// <summary>A task; an open one comes with <see cref="WorkTask.Prefill"/>, the instance data seen through its pinned form.</summary>
-    public async Task<WorkTask?> GetTaskAsync(string taskId, CancellationToken cancellationToken = default)
+    public Task<WorkTask?> GetTaskAsync(string taskId, CancellationToken cancellationToken = default) =>
+        GetTaskAsync(taskId, withPrefill: true, cancellationToken);
+
+    /// <summary>
+    /// A task; with <paramref name="withPrefill"/> an open one comes with <see cref="WorkTask.Prefill"/>. Callers that do
+    /// not show the form leave it out: it evaluates the whole form over the instance data.
+    /// </summary>
+    public async Task<WorkTask?> GetTaskAsync(string taskId, bool withPrefill, CancellationToken cancellationToken = default)
     {
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var task = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken).ConfigureAwait(false);
@@ -39,7 +46,7 @@ public sealed partial class ProcessRuntime
         var instance = await db.Instances.AsNoTracking().FirstAsync(i => i.Id == task.InstanceId, cancellationToken).ConfigureAwait(false);
         var process = await _definitions.GetAsync<ProcessDefinition>(db, DefinitionKind.Process, instance.ProcessKey, instance.ProcessVersion, cancellationToken).ConfigureAwait(false);
         var view = ToWorkTask(task, instance, process);
-        if (task.CompletedAt is null && task.FormKey is { } formKey && task.FormVersion is { } formVersion
+        if (withPrefill && task.CompletedAt is null && task.FormKey is { } formKey && task.FormVersion is { } formVersion
             && await _definitions.GetAsync<FormDefinition>(db, DefinitionKind.Form, formKey, formVersion, cancellationToken).ConfigureAwait(false) is { } form)
         {
             var evaluation = _forms.Evaluate(form, ParseObject(instance.Data) ?? [], FormOptions(_clock.GetUtcNow()));

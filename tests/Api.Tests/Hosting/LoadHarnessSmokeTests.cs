@@ -24,7 +24,7 @@ public sealed class LoadHarnessSmokeTests
         var user = await api.KeyForAsync(Caller.User("load-user@example.com", LoadDefinitions.Group));
         var options = new HarnessOptions
         {
-            Modes = [LoadMode.Max, LoadMode.Rate, LoadMode.Publish],
+            Modes = [LoadMode.Max, LoadMode.Rate, LoadMode.Publish, LoadMode.Viewer, LoadMode.Evaluate],
             Rounds = 1,
             RoundLength = TimeSpan.FromHours(1),
             MaxInstances = 6,
@@ -39,7 +39,8 @@ public sealed class LoadHarnessSmokeTests
         var run = await new LoadRun(options, [client], [client.BaseAddress!], admin, user, output).RunAsync();
 
         Assert.True(run.Failures == 0, output.ToString());
-        Assert.Equal([LoadMode.Max, LoadMode.Rate, LoadMode.Publish], run.Rounds.Select(r => r.Mode));
-        Assert.All(run.Rounds, r => Assert.Equal((6, 12), (r.Stats.Instances, r.Stats.Completions)));
+        Assert.Equal([LoadMode.Max, LoadMode.Rate, LoadMode.Publish, LoadMode.Viewer, LoadMode.Evaluate], run.Rounds.Select(r => r.Mode));
+        Assert.All(run.Rounds.Take(3), r => Assert.Equal((6, 12), (r.Stats.Instances, r.Stats.Completions)));
+        Assert.All(run.Rounds.Skip(3), r => Assert.Equal((0L, 6L), (r.Stats.Completions, r.Stats.Requests)));
     }
 }

@@ -52,6 +52,10 @@ public abstract class OperabilityTests(DatabaseProvider provider)
         Assert.NotNull(refused.Headers.RetryAfter);
         Assert.Equal("RATE_LIMITED", body.RootElement.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
         Assert.Contains("busy@example.com", body.RootElement.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains("the limit is 2 per 3600 s on each Api node", body.RootElement.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+        var extensions = body.RootElement.GetProperty("errors")[0].GetProperty("extensions");
+        Assert.Equal(refused.Headers.RetryAfter!.Delta!.Value.TotalSeconds, extensions.GetProperty("retryAfterSeconds").GetInt32());
+        Assert.Equal((2, 3600, 2), (extensions.GetProperty("limit").GetInt32(), extensions.GetProperty("periodSeconds").GetInt32(), extensions.GetProperty("burst").GetInt32()));
         Assert.Equal("Query", someoneElse.GetProperty("data").GetProperty("__typename").GetString());
     }
 

@@ -8,6 +8,8 @@ using LowCode.Api.Tests.GraphQL;
 using LowCode.Engine.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -91,6 +93,50 @@ public abstract class IdentityTests(DatabaseProvider provider)
         var row = await db.ApiKeys.SingleAsync(k => k.Id == created.Key.Id);
         Assert.Equal(ApiKeyToken.Hash(created.Token!), row.SecretHash);
         Assert.DoesNotContain(created.Token!, JsonSerializer.Serialize(row), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AKeyRevokedOnAnotherNode_StopsWorkingHereOnceTheCacheTimeHasPassed_AndAtOnceOnTheRevokingNode()
+    {
+        using var factory = new ApiFactory(provider);
+        _ = factory.Services;
+        var clock = new FakeTimeProvider();
+        var contexts = new LowCodeDbContextFactory(factory.Database, null);
+        var here = new ApiKeyStore(contexts, clock, NullLogger<ApiKeyStore>.Instance, TimeSpan.FromSeconds(10));
+        var there = new ApiKeyStore(contexts, clock, NullLogger<ApiKeyStore>.Instance, TimeSpan.FromSeconds(10));
+        var created = await there.CreateAsync("two nodes", new ApiPrincipal("ada@example.com", [], Permissions.Designer), "admin@example.com");
+        var token = created.Token!;
+        Assert.NotNull(await here.AuthenticateAsync(token));
+        Assert.NotNull(await there.AuthenticateAsync(token));
+
+        await there.RevokeAsync(created.Key!.Id, "admin@example.com");
+        var onTheRevokingNode = await there.AuthenticateAsync(token);
+        var mistypedWhileCached = await here.AuthenticateAsync(token[..^2] + (token[^2..] == "AA" ? "BB" : "AA"));
+        clock.Advance(TimeSpan.FromSeconds(9));
+        var withinTheCacheTime = await here.AuthenticateAsync(token);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var onceItHasPassed = await here.AuthenticateAsync(token);
+
+        Assert.Null(onTheRevokingNode);
+        Assert.Null(mistypedWhileCached);
+        Assert.Equal("ada@example.com", withinTheCacheTime?.Id);
+        Assert.Null(onceItHasPassed);
+    }
+
+    [Fact]
+    public async Task WithTheKeyCacheOff_AKeyRevokedOnAnotherNode_StopsWorkingAtOnce()
+    {
+        using var factory = new ApiFactory(provider);
+        _ = factory.Services;
+        var contexts = new LowCodeDbContextFactory(factory.Database, null);
+        var here = new ApiKeyStore(contexts, TimeProvider.System, NullLogger<ApiKeyStore>.Instance, TimeSpan.Zero);
+        var there = new ApiKeyStore(contexts, TimeProvider.System, NullLogger<ApiKeyStore>.Instance, TimeSpan.Zero);
+        var created = await there.CreateAsync("uncached", new ApiPrincipal("ada@example.com", [], Permissions.Designer), "admin@example.com");
+        Assert.NotNull(await here.AuthenticateAsync(created.Token!));
+
+        await there.RevokeAsync(created.Key!.Id, "admin@example.com");
+
+        Assert.Null(await here.AuthenticateAsync(created.Token!));
     }
 
     [Fact]
