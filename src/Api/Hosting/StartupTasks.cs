@@ -32,6 +32,9 @@ internal static class StartupTasks
             {
                 await runtimeChanges.StartAsync().ConfigureAwait(false);
             }
+
+            _ = app.Services.GetRequiredService<ApiKeyStore>().FollowRevocationsAsync(
+                app.Services.GetRequiredService<LowCode.Engine.Changes.IRuntimeChangeNotifier>(), app.Lifetime.ApplicationStopping);
         }
         catch (DatabaseStartupException ex)
         {

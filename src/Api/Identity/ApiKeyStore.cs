@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using LowCode.Engine.Changes;
 using LowCode.Engine.Storage;
 using LowCode.Engine.Storage.Records;
 using Microsoft.EntityFrameworkCore;
@@ -12,9 +13,11 @@ namespace LowCode.Api.Identity;
 /// </summary>
 /// <remarks>
 /// A key that authenticated is remembered for <paramref name="cacheFor"/> (<c>LowCode:Identity:ApiKeyCacheSeconds</c>,
-/// default 10 s) so that a busy caller costs a hash, not a database read, per request. Revoking through this store
-/// forgets the key at once, so on this node a revoked key stops working immediately; another node that has the key
-/// cached accepts it until its entry expires, at most <paramref name="cacheFor"/> later. Zero turns the cache off.
+/// default 10 s) so that a busy caller costs a hash, not a database read, per request. A revocation is a runtime change
+/// (<see cref="RuntimeChangeKind.ApiKeyRevoked"/>) sent after its commit, to this node and, on PostgreSQL, to every
+/// other node and from the keys command, so each node forgets the key at once (<see cref="FollowRevocationsAsync"/>).
+/// The cache time bounds the rest: a node whose listening connection was down when the revocation was sent, and a
+/// SQLite Api revoked by the keys command (another process, with no channel between them). Zero turns the cache off.
 /// </remarks>
 internal sealed class ApiKeyStore(IDbContextFactory<LowCodeDbContext> contexts, TimeProvider clock, ILogger<ApiKeyStore> logger, TimeSpan cacheFor)
 {
@@ -95,6 +98,21 @@ internal sealed class ApiKeyStore(IDbContextFactory<LowCodeDbContext> contexts, 
         _cache.TryRemove(record.Id, out _);
         logger.LogInformation("Audit: {Actor} revoked API key {KeyId} '{Name}' of {Principal}", actor, record.Id, record.Name, record.PrincipalId);
         return new ApiKeyResult(record, null, null);
+    }
+
+    /// <summary>Forgets each key whose revocation is committed, here or on another node, until <paramref name="stopping"/>.</summary>
+    public async Task FollowRevocationsAsync(IRuntimeChangeNotifier changes, CancellationToken stopping)
+    {
+        try
+        {
+            await foreach (var change in changes.Subscribe(c => c.Kind == RuntimeChangeKind.ApiKeyRevoked, stopping).ConfigureAwait(false))
+            {
+                _cache.TryRemove(change.Id, out _);
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+        }
     }
 
     /// <summary>The principal a key carries; null for text that is not a key, an unknown key or a revoked one.</summary>

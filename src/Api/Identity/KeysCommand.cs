@@ -1,4 +1,5 @@
 using System.Globalization;
+using LowCode.Engine.Changes;
 using LowCode.Engine.Storage;
 
 namespace LowCode.Api.Identity;
@@ -84,7 +85,20 @@ internal static class KeysCommand
                     return 2;
                 }
 
+                // On PostgreSQL the running Api nodes hear of the revocation (and forget the key) through the runtime
+                // change channel, which this short-lived process must start before and drain before it exits.
+                var changes = app.Services.GetRequiredService<IRuntimeChangeNotifier>() as PostgresRuntimeChangeNotifier;
+                if (changes is not null)
+                {
+                    await changes.StartAsync().ConfigureAwait(false);
+                }
+
                 var revoked = await keys.RevokeAsync(positional[0], Actor).ConfigureAwait(false);
+                if (changes is not null)
+                {
+                    await changes.DisposeAsync().ConfigureAwait(false);
+                }
+
                 if (revoked.Error is { } refusal)
                 {
                     await error.WriteLineAsync(refusal).ConfigureAwait(false);

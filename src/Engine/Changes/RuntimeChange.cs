@@ -5,10 +5,11 @@ namespace LowCode.Engine.Changes;
 /// <summary>
 /// One committed change to running work, as subscriptions see it: a task offered or assigned (<see cref="RuntimeChangeKind.TaskAssigned"/>),
 /// an instance whose event log grew (<see cref="RuntimeChangeKind.InstanceChanged"/>), or a notification created
-/// (<see cref="RuntimeChangeKind.NotificationReceived"/>). Only identities travel; a subscriber reads the current state.
+/// (<see cref="RuntimeChangeKind.NotificationReceived"/>), or an API key revoked (<see cref="RuntimeChangeKind.ApiKeyRevoked"/>, so
+/// every node forgets it at once). Only identities travel; a subscriber reads the current state.
 /// </summary>
 /// <param name="Kind">What changed.</param>
-/// <param name="Id">The task, instance or notification id.</param>
+/// <param name="Id">The task, instance, notification or API key id.</param>
 /// <param name="InstanceId">The instance it belongs to.</param>
 /// <param name="User">The task's assignee, or the notification's recipient user.</param>
 /// <param name="Role">The group the task is offered to, or the notification's recipient role.</param>
@@ -29,4 +30,5 @@ public enum RuntimeChangeKind
     TaskAssigned,
     InstanceChanged,
     NotificationReceived,
+    ApiKeyRevoked,
 }

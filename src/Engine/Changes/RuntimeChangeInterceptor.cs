@@ -96,7 +96,7 @@ public sealed class RuntimeChangeInterceptor(IRuntimeChangeNotifier notifier, Ti
         return Task.CompletedTask;
     }
 
-    /// <summary>Before the save: which tasks are offered or assigned anew, which events and notifications are added.</summary>
+    /// <summary>Before the save: which tasks are offered or assigned anew, which events and notifications are added, which keys revoked.</summary>
     private void Collect(DbContext? context)
     {
         if (context is null)
@@ -119,6 +119,9 @@ public sealed class RuntimeChangeInterceptor(IRuntimeChangeNotifier notifier, Ti
                     break;
                 case NotificationRecord n when entry.State == EntityState.Added:
                     saving.Notifications.Add((n.Id, n.InstanceId, n.RecipientUser, n.RecipientRole));
+                    break;
+                case ApiKeyRecord { RevokedAt: not null } key when entry.State == EntityState.Modified && entry.Property(nameof(ApiKeyRecord.RevokedAt)).IsModified:
+                    saving.RevokedKeys.Add(key.Id);
                     break;
             }
         }
@@ -148,6 +151,7 @@ public sealed class RuntimeChangeInterceptor(IRuntimeChangeNotifier notifier, Ti
                     .GroupBy(e => e.InstanceId!, StringComparer.Ordinal)
                     .Select(g => new RuntimeChange(RuntimeChangeKind.InstanceChanged, g.Key, g.Key, null, null, [.. g.OrderBy(e => e.Id).Select(e => e.Type)], at)));
                 pending.Changes.AddRange(saving.Notifications.Select(n => new RuntimeChange(RuntimeChangeKind.NotificationReceived, n.Id, n.InstanceId, n.User, n.Role, [], at)));
+                pending.Changes.AddRange(saving.RevokedKeys.Select(id => new RuntimeChange(RuntimeChangeKind.ApiKeyRevoked, id, null, null, null, [], at)));
                 pending.Saving = null;
             }
         }
@@ -214,6 +218,8 @@ public sealed class RuntimeChangeInterceptor(IRuntimeChangeNotifier notifier, Ti
 
         public List<(string Id, string? InstanceId, string? User, string? Role)> Notifications { get; } = [];
 
-        public bool IsEmpty => Tasks.Count == 0 && Events.Count == 0 && Notifications.Count == 0;
+        public List<string> RevokedKeys { get; } = [];
+
+        public bool IsEmpty => Tasks.Count == 0 && Events.Count == 0 && Notifications.Count == 0 && RevokedKeys.Count == 0;
     }
 }

@@ -39,6 +39,7 @@ internal sealed class PostgresNotificationChannel<T> : IAsyncDisposable
     private Task _sender = Task.CompletedTask;
     private Task _listener = Task.CompletedTask;
     private int _started;
+    private int _disposed;
 
     /// <param name="channel">The PostgreSQL channel name (an identifier: lower case, digits and underscores).</param>
     /// <param name="what">What travels on it, for log messages ("definition changes").</param>
@@ -97,11 +98,18 @@ internal sealed class PostgresNotificationChannel<T> : IAsyncDisposable
     /// <summary>Queues a message for the other nodes; returns at once.</summary>
     public void Send(T message) => _outbox.Writer.TryWrite(message);
 
+    /// <summary>Sends what is still queued (a short-lived process such as the keys command must not lose it), then stops.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _outbox.Writer.TryComplete();
+        await _sender.ConfigureAwait(false);
         await _stopping.CancelAsync().ConfigureAwait(false);
-        await Task.WhenAll(_sender, _listener).ConfigureAwait(false);
+        await _listener.ConfigureAwait(false);
         _stopping.Dispose();
     }
 
