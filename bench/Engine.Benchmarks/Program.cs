@@ -25,10 +25,19 @@ if (args.Length == 3 && args[0] == "--forms")
 
 if (args.Length >= 1 && args[0] == "--completions")
 {
-    // --completions SEED_DIR [instances] [workers] [rounds]; PostgreSQL from LOWCODE_BENCH_POSTGRES (an admin connection string).
-    int Arg(int at, int fallback) => args.Length > at ? int.Parse(args[at], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+    // --completions SEED_DIR [instances] [workers] [rounds] [--warmup N]; PostgreSQL from LOWCODE_BENCH_POSTGRES (an admin connection string).
+    var warmupAt = Array.IndexOf(args, "--warmup");
+    if (warmupAt >= 0 && (warmupAt + 1 >= args.Length || !int.TryParse(args[warmupAt + 1], System.Globalization.CultureInfo.InvariantCulture, out _)))
+    {
+        Console.Error.WriteLine("--warmup needs a number of untimed rounds after it, e.g. --completions seed 500 4 3 --warmup 5");
+        return 2;
+    }
+
+    var warmup = warmupAt >= 0 ? int.Parse(args[warmupAt + 1], System.Globalization.CultureInfo.InvariantCulture) : 0;
+    var positional = warmupAt >= 0 ? [.. args[..warmupAt], .. args[(warmupAt + 2)..]] : args;
+    int Arg(int at, int fallback) => positional.Length > at ? int.Parse(positional[at], System.Globalization.CultureInfo.InvariantCulture) : fallback;
     return await LowCode.Engine.Benchmarks.Runtime.CompletionThroughputHarness.RunAsync(
-        args.Length > 1 ? args[1] : "seed", Environment.GetEnvironmentVariable("LOWCODE_BENCH_POSTGRES"), Arg(2, 1000), Arg(3, 4), Arg(4, 3)).ConfigureAwait(false);
+        positional.Length > 1 ? positional[1] : "seed", Environment.GetEnvironmentVariable("LOWCODE_BENCH_POSTGRES"), Arg(2, 1000), Arg(3, 4), Arg(4, 3), warmup).ConfigureAwait(false);
 }
 
 if (args.Length >= 1 && args[0] == "--dry-run")

@@ -1,6 +1,8 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace LowCode.Engine.Storage;
 
@@ -25,7 +27,7 @@ public sealed class LowCodeDbContextFactory : IDbContextFactory<LowCodeDbContext
                 _create = sqlitePool.CreateDbContext;
                 break;
             case DatabaseProvider.PostgreSQL:
-                var postgres = Configure(new DbContextOptionsBuilder<PostgresLowCodeDbContext>().UseNpgsql(options.ConnectionString).AddInterceptors(options.Interceptors), loggerFactory).Options;
+                var postgres = Configure(new DbContextOptionsBuilder<PostgresLowCodeDbContext>().UseNpgsql(WithAutoPrepare(options.ConnectionString)).AddInterceptors(options.Interceptors), loggerFactory).Options;
                 var postgresPool = new PooledDbContextFactory<PostgresLowCodeDbContext>(postgres);
                 _create = postgresPool.CreateDbContext;
                 break;
@@ -37,6 +39,22 @@ public sealed class LowCodeDbContextFactory : IDbContextFactory<LowCodeDbContext
     public DatabaseOptions Options { get; }
 
     public LowCodeDbContext CreateDbContext() => _create();
+
+    /// <summary>
+    /// Turns on Npgsql's automatic preparation unless the connection string decides it: a statement run a few times on
+    /// a physical connection is prepared on the server and reused from then on, so the runtime's few dozen statement
+    /// shapes (a step's queries and <see cref="StepWriter"/>'s per-row-shape SQL) are parsed and planned once per
+    /// connection instead of on every step. Prepared statements live on their server connection only, so pooling keeps
+    /// them; the limit bounds their memory. An operator behind a transaction-mode pooler, where a statement prepared on
+    /// one server connection is missing on the next, sets <c>Max Auto Prepare=0</c>.
+    /// </summary>
+    internal static string WithAutoPrepare(string connectionString)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        return given.ContainsKey("Max Auto Prepare") || given.ContainsKey("MaxAutoPrepare")
+            ? connectionString
+            : new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 128 }.ConnectionString;
+    }
 
     private static DbContextOptionsBuilder<T> Configure<T>(DbContextOptionsBuilder<T> builder, ILoggerFactory? loggerFactory)
         where T : DbContext =>
