@@ -3,10 +3,14 @@ using LowCode.Engine.Expressions;
 using LowCode.Engine.Files;
 using LowCode.Engine.Forms;
 using LowCode.Engine.Metadata;
+using LowCode.Engine.Notifications;
+using LowCode.Engine.Outbox;
 using LowCode.Engine.Processes;
 using LowCode.Engine.Routing;
 using LowCode.Engine.Storage;
+using LowCode.Engine.Storage.Records;
 using LowCode.Engine.Tasks;
+using LowCode.Engine.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace LowCode.HistoryGenerator;
@@ -17,11 +21,17 @@ namespace LowCode.HistoryGenerator;
 /// complete exactly as front ends do. Expense claims go through rework loops and Finance; IT access requests through
 /// parallel approvals, the security lead and rejections; privileged requests and large receipts raise exceptions; a
 /// rule-set republish a third of the way in routes large claims past the manager (a workaround conformance finds) and a
-/// second one restores the seed rules. Linked into the Api for <c>--demo-history</c>; also runs on its own.
+/// second one restores the seed rules. The systems behind the webhook steps answer through the real outbox dispatcher,
+/// minutes to hours after the step is reached (the ERP refuses a few payments, which Finance then pays by hand; the
+/// identity system fails a few grants), and temporary access expires when its wait timer fires, so most instances end.
+/// Linked into the Api for <c>--demo-history</c>; also runs on its own.
 /// </summary>
 public sealed class DemoHistory(IServiceProvider services) : IDisposable
 {
     public const string WorkaroundRule = "large-claims-skip-the-manager";
+
+    // StepExecution.WaitTimer; the runtime's step internals are not public.
+    private const string WaitTimerKind = "wait";
 
     private static readonly string[] Managers = ["max@example.com", "mia@example.com", "mo@example.com"];
     private static readonly string[] Systems = ["crm", "erp", "hr", "sourceControl", "financeDb", "prodServers"];
@@ -32,15 +42,26 @@ public sealed class DemoHistory(IServiceProvider services) : IDisposable
     private readonly PriorityQueue<Func<Task>, DateTimeOffset> _agenda = new();
     private readonly Random _random = new(17);
     private readonly HashSet<string> _scheduled = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Step, Func<Task> Then)> _awaitingAnswer = new(StringComparer.Ordinal);
     private SteppingClock _clock = null!;
     private ProcessRuntime? _runtime;
     private FileStore? _files;
+    private WebhookSender? _webhooks;
+    private OutboxDispatcher? _outbox;
+
+    /// <summary>How long the simulation runs on after the last arrival.</summary>
+    public static TimeSpan Tail { get; } = TimeSpan.FromDays(3);
 
     public int Started { get; private set; }
 
     public int Completions { get; private set; }
 
-    /// <summary>Runs <paramref name="instances"/> instances (60 % expense claims, 40 % IT access requests) arriving over <paramref name="days"/> days from <paramref name="start"/>.</summary>
+    /// <summary>
+    /// Runs <paramref name="instances"/> instances (60 % expense claims, 40 % IT access requests) arriving over
+    /// <paramref name="days"/> days from <paramref name="start"/>, and stops <see cref="Tail"/> after the last arrival:
+    /// what is still open then (recent claims, temporary access not yet expired) is the work in progress. Callers start
+    /// <c>days</c> + <see cref="Tail"/> ago so that nothing happens in the future.
+    /// </summary>
     public async Task GenerateAsync(int instances, DateTimeOffset start, int days, string seedDirectory, Action<string>? progress = null, CancellationToken cancellationToken = default)
     {
         _clock = new SteppingClock(start);
@@ -55,6 +76,9 @@ public sealed class DemoHistory(IServiceProvider services) : IDisposable
             Service<RuntimeOptions>(),
             new RuntimeHooks());
         _files = new FileStore(Service<IDbContextFactory<LowCodeDbContext>>(), new DefinitionCache(), Service<FileStorageOptions>(), _clock);
+        var external = SimulatedConnections(Service<RuntimeOptions>());
+        _webhooks = new WebhookSender(external, _clock, new SimulatedSystems(_random));
+        _outbox = new OutboxDispatcher(Service<IDbContextFactory<LowCodeDbContext>>(), _runtime, _webhooks, new SimulatedMailServer(), Service<MailOptions>(), external, _clock);
         var span = TimeSpan.FromDays(days);
         for (var i = 0; i < instances; i++)
         {
@@ -69,7 +93,8 @@ public sealed class DemoHistory(IServiceProvider services) : IDisposable
         Schedule(start + (span * 2 / 3), () => PublishAsync(seed, cancellationToken));
 
         var done = 0;
-        while (_agenda.TryDequeue(out var action, out var when))
+        var end = start + span + Tail;
+        while (_agenda.TryDequeue(out var action, out var when) && when <= end)
         {
             _clock.MoveTo(when);
             await action().ConfigureAwait(false);
@@ -81,7 +106,11 @@ public sealed class DemoHistory(IServiceProvider services) : IDisposable
 
     }
 
-    public void Dispose() => _runtime?.Dispose();
+    public void Dispose()
+    {
+        _webhooks?.Dispose();
+        _runtime?.Dispose();
+    }
 
     // IServiceProvider.GetService, not the DI extensions: this file also compiles into the Api, whose implicit usings differ.
     private T Service<T>()
@@ -93,6 +122,58 @@ public sealed class DemoHistory(IServiceProvider services) : IDisposable
     private void Schedule(DateTimeOffset at, Func<Task> action) => _agenda.Enqueue(action, at);
 
     private TimeSpan Hours(double min, double max) => TimeSpan.FromHours(min + (_random.NextDouble() * (max - min)));
+
+    /// <summary>
+    /// The instance waits at <paramref name="step"/> for an outside system: the dispatcher delivers its webhook a few
+    /// minutes to hours later (with whatever else is due then), and <paramref name="then"/> runs once it has moved on.
+    /// </summary>
+    private void AwaitAnswer(string instanceId, string step, Func<Task> then)
+    {
+        if (_awaitingAnswer.TryAdd(instanceId, (step, then)))
+        {
+            Schedule(_clock.GetUtcNow() + Hours(0.05, 3), DeliverOutboxAsync);
+        }
+    }
+
+    private async Task DeliverOutboxAsync()
+    {
+        var outbox = _outbox ?? throw new InvalidOperationException("GenerateAsync sets up the outbox first.");
+        int settled;
+        do
+        {
+            settled = await outbox.RunOnceAsync().ConfigureAwait(false);
+        }
+        while (settled > 0);
+
+        foreach (var (id, (step, then)) in _awaitingAnswer.ToList())
+        {
+            var instance = await Runtime.GetInstanceAsync(id).ConfigureAwait(false);
+            if (instance is null || !instance.Positions.Contains(step))
+            {
+                _awaitingAnswer.Remove(id);
+                await then().ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Fires the instance's wait timer at its due time, as the timer poller would, then acts on where it went.</summary>
+    private async Task AwaitTimerAsync(string instanceId, Func<Task> then)
+    {
+        var contexts = Service<IDbContextFactory<LowCodeDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync().ConfigureAwait(false);
+        var timers = await db.Timers.AsNoTracking().Where(t => t.InstanceId == instanceId && t.Kind == WaitTimerKind && t.FiredAt == null)
+            .Select(t => new { t.Id, t.DueAt }).ToListAsync().ConfigureAwait(false);
+        foreach (var timer in timers.Where(t => _scheduled.Add(t.Id)))
+        {
+            Schedule(new DateTimeOffset(DateTime.SpecifyKind(timer.DueAt, DateTimeKind.Utc)), async () =>
+            {
+                if (await Runtime.FireTimerAsync(timer.Id).ConfigureAwait(false))
+                {
+                    await then().ConfigureAwait(false);
+                }
+            });
+        }
+    }
 
     private async Task ExpenseAsync(Principal employee, CancellationToken cancellationToken)
     {
@@ -121,6 +202,11 @@ public sealed class DemoHistory(IServiceProvider services) : IDisposable
         var task = instance?.OpenTasks.FirstOrDefault();
         if (task is null)
         {
+            if (instance?.Positions.Contains("payment") == true)
+            {
+                AwaitAnswer(state.Id, "payment", () => NextExpenseStepAsync(state, employee, manager, claim, amount));
+            }
+
             return;
         }
 
@@ -148,6 +234,10 @@ public sealed class DemoHistory(IServiceProvider services) : IDisposable
                 break;
             case "rework":
                 Schedule(now + Hours(2, 48), () => CompleteAsync(state, task.StepKey, employee, claim, null, () => NextExpenseStepAsync(state, employee, manager, claim, amount), default));
+                break;
+            case "payByHand":
+                Schedule(now + Hours(1, 8), () => ClaimAsync(task.Id, Finance));
+                Schedule(now + Hours(8, 96), () => CompleteAsync(state, task.StepKey, Finance, PaidByHand(), null, () => NextExpenseStepAsync(state, employee, manager, claim, amount), default));
                 break;
         }
     }
@@ -185,6 +275,20 @@ public sealed class DemoHistory(IServiceProvider services) : IDisposable
     private async Task ApprovalsAsync(Case state, Principal manager)
     {
         var instance = await Runtime.GetInstanceAsync(state.Id).ConfigureAwait(false);
+        if (instance is { OpenTasks.Length: 0 })
+        {
+            if (instance.Positions.FirstOrDefault(p => p is "provision" or "revoke") is { } webhookStep)
+            {
+                AwaitAnswer(state.Id, webhookStep, () => ApprovalsAsync(state, manager));
+            }
+            else if (instance.Positions.Contains("waitForExpiry"))
+            {
+                await AwaitTimerAsync(state.Id, () => ApprovalsAsync(state, manager)).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
         var now = _clock.GetUtcNow();
         foreach (var task in (instance?.OpenTasks ?? []).Where(t => _scheduled.Add(t.Id)))
         {
@@ -299,9 +403,54 @@ public sealed class DemoHistory(IServiceProvider services) : IDisposable
 
     private static JsonObject Review(bool rejects) => new() { ["reviewComment"] = rejects ? "Please attach the itemised receipt." : "Fine.", ["policyException"] = false };
 
+    private static JsonObject PaidByHand() => new() { ["reviewComment"] = "Paid by bank transfer; the ERP booking follows.", ["policyException"] = false };
+
     private static JsonObject Decision() => new() { ["decisionNote"] = "Checked.", ["leastPrivilegeChecked"] = true };
 
+    /// <summary>The generator's own connections: the seed apps' systems, answered in-process by <see cref="SimulatedSystems"/>.</summary>
+    private static RuntimeOptions SimulatedConnections(RuntimeOptions options) => new()
+    {
+        TimeZone = options.TimeZone,
+        MaxAutomaticSteps = options.MaxAutomaticSteps,
+        Boundaries = new BoundaryOptions
+        {
+            Connections = new Dictionary<string, WebhookConnection>(StringComparer.Ordinal)
+            {
+                ["erp"] = new() { BaseUrl = "https://erp.example.com" },
+                ["iam"] = new() { BaseUrl = "https://iam.example.com" },
+            },
+            BatchSize = 100,
+        },
+    };
+
     private sealed record Case(string Id, int Loops);
+
+    /// <summary>
+    /// The ERP and the identity system: they accept almost everything; the ERP refuses about one payment in fifteen
+    /// (a closed cost centre), the identity system one change in thirty. Refusals are 422, which is not retried.
+    /// </summary>
+    private sealed class SimulatedSystems(Random random) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var payment = request.RequestUri?.AbsolutePath.Contains("/payments", StringComparison.Ordinal) == true;
+            var refused = random.NextDouble() < (payment ? 0.07 : 0.03);
+            var body = refused
+                ? new JsonObject { ["error"] = payment ? "Cost centre CC-1234 is closed for postings." : "The directory did not accept the change." }
+                : new JsonObject { ["id"] = random.Next(100_000, 999_999) };
+            return Task.FromResult(new HttpResponseMessage(refused ? System.Net.HttpStatusCode.UnprocessableEntity : System.Net.HttpStatusCode.OK)
+            {
+                RequestMessage = request,
+                Content = new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
+            });
+        }
+    }
+
+    /// <summary>The mail server of the simulation: it takes every e-mail the notifications send.</summary>
+    private sealed class SimulatedMailServer : IMailTransport
+    {
+        public Task SendAsync(OutboxRecord mail, CancellationToken cancellationToken) => Task.CompletedTask;
+    }
 
     /// <summary>The simulation's clock: it stands still while an action runs and jumps to the next action's time.</summary>
     private sealed class SteppingClock(DateTimeOffset start) : TimeProvider

@@ -27,6 +27,6 @@ await provider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
 await provider.GetRequiredService<SeedLoader>().LoadAsync("seed");
 using var history = new DemoHistory(provider);
 var watch = Stopwatch.StartNew();
-await history.GenerateAsync(instances, DateTimeOffset.UtcNow.AddDays(-days - 10), days, "seed", Console.WriteLine);
+await history.GenerateAsync(instances, DateTimeOffset.UtcNow - TimeSpan.FromDays(days) - DemoHistory.Tail, days, "seed", Console.WriteLine);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{history.Started} instances started, {history.Completions} tasks completed in {watch.Elapsed.TotalSeconds:F0} s"));
 return 0;

@@ -36,7 +36,7 @@ internal static class DemoHistoryStartup
         var instances = app.Configuration.GetValue("LowCode:DemoHistoryInstances", 1000);
         logger.LogInformation("Demo history: generating {Instances} instances over 90 days through the runtime; this takes a few minutes.", instances);
         using var history = new DemoHistory(app.Services);
-        await history.GenerateAsync(instances, DateTimeOffset.UtcNow.AddDays(-100), 90, seedDirectory, message => logger.LogInformation("{Progress}", message)).ConfigureAwait(false);
+        await history.GenerateAsync(instances, DateTimeOffset.UtcNow - TimeSpan.FromDays(90) - DemoHistory.Tail, 90, seedDirectory, message => logger.LogInformation("{Progress}", message)).ConfigureAwait(false);
         logger.LogInformation("Demo history: {Started} instances started, {Completions} tasks completed.", history.Started, history.Completions);
     }
 }

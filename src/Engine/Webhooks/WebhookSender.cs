@@ -34,12 +34,22 @@ public sealed class WebhookSender : IDisposable
     private readonly ConcurrentDictionary<(int Retries, int Timeout, TimeSpan Delay), ResiliencePipeline<HttpResponseMessage>> _pipelines = new();
 
     public WebhookSender(RuntimeOptions options, TimeProvider clock)
+        : this(options, clock, null)
+    {
+    }
+
+    /// <summary>
+    /// Sends through <paramref name="receiver"/> instead of the network: an in-process stand-in for the systems behind the
+    /// connections (the history generator's simulated ERP). Nothing leaves the process, so the outbound policy, which
+    /// guards real connections, has nothing to check.
+    /// </summary>
+    public WebhookSender(RuntimeOptions options, TimeProvider clock, HttpMessageHandler? receiver)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Boundaries;
         _clock = clock;
         _policy = new OutboundPolicy(_options.AllowedHosts);
-        var handler = new SocketsHttpHandler
+        var handler = receiver ?? new SocketsHttpHandler
         {
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             AllowAutoRedirect = false,

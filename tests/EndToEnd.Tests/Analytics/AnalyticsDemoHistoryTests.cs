@@ -33,6 +33,14 @@ public sealed class AnalyticsDemoHistoryTests(DemoHistoryFixture fixture)
         await Expect(workaround).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("flow-edge--workaround"));
         await Expect(workaround.Locator(".react-flow__edge-text")).ToContainTextAsync("not designed");
         await Expect(graph.Locator(".flow-node__note").First).ToContainTextAsync("waits");
+
+        // The simulated ERP answers the payment webhooks, so claims end: a completed count, a cycle time and paths.
+        var completed = page.Locator(".analytics-kpi").Filter(new() { HasText = "Completed" }).Locator("dd");
+        await Expect(completed).Not.ToHaveTextAsync("0");
+        Assert.True(int.Parse(await completed.InnerTextAsync(), System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture) > 0);
+        var variants = page.Locator(".analytics-variants li");
+        await Expect(variants.First).ToContainTextAsync("submit → managerApproval");
+        await Expect(page.Locator(".analytics-variants")).ToContainTextAsync("payByHand");
         await PageChecks.ScreenshotAsync(page, "analytics-demo-history");
         await page.Locator(".analytics-overlay").ScreenshotAsync(new() { Path = Path.Combine(PageChecks.ScreenshotFolder, "analytics-demo-overlay.png") });
 

@@ -80,7 +80,8 @@ export function ProcessOverlay({ process, metrics, report }: { readonly process:
               setSelection(step ? { kind: 'step', step } : null);
             }}
             label={`Process graph as it ran: ${model.nodes.length} steps, ${overlay.workarounds} transitions outside the design. Tab to a step or transition and press Enter for its figures and example instances.`}
-            height={400}
+            direction="DOWN"
+            height={720}
           />
           {overlay.outside.length > 0 ? (
             <section className="analytics-outside" aria-label="Transitions between steps the current version does not have">

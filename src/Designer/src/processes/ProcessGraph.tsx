@@ -36,6 +36,8 @@ export interface ProcessGraphProps {
   /** Accessible name of the graph region. */
   readonly label?: string;
   readonly height?: number;
+  /** Top to bottom suits a page column narrower than the process is long (the analytics overlay); left to right by default. */
+  readonly direction?: 'RIGHT' | 'DOWN';
 }
 
 interface StepNodeData extends Record<string, unknown> {
@@ -43,16 +45,17 @@ interface StepNodeData extends Record<string, unknown> {
   readonly badge?: ReactNode;
   readonly problems: readonly string[];
   readonly overlay?: StepOverlay;
+  readonly vertical: boolean;
 }
 
 function StepNode({ data, selected }: NodeProps<Node<StepNodeData>>) {
-  const { node, badge, problems, overlay } = data;
+  const { node, badge, problems, overlay, vertical } = data;
   const kindLabel = node.kind === 'unknown' ? node.step.type : stepKindLabels[node.kind];
   return (
     <div
       className={`flow-node flow-node--${node.kind}${problems.length > 0 ? ' flow-node--problem' : ''}${selected ? ' flow-node--selected' : ''}`}
     >
-      <Handle type="target" position={Position.Left} />
+      <Handle type="target" position={vertical ? Position.Top : Position.Left} />
       {overlay?.strip ? <span className="flow-node__strip" style={{ background: overlay.strip }} aria-hidden="true" /> : null}
       <span className="flow-node__kind">
         {node.isStart ? 'Start · ' : ''}
@@ -64,7 +67,7 @@ function StepNode({ data, selected }: NodeProps<Node<StepNodeData>>) {
       {overlay?.note ? <span className="flow-node__note">{overlay.note}</span> : null}
       {problems.length > 0 ? <span className="flow-node__problem">{problems.length === 1 ? problems[0] : `${problems.length} problems`}</span> : null}
       {badge !== undefined && badge !== null ? <span className="flow-node__badge">{badge}</span> : null}
-      <Handle type="source" position={Position.Right} />
+      <Handle type="source" position={vertical ? Position.Bottom : Position.Right} />
     </div>
   );
 }
@@ -91,7 +94,7 @@ function edgeLabel(edge: GraphEdge): string | undefined {
  * focusable and named for screen readers; the caller decides what selecting one does.
  */
 export function ProcessGraph(props: ProcessGraphProps) {
-  const { process, ruleSet, badges, edgeStyles, problems, selectedStep, onSelectStep, onSelectEdge, overlay } = props;
+  const { process, ruleSet, badges, edgeStyles, problems, selectedStep, onSelectStep, onSelectEdge, overlay, direction = 'RIGHT' } = props;
   const edgesSelectable = onSelectEdge !== undefined || overlay?.onSelectEdge !== undefined;
   const model = useMemo(() => buildProcessGraph(process, ruleSet), [process, ruleSet]);
   const [positions, setPositions] = useState<Positions | null>(null);
@@ -100,7 +103,7 @@ export function ProcessGraph(props: ProcessGraphProps) {
 
   useEffect(() => {
     let current = true;
-    layoutGraph(model).then(
+    layoutGraph(model, direction).then(
       (next) => current && setPositions(next),
       (error: unknown) => current && setLayoutError(error instanceof Error ? error.message : String(error)),
     );
@@ -109,7 +112,7 @@ export function ProcessGraph(props: ProcessGraphProps) {
     };
     // Layout again only when steps or edges change, not on every property edit.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [shape]);
+  }, [shape, direction]);
 
   const nodes: Node<StepNodeData>[] = useMemo(
     () =>
@@ -120,14 +123,14 @@ export function ProcessGraph(props: ProcessGraphProps) {
           id: node.id,
           type: 'step',
           position: positions?.[node.id] ?? { x: index * 240, y: 0 },
-          data: { node, badge: badges?.[node.id], problems: nodeProblems, ...(overlay?.steps[node.id] ? { overlay: overlay.steps[node.id] } : {}) },
+          data: { node, badge: badges?.[node.id], problems: nodeProblems, vertical: direction === 'DOWN', ...(overlay?.steps[node.id] ? { overlay: overlay.steps[node.id] } : {}) },
           selected: selectedStep === node.id,
           ariaLabel: `${kindLabel} step ${node.label}${node.isStart ? ', start' : ''}${nodeProblems.length > 0 ? `, ${nodeProblems.length} problem(s): ${nodeProblems.join('; ')}` : ''}${overlay?.steps[node.id] ? `, ${overlay.steps[node.id]!.description}` : ''}`,
           connectable: false,
           draggable: false,
         };
       }),
-    [model, positions, problems, badges, selectedStep, overlay],
+    [model, positions, problems, badges, selectedStep, overlay, direction],
   );
 
   const edges: Edge[] = useMemo(() => {
