@@ -42,8 +42,9 @@ public abstract class KeysCommandTests(DatabaseProvider provider)
         var listed = await ApiProcess.RunCommandAsync(settings, ["keys", "list"], cts.Token);
         var revoked = await ApiProcess.RunCommandAsync(settings, ["keys", "revoke", "ci"], cts.Token);
 
-        // The command is another process: the running Api may trust the key it checked until its cache time (here 1 s)
-        // has passed, so wait for the refusal rather than expect it on the next request.
+        // The command is another process: on PostgreSQL its revocation reaches the running Api through LISTEN/NOTIFY
+        // after the commit, on SQLite only the cache time (here 1 s) ends the Api's trust; either way it arrives a
+        // little after the command returns, so wait for the refusal rather than expect it on the next request.
         var after = await PostAsync(client, key);
         while (after == System.Net.HttpStatusCode.OK)
         {
