@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using LowCode.Engine.Expressions;
@@ -7,6 +8,7 @@ using LowCode.Engine.Processes;
 using LowCode.Engine.Routing;
 using LowCode.Engine.Seeding;
 using LowCode.Engine.Storage;
+using LowCode.Engine.Telemetry;
 using LowCode.Engine.Tasks;
 using LowCode.Engine.Validation;
 using Microsoft.Data.Sqlite;
@@ -106,6 +108,7 @@ internal static class CompletionThroughputHarness
             }
 
             var latencies = new List<double>(2 * instances);
+            using var commits = new CommitCounter();
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var total = Stopwatch.StartNew();
             var managerTasks = await CompleteAllAsync(submitTasks, workers, latencies, id => runtime.CompleteTaskAsync(id, Claim(), null, null, Employee));
@@ -114,8 +117,11 @@ internal static class CompletionThroughputHarness
             var cpuPerCompletion = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / (2.0 * instances);
 
             latencies.Sort();
+
             var result = new Result(latencies.Count / total.Elapsed.TotalSeconds, Percentile(latencies, 0.50), Percentile(latencies, 0.99), cpuPerCompletion);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {round} {name}: {latencies.Count} completions in {total.Elapsed.TotalSeconds:F2} s = {result.PerSecond:F0}/s, p50 {result.P50:F2} ms, p99 {result.P99:F2} ms, harness CPU {result.CpuMs:F2} ms per completion"));
+            var grouping = commits.Commits == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $", {commits.Steps / (double)commits.Commits:F1} steps per SQLite commit");
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {round} {name}: {latencies.Count} completions in {total.Elapsed.TotalSeconds:F2} s = {result.PerSecond:F0}/s, p50 {result.P50:F2} ms, p99 {result.P99:F2} ms, harness CPU {result.CpuMs:F2} ms per completion{grouping}"));
+            runtime.Dispose();
             expressions.Dispose();
             return result;
         }
@@ -200,4 +206,35 @@ internal static class CompletionThroughputHarness
     }
 
     private sealed record Result(double PerSecond, double P50, double P99, double CpuMs);
+
+    /// <summary>Counts the SQLite writer's commits and the steps they carried, from the runtime's own metric.</summary>
+    private sealed class CommitCounter : IDisposable
+    {
+        private readonly MeterListener _listener = new();
+        private long _commits;
+        private long _steps;
+
+        public CommitCounter()
+        {
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == LowCodeMetrics.Name && instrument.Name == "lowcode.sqlite.steps_per_commit")
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            };
+            _listener.SetMeasurementEventCallback<int>((_, steps, _, _) =>
+            {
+                Interlocked.Increment(ref _commits);
+                Interlocked.Add(ref _steps, steps);
+            });
+            _listener.Start();
+        }
+
+        public long Commits => Interlocked.Read(ref _commits);
+
+        public long Steps => Interlocked.Read(ref _steps);
+
+        public void Dispose() => _listener.Dispose();
+    }
 }

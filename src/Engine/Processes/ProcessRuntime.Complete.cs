@@ -112,23 +112,26 @@ public sealed partial class ProcessRuntime
         task.ETag = StepExecution.NewId();
         instance.ETag = StepExecution.NewId();
 
-        var execution = new StepExecution(db, instance, process, state, now, principal.Id, _services);
+        var execution = new StepExecution(db, instance, process, state, now, principal.Id, _services) { RuleSetsCheckedAtCommit = true };
         execution.Append(EventTypes.TaskCompleted, new JsonObject { ["outcome"] = outcome, ["formKey"] = task.FormKey, ["formVersion"] = task.FormVersion, ["data"] = values.DeepClone() }, step.Key, task.Id);
 
-        // Only routing (which reads the rule set version in force inside the transaction) and the writes need the
-        // writer's turn; everything above is this step's own work on rows it read.
-        using var writer = await EnterWriterAsync(db, cancellationToken).ConfigureAwait(false);
-        var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        // Routing reads the rule set version in force; the write checks it is still the latest when it commits.
+        var committer = Committer(db);
+        var transaction = await BeginDecidingAsync(db, committer, cancellationToken).ConfigureAwait(false);
         try
         {
             if (_hooks.SplitStepCommit)
             {
                 // The deliberate fault: the completion commits on its own, and the routing in a second transaction.
                 state.WriteTo(instance);
-                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                await transaction.DisposeAsync().ConfigureAwait(false);
-                transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                await StepWriter.SaveAsync(db, committer, [], cancellationToken).ConfigureAwait(false);
+                if (transaction is not null)
+                {
+                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                    await transaction.DisposeAsync().ConfigureAwait(false);
+                    transaction = await BeginDecidingAsync(db, committer, cancellationToken).ConfigureAwait(false);
+                }
+
                 instance.ETag = StepExecution.NewId();
             }
 
@@ -141,15 +144,22 @@ public sealed partial class ProcessRuntime
                 await beforeCommit(CompleteOperation, cancellationToken).ConfigureAwait(false);
             }
 
-            await StepWriter.SaveAsync(db, cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            await StepWriter.SaveAsync(db, committer, execution.RuleSetsRead, cancellationToken).ConfigureAwait(false);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             Telemetry.LowCodeMetrics.TaskCompletions.Add(1, new KeyValuePair<string, object?>("process", instance.ProcessKey));
             Telemetry.LowCodeMetrics.Decisions.Add(execution.Decisions, new KeyValuePair<string, object?>("process", instance.ProcessKey));
             return new RuntimeResult<StepResult>(result);
         }
         finally
         {
-            await transaction.DisposeAsync().ConfigureAwait(false);
+            if (transaction is not null)
+            {
+                await transaction.DisposeAsync().ConfigureAwait(false);
+            }
         }
     }
 

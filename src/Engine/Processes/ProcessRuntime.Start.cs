@@ -52,8 +52,8 @@ public sealed partial class ProcessRuntime
         Principal principal,
         CancellationToken cancellationToken)
     {
-        using var writer = await EnterWriterAsync(db, cancellationToken).ConfigureAwait(false);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var committer = Committer(db);
+        await using var transaction = await BeginDecidingAsync(db, committer, cancellationToken).ConfigureAwait(false);
         if (await DefinitionCache.LatestPublishedAsync(db, DefinitionKind.Process, processKey, cancellationToken).ConfigureAwait(false) is not { } version
             || await _definitions.GetAsync<ProcessDefinition>(db, DefinitionKind.Process, processKey, version, cancellationToken).ConfigureAwait(false) is not { } process)
         {
@@ -103,7 +103,7 @@ public sealed partial class ProcessRuntime
             ETag = StepExecution.NewId(),
         };
         db.Instances.Add(instance);
-        var execution = new StepExecution(db, instance, process, InstanceState.Read(instance), now, principal.Id, _services);
+        var execution = new StepExecution(db, instance, process, InstanceState.Read(instance), now, principal.Id, _services) { RuleSetsCheckedAtCommit = true };
         execution.Append(
             EventTypes.InstanceStarted,
             new JsonObject
@@ -125,8 +125,11 @@ public sealed partial class ProcessRuntime
         execution.State.WriteTo(instance);
         var result = Result(instance, null, execution);
         Remember(db, StartOperation, idempotencyKey, result);
-        await StepWriter.SaveAsync(db, cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await StepWriter.SaveAsync(db, committer, execution.RuleSetsRead, cancellationToken).ConfigureAwait(false);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
         Telemetry.LowCodeMetrics.InstancesStarted.Add(1, new KeyValuePair<string, object?>("process", instance.ProcessKey));
         Telemetry.LowCodeMetrics.Decisions.Add(execution.Decisions, new KeyValuePair<string, object?>("process", instance.ProcessKey));
         return new RuntimeResult<StepResult>(result);

@@ -30,8 +30,11 @@ public sealed partial class ProcessRuntime : IDisposable
     private readonly StepServices _services;
 
     // SQLite admits one writer at a time and makes the others sleep and retry; queueing this node's writers here
-    // instead keeps the wait fair and short. PostgreSQL needs no gate: row locks and ETags order its writers.
+    // instead keeps the wait fair and short. PostgreSQL needs no gate: row locks and ETags order its writers. Starts and
+    // completions, the steps that run most, write through the committer (group commit), which holds this gate per batch.
     private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
+    private readonly Lock _committerLock = new();
+    private SqliteStepCommitter? _committer;
 
     public ProcessRuntime(
         IDbContextFactory<LowCodeDbContext> contexts,
@@ -54,7 +57,38 @@ public sealed partial class ProcessRuntime : IDisposable
 
     private RuntimeOptions Options => _services.Options;
 
-    public void Dispose() => _sqliteWriter.Dispose();
+    public void Dispose()
+    {
+        lock (_committerLock)
+        {
+            _committer?.Dispose();
+            _committer = null;
+        }
+
+        _sqliteWriter.Dispose();
+    }
+
+    /// <summary>On SQLite, the node's committer (opened on first use); on PostgreSQL, null: a step writes in its own transaction.</summary>
+    private SqliteStepCommitter? Committer(LowCodeDbContext db)
+    {
+        if (db is not SqliteLowCodeDbContext)
+        {
+            return null;
+        }
+
+        lock (_committerLock)
+        {
+            return _committer ??= new SqliteStepCommitter(db.Database.GetConnectionString()!, _sqliteWriter);
+        }
+    }
+
+    /// <summary>
+    /// The transaction a start or completion decides in: on PostgreSQL its own, begun now, so every read of the step
+    /// and its writes commit together; on SQLite none, since the committer writes the step with others' in one
+    /// transaction and checks there what the step's decisions depended on.
+    /// </summary>
+    private static async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction?> BeginDecidingAsync(LowCodeDbContext db, SqliteStepCommitter? committer, CancellationToken cancellationToken) =>
+        committer is null ? await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false) : null;
 
     /// <summary>On SQLite, waits for this node's turn to write; the returned handle ends it.</summary>
     private async Task<IDisposable?> EnterWriterAsync(LowCodeDbContext db, CancellationToken cancellationToken)
@@ -120,13 +154,19 @@ public sealed partial class ProcessRuntime : IDisposable
 
                 return result;
             }
-            catch (DbUpdateException) when (attempt < ConcurrencyRetries)
+            catch (DbUpdateException ex)
             {
-                // Reading again tells what the other transaction did: a task completed or still open, a key now taken.
-            }
-            catch (DbUpdateException)
-            {
-                return RuntimeError.Conflict(keptChanging);
+                // Reading again tells what the other transaction did: a task completed or still open, a key now taken,
+                // a rule set published again (whose latest version is then read afresh).
+                if (ex is RuleSetChangedException { Key: { } ruleSet })
+                {
+                    _services.RuleSets.Forget(ruleSet);
+                }
+
+                if (attempt >= ConcurrencyRetries)
+                {
+                    return RuntimeError.Conflict(keptChanging);
+                }
             }
         }
     }

@@ -253,7 +253,7 @@ internal sealed partial class StepExecution
         string? failure = null;
         if (process.RuleSet is { } ruleSetKey)
         {
-            var current = await services.RuleSets.GetCurrentAsync(db, ruleSetKey, cancellationToken).ConfigureAwait(false);
+            var current = await CurrentRuleSetAsync(ruleSetKey, cancellationToken).ConfigureAwait(false);
             payload["ruleSetKey"] = ruleSetKey;
             payload["ruleSetVersion"] = current?.Version;
             if (current?.RuleSet is { } compiled)

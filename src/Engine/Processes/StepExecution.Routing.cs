@@ -26,7 +26,7 @@ internal sealed partial class StepExecution
         RoutingDecision? decision = null;
         if (process.RuleSet is { } ruleSetKey)
         {
-            var current = await services.RuleSets.GetCurrentAsync(db, ruleSetKey, cancellationToken).ConfigureAwait(false);
+            var current = await CurrentRuleSetAsync(ruleSetKey, cancellationToken).ConfigureAwait(false);
             record.RuleSetKey = ruleSetKey;
             record.RuleSetVersion = current?.Version;
             if (current is { RuleSet: null })
@@ -84,6 +84,14 @@ internal sealed partial class StepExecution
         }
 
         return target;
+    }
+
+    /// <summary>The rule set version in force, remembered so the commit can check it is still the latest then.</summary>
+    private async Task<CurrentRuleSet?> CurrentRuleSetAsync(string key, CancellationToken cancellationToken)
+    {
+        var current = await services.RuleSets.GetCurrentAsync(db, key, RuleSetsCheckedAtCommit, cancellationToken).ConfigureAwait(false);
+        _ruleSetsRead[key] = current?.Version;
+        return current;
     }
 
     private string? Stop(StepDefinition step, DecisionPayload record, string code, string message)

@@ -23,12 +23,22 @@ internal sealed partial class StepExecution(
     StepServices services)
 {
     private readonly List<string> _createdTasks = [];
+    private readonly Dictionary<string, int?> _ruleSetsRead = new(StringComparer.Ordinal);
     private int _automaticSteps;
     private HashSet<string>? _groupKeys;
 
     public IReadOnlyList<string> CreatedTasks => _createdTasks;
 
     public InstanceState State => state;
+
+    /// <summary>
+    /// True when the caller's commit checks <see cref="RuleSetsRead"/> (starts and completions): the rule set versions
+    /// this node last read may then be decided on without reading them again.
+    /// </summary>
+    public bool RuleSetsCheckedAtCommit { get; init; }
+
+    /// <summary>The rule set versions this step decided on; a commit that checks them refuses the step if one is no longer the latest published.</summary>
+    public IReadOnlyCollection<RuleSetRead> RuleSetsRead => [.. _ruleSetsRead.Select(r => new RuleSetRead(r.Key, r.Value))];
 
     /// <summary>The clock as expressions see it: now, in the product's time zone (so <c>today()</c> is that zone's day).</summary>
     private DateTimeOffset LocalNow => TimeZoneInfo.ConvertTime(now, services.Options.TimeZone);

@@ -9,19 +9,34 @@ using Microsoft.EntityFrameworkCore;
 namespace LowCode.Engine.Routing;
 
 /// <summary>
-/// The rule set a decision uses: its latest published, non-retired version, as the database says inside the caller's
-/// transaction (that is what makes a publish live for running instances), compiled once per (key, version). The
-/// cache only saves compiling; it never decides which version is current.
+/// The rule set a decision uses: its latest published, non-retired version, compiled once per (key, version). The
+/// cache only saves work; it never decides which version is current. Where the step's commit checks the version
+/// against the database (starts and completions: see <see cref="Storage.RuleSetRead"/>), the latest version this node
+/// last read is trusted for deciding, and a commit that finds a newer one makes the step forget it and run again;
+/// everywhere else the version is read inside the caller's transaction on every decision.
 /// </summary>
 public sealed class RuleSetCache(RoutingRuleSetCompiler compiler)
 {
     private readonly ConcurrentDictionary<(string Key, int Version), Lazy<RoutingCompilation>> _compiled = new();
+    private readonly ConcurrentDictionary<string, int?> _latest = new(StringComparer.Ordinal);
 
     /// <summary>Reads the latest published version of <paramref name="key"/> through <paramref name="db"/> and returns it compiled.</summary>
-    public async Task<CurrentRuleSet?> GetCurrentAsync(LowCodeDbContext db, string key, CancellationToken cancellationToken)
+    public Task<CurrentRuleSet?> GetCurrentAsync(LowCodeDbContext db, string key, CancellationToken cancellationToken) =>
+        GetCurrentAsync(db, key, checkedAtCommit: false, cancellationToken);
+
+    /// <summary>
+    /// Returns the latest published version of <paramref name="key"/> compiled; with <paramref name="checkedAtCommit"/>
+    /// the version last read here stands in for a read, because the caller's commit checks it.
+    /// </summary>
+    internal async Task<CurrentRuleSet?> GetCurrentAsync(LowCodeDbContext db, string key, bool checkedAtCommit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var version = await LatestPublished.RunAsync(db, key, cancellationToken).ConfigureAwait(false);
+        if (!checkedAtCommit || !_latest.TryGetValue(key, out var version))
+        {
+            version = await LatestPublished.RunAsync(db, key, cancellationToken).ConfigureAwait(false);
+            _latest[key] = version;
+        }
+
         if (version is not { } current)
         {
             return null;
@@ -40,6 +55,9 @@ public sealed class RuleSetCache(RoutingRuleSetCompiler compiler)
 
         return new CurrentRuleSet(key, current, compilation.Value);
     }
+
+    /// <summary>Forgets the latest version of <paramref name="key"/> read here: a commit found another one in force.</summary>
+    internal void Forget(string key) => _latest.TryRemove(key, out _);
 
     // Read on every decision, so compiled once rather than translated from LINQ each time.
     private static readonly ProviderCompiledQuery<string, int?> LatestPublished = new((db, key, _) =>

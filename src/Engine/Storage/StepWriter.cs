@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
+using LowCode.Engine.Storage.Records;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -11,11 +13,14 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace LowCode.Engine.Storage;
 
 /// <summary>
-/// Writes what one step added and changed in its context as one command of plain SQL: an <c>INSERT</c> per added row
-/// and an <c>UPDATE</c> of the changed columns per changed row, guarded by the row's concurrency token, inside the
-/// step's open transaction. It replaces <c>SaveChanges</c> on the steps that run most (a profile put EF Core's
-/// command building, batching and result propagation at a sixth of a completion); the rows are still built as
-/// entities and tracked, so the model, the migrations and every other path keep using EF Core.
+/// Writes what one step added and changed in its context as plain SQL: an <c>INSERT</c> per added row and an
+/// <c>UPDATE</c> of the changed columns per changed row, guarded by the row's concurrency token, after a check that
+/// every rule set version the step decided on is still the latest published. On PostgreSQL the statements go as one
+/// command inside the step's open transaction; on SQLite they go to the <see cref="SqliteStepCommitter"/>, which
+/// commits them with other steps' in one transaction (group commit) on statements it keeps prepared. It replaces
+/// <c>SaveChanges</c> on the steps that run most (a profile put EF Core's command building, batching and result
+/// propagation at a sixth of a completion); the rows are still built as entities and tracked, so the model, the
+/// migrations and every other path keep using EF Core.
 /// </summary>
 /// <remarks>
 /// The outcome is the one <c>SaveChanges</c> gives: a row whose token no longer matches throws
@@ -23,13 +28,23 @@ namespace LowCode.Engine.Storage;
 /// <see cref="DbUpdateException"/>, the generated keys are read back (<c>RETURNING</c>, which SQLite and PostgreSQL
 /// both have), the tracker accepts the changes, and the <see cref="IStepWriteListener"/> interceptors (subscriptions
 /// published after the commit) are told as they are of a save. A step with a change this writer does not handle
-/// (a deleted row, an entity with relationships, inheritance or store-computed columns) is saved by EF Core.
+/// (a deleted row, an entity with relationships, inheritance or store-computed columns) is saved by EF Core, after
+/// the same rule set check.
 /// </remarks>
 internal static class StepWriter
 {
     private static readonly ConcurrentDictionary<IEntityType, Table?> Tables = new();
+    private static readonly SqliteCommand SqliteParameters = new();
 
-    public static async Task SaveAsync(LowCodeDbContext db, CancellationToken cancellationToken = default)
+    /// <summary>Writes the step's changes inside the context's open transaction (or by <c>SaveChanges</c> when none is open).</summary>
+    public static Task SaveAsync(LowCodeDbContext db, CancellationToken cancellationToken = default) =>
+        SaveAsync(db, null, [], cancellationToken);
+
+    /// <summary>
+    /// Writes the step's changes after checking <paramref name="reads"/>: through <paramref name="committer"/> when one
+    /// is given (SQLite: the step has no transaction of its own), else inside the context's open transaction.
+    /// </summary>
+    public static async Task SaveAsync(LowCodeDbContext db, SqliteStepCommitter? committer, IReadOnlyCollection<RuleSetRead> reads, CancellationToken cancellationToken)
     {
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         var rows = new List<(EntityEntry Entry, Table Table)>();
@@ -40,9 +55,9 @@ internal static class StepWriter
                 continue;
             }
 
-            if (transaction is null || entry.State == EntityState.Deleted || Tables.GetOrAdd(entry.Metadata, Table.For, db) is not { } table)
+            if ((transaction is null && committer is null) || entry.State == EntityState.Deleted || Tables.GetOrAdd(entry.Metadata, Table.For, db) is not { } table)
             {
-                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                await SaveChangesAsync(db, committer, reads, cancellationToken).ConfigureAwait(false);
                 return;
             }
 
@@ -52,9 +67,17 @@ internal static class StepWriter
             }
         }
 
-        if (rows.Count == 0)
+        if (rows.Count == 0 && reads.Count == 0)
         {
             return;
+        }
+
+        var statements = new List<Statement>(reads.Count + rows.Count);
+        var factory = committer is null ? transaction!.Connection!.CreateCommand() : SqliteParameters;
+        statements.AddRange(reads.Select(read => Check(db, factory, read)));
+        foreach (var (entry, table) in rows)
+        {
+            statements.Add(entry.State == EntityState.Added ? Insert(factory, entry, table) : Update(factory, entry, table));
         }
 
         var listeners = Listeners(db);
@@ -63,10 +86,12 @@ internal static class StepWriter
             listener.Writing(db);
         }
 
-        List<(EntityEntry Entry, IProperty Key, object Value)> generated;
+        object?[] results;
         try
         {
-            generated = await WriteAsync(db, transaction!, rows, cancellationToken).ConfigureAwait(false);
+            results = committer is null
+                ? await WriteAsync(db, transaction!, factory, statements, cancellationToken).ConfigureAwait(false)
+                : await committer.CommitAsync(statements).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -82,10 +107,20 @@ internal static class StepWriter
 
             throw;
         }
-
-        foreach (var (entry, key, value) in generated)
+        finally
         {
-            entry.Property(key).CurrentValue = value;
+            if (committer is null)
+            {
+                await factory.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+
+        for (var i = 0; i < statements.Count; i++)
+        {
+            if (statements[i].Generated is { } key)
+            {
+                statements[i].Entry!.Property(key).CurrentValue = Convert.ChangeType(results[i], key.ClrType, CultureInfo.InvariantCulture);
+            }
         }
 
         db.ChangeTracker.AcceptAllChanges();
@@ -95,91 +130,151 @@ internal static class StepWriter
         }
     }
 
-    private static async Task<List<(EntityEntry Entry, IProperty Key, object Value)>> WriteAsync(
-        LowCodeDbContext db,
-        DbTransaction transaction,
-        List<(EntityEntry Entry, Table Table)> rows,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// What every statement returned: one row each (its generated key, or 1), else the step is refused. The
+    /// statements run as one command whose parameters are numbered across all of them.
+    /// </summary>
+    private static async Task<object?[]> WriteAsync(LowCodeDbContext db, DbTransaction transaction, DbCommand command, List<Statement> statements, CancellationToken cancellationToken)
     {
-        var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        if (db.Database.GetCommandTimeout() is { } timeout)
+        {
+            command.CommandTimeout = timeout;
+        }
+
+        var sql = new StringBuilder(256 * statements.Count);
+        foreach (var statement in statements)
+        {
+            sql.Append(statement.Render(command.Parameters.Count)).Append(";\n");
+            command.Parameters.AddRange(statement.Parameters.ToArray());
+        }
+
+        command.CommandText = sql.ToString();
+        var results = new object?[statements.Count];
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            for (var i = 0; i < statements.Count; i++)
+            {
+                var returned = (i == 0 || await reader.NextResultAsync(cancellationToken).ConfigureAwait(false))
+                    && await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                results[i] = returned ? reader.GetValue(0) : null;
+                statements[i].Verify(results[i]);
+            }
+        }
+
+        return results;
+    }
+
+    /// <summary>The path for a change this writer does not handle: EF Core saves it, after the same rule set check.</summary>
+    private static async Task SaveChangesAsync(LowCodeDbContext db, SqliteStepCommitter? committer, IReadOnlyCollection<RuleSetRead> reads, CancellationToken cancellationToken)
+    {
+        if (committer is null)
+        {
+            await VerifyAsync(db, reads, cancellationToken).ConfigureAwait(false);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await committer.ExclusiveAsync(
+            async () =>
+            {
+                var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                await using (transaction.ConfigureAwait(false))
+                {
+                    await VerifyAsync(db, reads, cancellationToken).ConfigureAwait(false);
+                    await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                }
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task VerifyAsync(LowCodeDbContext db, IReadOnlyCollection<RuleSetRead> reads, CancellationToken cancellationToken)
+    {
+        if (reads.Count == 0)
+        {
+            return;
+        }
+
+        var command = db.Database.GetDbConnection().CreateCommand();
         await using (command.ConfigureAwait(false))
         {
-            command.Transaction = transaction;
-            if (db.Database.GetCommandTimeout() is { } timeout)
+            await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            foreach (var read in reads)
             {
-                command.CommandTimeout = timeout;
+                var check = Check(db, command, read);
+                command.Parameters.Clear();
+                command.CommandText = check.Render(0);
+                command.Parameters.AddRange(check.Parameters.ToArray());
+                check.Verify(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false));
             }
-
-            var sql = new StringBuilder(256 * rows.Count);
-            foreach (var (entry, table) in rows)
-            {
-                if (entry.State == EntityState.Added)
-                {
-                    AppendInsert(sql, command, entry, table);
-                }
-                else
-                {
-                    AppendUpdate(sql, command, entry, table);
-                }
-            }
-
-            command.CommandText = sql.ToString();
-            var generated = new List<(EntityEntry Entry, IProperty Key, object Value)>();
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
-            {
-                // Every statement returns one row (its generated key, or 1), so each result set tells whether the
-                // statement touched its row; an update that matched nothing met a token changed by another step.
-                for (var i = 0; i < rows.Count; i++)
-                {
-                    var (entry, table) = rows[i];
-                    if ((i > 0 && !await reader.NextResultAsync(cancellationToken).ConfigureAwait(false))
-                        || !await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                    {
-                        if (entry.State == EntityState.Modified)
-                        {
-                            throw new DbUpdateConcurrencyException(
-                                $"A {table.Name} row was changed by another transaction after this step read it; the step is run again from fresh reads.");
-                        }
-
-                        throw new DbUpdateException($"Inserting a {table.Name} row returned nothing.");
-                    }
-
-                    if (entry.State == EntityState.Added && table.Generated is { } key)
-                    {
-                        generated.Add((entry, key, Convert.ChangeType(reader.GetValue(0), key.ClrType, CultureInfo.InvariantCulture)));
-                    }
-                }
-            }
-
-            return generated;
         }
     }
 
-    private static void AppendInsert(StringBuilder sql, DbCommand command, EntityEntry entry, Table table)
+    private static Statement Check(LowCodeDbContext db, DbCommand factory, RuleSetRead read)
     {
-        sql.Append("INSERT INTO ").Append(table.Name).Append(" (");
-        var values = new StringBuilder();
+        var table = Tables.GetOrAdd(db.Model.FindEntityType(typeof(DefinitionRecord))!, Table.For, db)
+            ?? throw new InvalidOperationException("The definitions table cannot be read by the step writer.");
+        string Name(string property) => table.Columns.First(c => c.Property.Name == property).Name;
+        Column Of(string property) => table.Columns.First(c => c.Property.Name == property);
+        var statement = new Statement(
+            Kind.Check,
+            null,
+            null,
+            read.Key,
+            $"The rule set '{read.Key}' was published again (the step decided on {(read.Version is { } v ? $"version {v}" : "no published version")}) while the step was being decided; the step is run again on the latest version.");
+        statement.Text($"SELECT 1 WHERE COALESCE((SELECT MAX({Name(nameof(DefinitionRecord.Version))}) FROM {table.Name} WHERE {Name(nameof(DefinitionRecord.Kind))} = ");
+        statement.Value(factory, Of(nameof(DefinitionRecord.Kind)), nameof(Metadata.DefinitionKind.RuleSet));
+        statement.Text($" AND {Name(nameof(DefinitionRecord.Key))} = ");
+        statement.Value(factory, Of(nameof(DefinitionRecord.Key)), read.Key);
+        statement.Text($" AND {Name(nameof(DefinitionRecord.Status))} = ");
+        statement.Value(factory, Of(nameof(DefinitionRecord.Status)), nameof(DefinitionStatus.Published));
+        statement.Text("), 0) = ");
+        statement.Value(factory, Of(nameof(DefinitionRecord.Version)), read.Version ?? 0);
+        return statement;
+    }
+
+    private static Statement Insert(DbCommand factory, EntityEntry entry, Table table)
+    {
+        var generated = table.Generated is { } key && entry.Property(key).IsTemporary ? key : null;
+        var statement = new Statement(Kind.Insert, entry, generated, null, $"Inserting a {table.Name} row returned nothing.");
+        statement.Text($"INSERT INTO {table.Name} (");
         var first = true;
         foreach (var column in table.Columns)
         {
-            if (column.Property == table.Generated && entry.Property(column.Property).IsTemporary)
+            if (column.Property == generated)
             {
                 continue;
             }
 
-            sql.Append(first ? string.Empty : ", ").Append(column.Name);
-            values.Append(first ? string.Empty : ", ");
-            Parameter(values, command, column, entry.Property(column.Property).CurrentValue);
+            statement.Text(first ? column.Name : ", " + column.Name);
             first = false;
         }
 
-        sql.Append(") VALUES (").Append(values).Append(") RETURNING ").Append(table.GeneratedName ?? "1").Append(";\n");
+        statement.Text(") VALUES (");
+        first = true;
+        foreach (var column in table.Columns)
+        {
+            if (column.Property == generated)
+            {
+                continue;
+            }
+
+            statement.Text(first ? string.Empty : ", ");
+            statement.Value(factory, column, entry.Property(column.Property).CurrentValue);
+            first = false;
+        }
+
+        statement.Text($") RETURNING {(generated is null ? "1" : table.GeneratedName)}");
+        return statement;
     }
 
-    private static void AppendUpdate(StringBuilder sql, DbCommand command, EntityEntry entry, Table table)
+    private static Statement Update(DbCommand factory, EntityEntry entry, Table table)
     {
-        sql.Append("UPDATE ").Append(table.Name).Append(" SET ");
+        var statement = new Statement(Kind.Update, entry, null, null, $"A {table.Name} row was changed by another transaction after this step read it; the step is run again from fresh reads.");
+        statement.Text($"UPDATE {table.Name} SET ");
         var first = true;
         foreach (var column in table.Columns)
         {
@@ -189,43 +284,98 @@ internal static class StepWriter
                 continue;
             }
 
-            sql.Append(first ? string.Empty : ", ").Append(column.Name).Append(" = ");
-            Parameter(sql, command, column, property.CurrentValue);
+            statement.Text((first ? string.Empty : ", ") + column.Name + " = ");
+            statement.Value(factory, column, property.CurrentValue);
             first = false;
         }
 
-        sql.Append(" WHERE ");
+        statement.Text(" WHERE ");
         first = true;
         foreach (var column in table.Guards)
         {
-            sql.Append(first ? string.Empty : " AND ").Append(column.Name);
+            statement.Text((first ? string.Empty : " AND ") + column.Name);
             if (entry.Property(column.Property).OriginalValue is { } original)
             {
-                sql.Append(" = ");
-                Parameter(sql, command, column, original);
+                statement.Text(" = ");
+                statement.Value(factory, column, original);
             }
             else
             {
-                sql.Append(" IS NULL");
+                statement.Text(" IS NULL");
             }
 
             first = false;
         }
 
-        sql.Append(" RETURNING 1;\n");
-    }
-
-    private static void Parameter(StringBuilder sql, DbCommand command, Column column, object? value)
-    {
-        var name = "@p" + command.Parameters.Count.ToString(CultureInfo.InvariantCulture);
-        command.Parameters.Add(column.Mapping.CreateParameter(command, name, value, column.Property.IsNullable));
-        sql.Append(name);
+        statement.Text(" RETURNING 1");
+        return statement;
     }
 
     private static List<IStepWriteListener> Listeners(LowCodeDbContext db) =>
         [.. db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<IStepWriteListener>() ?? []];
 
-    private sealed record Column(IProperty Property, string Name, RelationalTypeMapping Mapping);
+    internal enum Kind
+    {
+        Check,
+        Insert,
+        Update,
+    }
+
+    /// <summary>
+    /// One statement of a step's write: SQL text with a parameter between its parts, so it can be numbered from 0 (a
+    /// statement kept prepared on its own) or from wherever it falls in a command of several. Every statement returns
+    /// one row when it did what it should (its generated key, or 1) and none when it did not.
+    /// </summary>
+    internal sealed class Statement(Kind kind, EntityEntry? entry, IProperty? generated, string? ruleSet, string refusal)
+    {
+        private readonly List<string> _parts = [string.Empty];
+
+        public List<DbParameter> Parameters { get; } = [];
+
+        public EntityEntry? Entry => entry;
+
+        public IProperty? Generated => generated;
+
+        public void Text(string text) => _parts[^1] += text;
+
+        public void Value(DbCommand factory, Column column, object? value)
+        {
+            Parameters.Add(column.Mapping.CreateParameter(factory, string.Empty, value, column.Property.IsNullable));
+            _parts.Add(string.Empty);
+        }
+
+        /// <summary>The SQL with its parameters named <c>@p{first}</c>, <c>@p{first + 1}</c>, ...; names the parameters to match.</summary>
+        public string Render(int first)
+        {
+            var sql = new StringBuilder(_parts[0]);
+            for (var i = 0; i < Parameters.Count; i++)
+            {
+                var name = "@p" + (first + i).ToString(CultureInfo.InvariantCulture);
+                Parameters[i].ParameterName = name;
+                sql.Append(name).Append(_parts[i + 1]);
+            }
+
+            return sql.ToString();
+        }
+
+        /// <summary>Throws what <c>SaveChanges</c> would when the statement returned nothing.</summary>
+        public void Verify(object? returned)
+        {
+            if (returned is not null and not DBNull)
+            {
+                return;
+            }
+
+            throw kind switch
+            {
+                Kind.Check => new RuleSetChangedException(ruleSet!, refusal),
+                Kind.Update => new DbUpdateConcurrencyException(refusal),
+                _ => new DbUpdateException(refusal),
+            };
+        }
+    }
+
+    internal sealed record Column(IProperty Property, string Name, RelationalTypeMapping Mapping);
 
     /// <summary>
     /// How one entity type is written: its delimited table and column names, the columns an update is guarded by

@@ -34,4 +34,7 @@ public static class LowCodeMetrics
 
     /// <summary>Webhook calls that failed (tags <c>webhook</c>, <c>final</c>: true once retries are exhausted).</summary>
     public static Counter<long> WebhookFailures { get; } = Meter.CreateCounter<long>("lowcode.webhooks.failures", "{call}", "Webhook calls that failed.");
+
+    /// <summary>On SQLite, how many steps each commit of the node's writer carried (group commit).</summary>
+    public static Histogram<int> StepsPerCommit { get; } = Meter.CreateHistogram<int>("lowcode.sqlite.steps_per_commit", "{step}", "Steps committed together in one SQLite transaction.");
 }

@@ -15,9 +15,7 @@ public abstract class LiveRuleEditTests(DatabaseProvider provider)
         var waiting = await h.OpenTaskAsync(id, "managerApproval");
         Assert.Equal(1, (await h.Runtime.DecisionsAsync(id))[^1].RuleSetVersion);
 
-        var lowered = File.ReadAllText(Seed.RepositoryRoot.Combine("seed", "expense-approval", "expense-routing.ruleset.json"))
-            .Replace("\"op\": \">\", \"value\": 1000", "\"op\": \">\", \"value\": 500", StringComparison.Ordinal)
-            .Replace("\"op\": \"<=\", \"value\": 1000", "\"op\": \"<=\", \"value\": 500", StringComparison.Ordinal);
+        var lowered = Lowered();
         Assert.Equal(2, await Definitions.PublishRuleSetAsync(h, lowered));
 
         await h.CompleteAsync(waiting, RuntimeHarness.Manager, Claims.Review(), "approved");
@@ -29,6 +27,38 @@ public abstract class LiveRuleEditTests(DatabaseProvider provider)
     }
 
     [Fact]
+    public async Task ARuleSetPublishedAfterTheDecisionButBeforeTheCommit_RefusesThatCommit_AndTheStepIsDecidedAgainOnTheNewVersion()
+    {
+        await using var h = await RuntimeHarness.CreateAsync(provider);
+        var id = await h.StartAsync("expense-approval", RuntimeHarness.Employee);
+        var submit = await h.OpenTaskAsync(id, "submit");
+        var receipt = await h.UploadAsync(submit.Id, RuntimeHarness.Employee, "receipts");
+        await h.CompleteAsync(submit, RuntimeHarness.Employee, Claims.Expense(800, receipt: receipt));
+        var waiting = await h.OpenTaskAsync(id, "managerApproval");
+        var publishes = 0;
+        var node = h.CreateRuntime(new Engine.Processes.RuntimeHooks
+        {
+            // The completion has decided on version 1 (800 is under its threshold: payment); an admin publishes
+            // version 2 (threshold 500) before the completion commits.
+            BeforeCommitAsync = async (_, _) =>
+            {
+                if (Interlocked.Increment(ref publishes) == 1)
+                {
+                    Assert.Equal(2, await Definitions.PublishRuleSetAsync(h, Lowered()));
+                }
+            },
+        });
+
+        var completed = await node.CompleteTaskAsync(waiting.Id, Claims.Review(), "approved", null, RuntimeHarness.Manager);
+
+        Assert.True(completed.Succeeded, completed.Error?.Message);
+        Assert.Equal(2, publishes);
+        var decision = (await h.Runtime.DecisionsAsync(id))[^1];
+        Assert.Equal(("expense-routing", 2, "financeReview"), (decision.RuleSetKey, decision.RuleSetVersion, decision.Target));
+        Assert.Single(await h.Runtime.TimelineAsync(id), e => e.Type == Engine.Events.EventTypes.TaskCompleted && e.TaskId == waiting.Id);
+    }
+
+    [Fact]
     public async Task RetiringTheLatestVersionRoutesByTheOneBeforeIt()
     {
         await using var h = await RuntimeHarness.CreateAsync(provider);
@@ -36,9 +66,7 @@ public abstract class LiveRuleEditTests(DatabaseProvider provider)
         var submit = await h.OpenTaskAsync(id, "submit");
         var receipt = await h.UploadAsync(submit.Id, RuntimeHarness.Employee, "receipts");
         await h.CompleteAsync(submit, RuntimeHarness.Employee, Claims.Expense(800, receipt: receipt));
-        var lowered = File.ReadAllText(Seed.RepositoryRoot.Combine("seed", "expense-approval", "expense-routing.ruleset.json"))
-            .Replace("\"op\": \">\", \"value\": 1000", "\"op\": \">\", \"value\": 500", StringComparison.Ordinal)
-            .Replace("\"op\": \"<=\", \"value\": 1000", "\"op\": \"<=\", \"value\": 500", StringComparison.Ordinal);
+        var lowered = Lowered();
         await Definitions.PublishRuleSetAsync(h, lowered);
         var retired = await h.Database.Store.RetireAsync(Engine.Metadata.DefinitionKind.RuleSet, "expense-routing", 2, "admin");
         Assert.True(retired.Succeeded, retired.Error?.Message);
@@ -48,6 +76,10 @@ public abstract class LiveRuleEditTests(DatabaseProvider provider)
         var decision = (await h.Runtime.DecisionsAsync(id))[^1];
         Assert.Equal((1, "payment"), (decision.RuleSetVersion, decision.Target));
     }
+
+    private static string Lowered() => File.ReadAllText(Seed.RepositoryRoot.Combine("seed", "expense-approval", "expense-routing.ruleset.json"))
+        .Replace("\"op\": \">\", \"value\": 1000", "\"op\": \">\", \"value\": 500", StringComparison.Ordinal)
+        .Replace("\"op\": \"<=\", \"value\": 1000", "\"op\": \"<=\", \"value\": 500", StringComparison.Ordinal);
 }
 
 public sealed class LiveRuleEditTestsOnSqlite() : LiveRuleEditTests(DatabaseProvider.Sqlite);

@@ -17,6 +17,7 @@ namespace LowCode.Engine.Tests.Processes;
 internal sealed class RuntimeHarness : IAsyncDisposable
 {
     private static readonly ExpressionEvaluator Expressions = new();
+    private readonly List<ProcessRuntime> _runtimes = [];
 
     private RuntimeHarness(TestDatabase database)
     {
@@ -62,16 +63,21 @@ internal sealed class RuntimeHarness : IAsyncDisposable
     }
 
     /// <summary>Another runtime over the same database, with caches of its own (as a second Api node has).</summary>
-    public ProcessRuntime CreateRuntime(RuntimeHooks? hooks = null) => new(
-        Database.Contexts,
-        new FormEvaluator(Expressions),
-        Expressions,
-        new RuleSetCache(new RoutingRuleSetCompiler(new SandboxRuleExpressions(Expressions, Clock))),
-        new DefinitionCache(),
-        Clock,
-        Options,
-        hooks ?? Hooks,
-        Links);
+    public ProcessRuntime CreateRuntime(RuntimeHooks? hooks = null)
+    {
+        var runtime = new ProcessRuntime(
+            Database.Contexts,
+            new FormEvaluator(Expressions),
+            Expressions,
+            new RuleSetCache(new RoutingRuleSetCompiler(new SandboxRuleExpressions(Expressions, Clock))),
+            new DefinitionCache(),
+            Clock,
+            Options,
+            hooks ?? Hooks,
+            Links);
+        _runtimes.Add(runtime);
+        return runtime;
+    }
 
     public async Task<string> StartAsync(string processKey, Principal starter, JsonObject? data = null, string? businessKey = null)
     {
@@ -128,5 +134,14 @@ internal sealed class RuntimeHarness : IAsyncDisposable
 
     public static ImmutableArray<string> Steps(ProcessInstance instance) => [.. instance.OpenTasks.Select(t => t.StepKey)];
 
-    public ValueTask DisposeAsync() => Database.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        // A runtime on SQLite holds its writer's connection open until it is disposed.
+        foreach (var runtime in _runtimes)
+        {
+            runtime.Dispose();
+        }
+
+        return Database.DisposeAsync();
+    }
 }

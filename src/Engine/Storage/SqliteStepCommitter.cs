@@ -1,0 +1,252 @@
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace LowCode.Engine.Storage;
+
+/// <summary>
+/// The one writer of a node's steps on SQLite. Steps are decided in parallel, each on its own pooled connection
+/// without a transaction of its own; their writes come here, and the writer commits every step that is waiting in one
+/// transaction (group commit), each inside a savepoint so that a step refused (a changed row, a key already taken, a
+/// rule set republished) is rolled back alone and the others commit. It keeps one connection open for the node's life
+/// and the statements it runs prepared on it: a step's statements come in a few dozen shapes, and preparing them anew
+/// on every step cost more than running them.
+/// </summary>
+/// <remarks>
+/// SQLite admits one writer at a time. The steps that still write through EF Core on their own connection take the
+/// same <see cref="WriterGate"/> this writer holds for each batch, so the node's writers queue here instead of making
+/// SQLite sleep and retry. A step's result is handed back only after its batch committed, so an acknowledged step is
+/// stored; a batch that fails to commit fails every step in it, and each runs again from fresh reads.
+/// </remarks>
+internal sealed class SqliteStepCommitter : IDisposable
+{
+    private const int MaxBatch = 64;
+    private const int MaxPrepared = 512;
+
+    private readonly Channel<WriteSet> _queue = Channel.CreateUnbounded<WriteSet>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
+    private readonly string _connectionString;
+    private readonly Task _loop;
+    private SqliteConnection? _connection;
+    private long _commits;
+
+    public SqliteStepCommitter(string connectionString, SemaphoreSlim writerGate)
+    {
+        _connectionString = connectionString;
+        WriterGate = writerGate;
+        _loop = Task.Run(RunAsync);
+    }
+
+    /// <summary>The transactions this writer committed.</summary>
+    public long Commits => Interlocked.Read(ref _commits);
+
+    /// <summary>Held by this writer for each batch and by every other writer of the node for its transaction.</summary>
+    public SemaphoreSlim WriterGate { get; }
+
+    /// <summary>Commits <paramref name="statements"/> with the steps waiting beside them; returns what each returned.</summary>
+    /// <exception cref="DbUpdateException">The step was refused (a <see cref="DbUpdateConcurrencyException"/> when a row or rule set changed) or its batch did not commit.</exception>
+    public Task<object?[]> CommitAsync(IReadOnlyList<StepWriter.Statement> statements)
+    {
+        var set = new WriteSet(statements);
+        if (!_queue.Writer.TryWrite(set))
+        {
+            throw new ObjectDisposedException(nameof(SqliteStepCommitter), "The runtime is shutting down; the step was not written.");
+        }
+
+        return set.Result.Task;
+    }
+
+    /// <summary>Runs <paramref name="write"/> (a step EF Core saves on its own connection) between this writer's batches.</summary>
+    public async Task ExclusiveAsync(Func<Task> write, CancellationToken cancellationToken)
+    {
+        await WriterGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await write().ConfigureAwait(false);
+        }
+        finally
+        {
+            WriterGate.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        _queue.Writer.TryComplete();
+
+        // The batch under way finishes: a step already handed over is committed or refused, never dropped.
+        _loop.GetAwaiter().GetResult();
+        foreach (var command in _prepared.Values)
+        {
+            command.Dispose();
+        }
+
+        _connection?.Dispose();
+    }
+
+    private async Task RunAsync()
+    {
+        var batch = new List<WriteSet>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            await WriterGate.WaitAsync().ConfigureAwait(false);
+            try
+            {
+                while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var set))
+                {
+                    batch.Add(set);
+                }
+
+                Commit(batch);
+            }
+            finally
+            {
+                WriterGate.Release();
+            }
+
+            foreach (var set in batch)
+            {
+                set.Complete();
+            }
+
+            batch.Clear();
+        }
+    }
+
+    private void Commit(List<WriteSet> batch)
+    {
+        try
+        {
+            var connection = Connection();
+            using var transaction = connection.BeginTransaction(deferred: false);
+            foreach (var set in batch)
+            {
+                Run("SAVEPOINT step", transaction);
+                try
+                {
+                    set.Returned = Execute(set.Statements, transaction);
+                }
+                catch (Exception ex)
+                {
+                    // Only this step is undone. A database error becomes the DbUpdateException SaveChanges would throw;
+                    // anything else is a fault in the step's rows and reaches its caller as it is.
+                    Run("ROLLBACK TO step", transaction);
+                    set.Error = ex is SqliteException ? new DbUpdateException($"The step's changes were refused by the database: {ex.Message}", ex) : ex;
+                }
+
+                Run("RELEASE step", transaction);
+            }
+
+            transaction.Commit();
+            Interlocked.Increment(ref _commits);
+            Telemetry.LowCodeMetrics.StepsPerCommit.Record(batch.Count);
+        }
+        catch (Exception ex)
+        {
+            // The transaction is gone (the disk, a lock held past the timeout, SQLite rolling back on its own): nothing
+            // of this batch is stored. The connection is opened afresh for the next batch.
+            foreach (var set in batch.Where(s => s.Error is null))
+            {
+                set.Error = new DbUpdateException($"The step's batch could not be committed: {ex.Message}", ex);
+            }
+
+            ResetConnection();
+        }
+    }
+
+    private object?[] Execute(IReadOnlyList<StepWriter.Statement> statements, SqliteTransaction transaction)
+    {
+        var returned = new object?[statements.Count];
+        for (var i = 0; i < statements.Count; i++)
+        {
+            var statement = statements[i];
+            var command = Prepared(statement.Render(0), transaction);
+            command.Parameters.Clear();
+            foreach (var parameter in statement.Parameters)
+            {
+                command.Parameters.Add((SqliteParameter)parameter);
+            }
+
+            returned[i] = command.ExecuteScalar();
+            statement.Verify(returned[i]);
+        }
+
+        return returned;
+    }
+
+    private void Run(string sql, SqliteTransaction transaction) => Prepared(sql, transaction).ExecuteNonQuery();
+
+    private SqliteCommand Prepared(string sql, SqliteTransaction transaction)
+    {
+        if (!_prepared.TryGetValue(sql, out var command))
+        {
+            if (_prepared.Count >= MaxPrepared)
+            {
+                // More shapes than a node's steps write means something other than the runtime's steps; start over
+                // rather than hold statements for ever.
+                foreach (var old in _prepared.Values)
+                {
+                    old.Dispose();
+                }
+
+                _prepared.Clear();
+            }
+
+            command = _connection!.CreateCommand();
+            command.CommandText = sql;
+            _prepared[sql] = command;
+        }
+
+        command.Transaction = transaction;
+        return command;
+    }
+
+    private SqliteConnection Connection()
+    {
+        if (_connection is null)
+        {
+            _connection = new SqliteConnection(_connectionString);
+            _connection.Open();
+            using var pragma = _connection.CreateCommand();
+            pragma.CommandText = SqliteSynchronousInterceptor.Pragma;
+            pragma.ExecuteNonQuery();
+        }
+
+        return _connection;
+    }
+
+    private void ResetConnection()
+    {
+        foreach (var command in _prepared.Values)
+        {
+            command.Dispose();
+        }
+
+        _prepared.Clear();
+        _connection?.Dispose();
+        _connection = null;
+    }
+
+    private sealed class WriteSet(IReadOnlyList<StepWriter.Statement> statements)
+    {
+        public IReadOnlyList<StepWriter.Statement> Statements => statements;
+
+        public TaskCompletionSource<object?[]> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public object?[]? Returned { get; set; }
+
+        public Exception? Error { get; set; }
+
+        public void Complete()
+        {
+            if (Error is null)
+            {
+                Result.SetResult(Returned!);
+            }
+            else
+            {
+                Result.SetException(Error);
+            }
+        }
+    }
+}
