@@ -16,3 +16,13 @@ internal sealed class ProviderCompiledQuery<TParam, TResult>(Expression<Func<Low
     public Task<TResult> RunAsync(LowCodeDbContext db, TParam parameter, CancellationToken cancellationToken) =>
         (db is SqliteLowCodeDbContext ? _sqlite : _postgres)(db, parameter, cancellationToken);
 }
+
+/// <summary>The same for a query that returns rows: compiled once per provider, streamed by each context.</summary>
+internal sealed class ProviderCompiledRows<TParam, TResult>(Expression<Func<LowCodeDbContext, TParam, IQueryable<TResult>>> query)
+{
+    private readonly Func<LowCodeDbContext, TParam, IAsyncEnumerable<TResult>> _sqlite = EF.CompileAsyncQuery(query);
+    private readonly Func<LowCodeDbContext, TParam, IAsyncEnumerable<TResult>> _postgres = EF.CompileAsyncQuery(query);
+
+    public IAsyncEnumerable<TResult> Run(LowCodeDbContext db, TParam parameter) =>
+        (db is SqliteLowCodeDbContext ? _sqlite : _postgres)(db, parameter);
+}
