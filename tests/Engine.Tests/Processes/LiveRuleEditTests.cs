@@ -8,15 +8,10 @@ public abstract class LiveRuleEditTests(DatabaseProvider provider)
     public async Task AWaitingInstanceRoutesByTheRuleSetRepublishedWhileItWaitedAndTheDecisionSaysWhichVersion()
     {
         await using var h = await RuntimeHarness.CreateAsync(provider);
-        var id = await h.StartAsync("expense-approval", RuntimeHarness.Employee);
-        var submit = await h.OpenTaskAsync(id, "submit");
-        var receipt = await h.UploadAsync(submit.Id, RuntimeHarness.Employee, "receipts");
-        await h.CompleteAsync(submit, RuntimeHarness.Employee, Claims.Expense(800, receipt: receipt));
-        var waiting = await h.OpenTaskAsync(id, "managerApproval");
+        var (id, waiting) = await ClaimOf800WaitingForTheManagerAsync(h);
         Assert.Equal(1, (await h.Runtime.DecisionsAsync(id))[^1].RuleSetVersion);
 
-        var lowered = Lowered();
-        Assert.Equal(2, await Definitions.PublishRuleSetAsync(h, lowered));
+        Assert.Equal(2, await Definitions.PublishRuleSetAsync(h, Lowered()));
 
         await h.CompleteAsync(waiting, RuntimeHarness.Manager, Claims.Review(), "approved");
 
@@ -30,11 +25,7 @@ public abstract class LiveRuleEditTests(DatabaseProvider provider)
     public async Task ARuleSetPublishedAfterTheDecisionButBeforeTheCommit_RefusesThatCommit_AndTheStepIsDecidedAgainOnTheNewVersion()
     {
         await using var h = await RuntimeHarness.CreateAsync(provider);
-        var id = await h.StartAsync("expense-approval", RuntimeHarness.Employee);
-        var submit = await h.OpenTaskAsync(id, "submit");
-        var receipt = await h.UploadAsync(submit.Id, RuntimeHarness.Employee, "receipts");
-        await h.CompleteAsync(submit, RuntimeHarness.Employee, Claims.Expense(800, receipt: receipt));
-        var waiting = await h.OpenTaskAsync(id, "managerApproval");
+        var (id, waiting) = await ClaimOf800WaitingForTheManagerAsync(h);
         var publishes = 0;
         var node = h.CreateRuntime(new Engine.Processes.RuntimeHooks
         {
@@ -62,19 +53,25 @@ public abstract class LiveRuleEditTests(DatabaseProvider provider)
     public async Task RetiringTheLatestVersionRoutesByTheOneBeforeIt()
     {
         await using var h = await RuntimeHarness.CreateAsync(provider);
+        var (id, waiting) = await ClaimOf800WaitingForTheManagerAsync(h);
+        await Definitions.PublishRuleSetAsync(h, Lowered());
+        var retired = await h.Database.Store.RetireAsync(Engine.Metadata.DefinitionKind.RuleSet, "expense-routing", 2, "admin");
+        Assert.True(retired.Succeeded, retired.Error?.Message);
+
+        await h.CompleteAsync(waiting, RuntimeHarness.Manager, Claims.Review(), "approved");
+
+        var decision = (await h.Runtime.DecisionsAsync(id))[^1];
+        Assert.Equal((1, "payment"), (decision.RuleSetVersion, decision.Target));
+    }
+
+    /// <summary>A claim of 800: under version 1's threshold (1,000, so payment), over the lowered one's (500, so finance).</summary>
+    private static async Task<(string Id, Engine.Tasks.WorkTask Waiting)> ClaimOf800WaitingForTheManagerAsync(RuntimeHarness h)
+    {
         var id = await h.StartAsync("expense-approval", RuntimeHarness.Employee);
         var submit = await h.OpenTaskAsync(id, "submit");
         var receipt = await h.UploadAsync(submit.Id, RuntimeHarness.Employee, "receipts");
         await h.CompleteAsync(submit, RuntimeHarness.Employee, Claims.Expense(800, receipt: receipt));
-        var lowered = Lowered();
-        await Definitions.PublishRuleSetAsync(h, lowered);
-        var retired = await h.Database.Store.RetireAsync(Engine.Metadata.DefinitionKind.RuleSet, "expense-routing", 2, "admin");
-        Assert.True(retired.Succeeded, retired.Error?.Message);
-
-        await h.CompleteAsync(await h.OpenTaskAsync(id, "managerApproval"), RuntimeHarness.Manager, Claims.Review(), "approved");
-
-        var decision = (await h.Runtime.DecisionsAsync(id))[^1];
-        Assert.Equal((1, "payment"), (decision.RuleSetVersion, decision.Target));
+        return (id, await h.OpenTaskAsync(id, "managerApproval"));
     }
 
     private static string Lowered() => File.ReadAllText(Seed.RepositoryRoot.Combine("seed", "expense-approval", "expense-routing.ruleset.json"))
