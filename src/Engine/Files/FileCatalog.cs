@@ -11,7 +11,7 @@ public static class FileCatalog
     {
         ArgumentNullException.ThrowIfNull(db);
         var files = new Dictionary<string, FormFile>(StringComparer.Ordinal);
-        await foreach (var file in OfInstance.Run(db, instanceId).WithCancellation(cancellationToken).ConfigureAwait(false))
+        await foreach (var file in OfInstance.For(db)(db, instanceId).WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             files[file.Id] = file;
         }
@@ -20,8 +20,8 @@ public static class FileCatalog
     }
 
     // Read on every completion of a form with file fields, so compiled once rather than translated from LINQ each time.
-    private static readonly ProviderCompiledRows<string, FormFile> OfInstance = new((db, instanceId) =>
-        db.Files.AsNoTracking()
+    private static readonly ProviderCompiled<Func<LowCodeDbContext, string, IAsyncEnumerable<FormFile>>> OfInstance = new(() => EF.CompileAsyncQuery(
+        (LowCodeDbContext db, string instanceId) => db.Files.AsNoTracking()
             .Where(f => f.InstanceId == instanceId)
-            .Select(f => new FormFile(f.Id, f.Name, f.ContentType, f.Size)));
+            .Select(f => new FormFile(f.Id, f.Name, f.ContentType, f.Size))));
 }

@@ -17,14 +17,16 @@ public sealed class DefinitionCache
     public static Task<int?> LatestPublishedAsync(LowCodeDbContext db, DefinitionKind kind, string key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var kindName = kind.ToString();
-        var published = nameof(DefinitionStatus.Published);
-        return db.Definitions.AsNoTracking()
-            .Where(d => d.Kind == kindName && d.Key == key && d.Status == published)
+        return Latest.For(db)(db, kind.ToString(), key, cancellationToken);
+    }
+
+    // Read on every start (the process and each form it pins), so compiled once rather than translated each time.
+    private static readonly ProviderCompiled<Func<LowCodeDbContext, string, string, CancellationToken, Task<int?>>> Latest = new(() => EF.CompileAsyncQuery(
+        (LowCodeDbContext db, string kind, string key, CancellationToken _) => db.Definitions.AsNoTracking()
+            .Where(d => d.Kind == kind && d.Key == key && d.Status == nameof(DefinitionStatus.Published))
             .OrderByDescending(d => d.Version)
             .Select(d => (int?)d.Version)
-            .FirstOrDefaultAsync(cancellationToken);
-    }
+            .FirstOrDefault()));
 
     /// <summary>A version's parsed definition (published or retired: a pinned instance keeps running on a retired version).</summary>
     public async Task<T?> GetAsync<T>(LowCodeDbContext db, DefinitionKind kind, string key, int version, CancellationToken cancellationToken)

@@ -33,7 +33,7 @@ public sealed class RuleSetCache(RoutingRuleSetCompiler compiler)
         ArgumentNullException.ThrowIfNull(db);
         if (!checkedAtCommit || !_latest.TryGetValue(key, out var version))
         {
-            version = await LatestPublished.RunAsync(db, key, cancellationToken).ConfigureAwait(false);
+            version = await Processes.DefinitionCache.LatestPublishedAsync(db, DefinitionKind.RuleSet, key, cancellationToken).ConfigureAwait(false);
             _latest[key] = version;
         }
 
@@ -58,14 +58,6 @@ public sealed class RuleSetCache(RoutingRuleSetCompiler compiler)
 
     /// <summary>Forgets the latest version of <paramref name="key"/> read here: a commit found another one in force.</summary>
     internal void Forget(string key) => _latest.TryRemove(key, out _);
-
-    // Read on every decision, so compiled once rather than translated from LINQ each time.
-    private static readonly ProviderCompiledQuery<string, int?> LatestPublished = new((db, key, _) =>
-        db.Definitions.AsNoTracking()
-            .Where(d => d.Kind == nameof(DefinitionKind.RuleSet) && d.Key == key && d.Status == nameof(DefinitionStatus.Published))
-            .OrderByDescending(d => d.Version)
-            .Select(d => (int?)d.Version)
-            .FirstOrDefault());
 
     private RoutingCompilation Compile(string body, int version)
     {

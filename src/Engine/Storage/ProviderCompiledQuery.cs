@@ -17,12 +17,14 @@ internal sealed class ProviderCompiledQuery<TParam, TResult>(Expression<Func<Low
         (db is SqliteLowCodeDbContext ? _sqlite : _postgres)(db, parameter, cancellationToken);
 }
 
-/// <summary>The same for a query that returns rows: compiled once per provider, streamed by each context.</summary>
-internal sealed class ProviderCompiledRows<TParam, TResult>(Expression<Func<LowCodeDbContext, TParam, IQueryable<TResult>>> query)
+/// <summary>
+/// The same for any compiled query delegate (several parameters, rows streamed): <c>compile</c> runs once per provider.
+/// </summary>
+internal sealed class ProviderCompiled<TQuery>(Func<TQuery> compile)
+    where TQuery : Delegate
 {
-    private readonly Func<LowCodeDbContext, TParam, IAsyncEnumerable<TResult>> _sqlite = EF.CompileAsyncQuery(query);
-    private readonly Func<LowCodeDbContext, TParam, IAsyncEnumerable<TResult>> _postgres = EF.CompileAsyncQuery(query);
+    private readonly TQuery _sqlite = compile();
+    private readonly TQuery _postgres = compile();
 
-    public IAsyncEnumerable<TResult> Run(LowCodeDbContext db, TParam parameter) =>
-        (db is SqliteLowCodeDbContext ? _sqlite : _postgres)(db, parameter);
+    public TQuery For(LowCodeDbContext db) => db is SqliteLowCodeDbContext ? _sqlite : _postgres;
 }
