@@ -178,13 +178,16 @@ public sealed partial class ProcessRuntime : IDisposable
             return null;
         }
 
-        var stored = await db.IdempotencyKeys.AsNoTracking()
-            .Where(k => k.Operation == operation && k.Key == key)
-            .Select(k => k.Result)
-            .FirstOrDefaultAsync(cancellationToken)
-            .ConfigureAwait(false);
+        var stored = await StoredResult.For(db)(db, operation, key, cancellationToken).ConfigureAwait(false);
         return stored is null ? null : JsonSerializer.Deserialize<StepResult>(stored, ResultJson)! with { Replayed = true };
     }
+
+    // Looked up before every step a client sends with a key, so compiled once rather than translated each time.
+    private static readonly ProviderCompiled<Func<LowCodeDbContext, string, string, CancellationToken, Task<string?>>> StoredResult = new(() => EF.CompileAsyncQuery(
+        (LowCodeDbContext db, string operation, string key, CancellationToken _) => db.IdempotencyKeys.AsNoTracking()
+            .Where(k => k.Operation == operation && k.Key == key)
+            .Select(k => k.Result)
+            .FirstOrDefault()));
 
     private void Remember(LowCodeDbContext db, string operation, string? key, StepResult result)
     {
