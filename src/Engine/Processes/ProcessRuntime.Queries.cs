@@ -1,5 +1,7 @@
 using LowCode.Engine.Events;
 using LowCode.Engine.Metadata;
+using LowCode.Engine.Storage;
+using LowCode.Engine.Storage.Records;
 using LowCode.Engine.Tasks;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,13 +39,12 @@ public sealed partial class ProcessRuntime
     public async Task<WorkTask?> GetTaskAsync(string taskId, bool withPrefill, CancellationToken cancellationToken = default)
     {
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var task = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken).ConfigureAwait(false);
-        if (task is null)
+        if (await TaskAndInstance.For(db)(db, taskId, cancellationToken).ConfigureAwait(false) is not { } row)
         {
             return null;
         }
 
-        var instance = await db.Instances.AsNoTracking().FirstAsync(i => i.Id == task.InstanceId, cancellationToken).ConfigureAwait(false);
+        var (task, instance) = (row.Task, row.Instance);
         var process = await _definitions.GetAsync<ProcessDefinition>(db, DefinitionKind.Process, instance.ProcessKey, instance.ProcessVersion, cancellationToken).ConfigureAwait(false);
         var view = ToWorkTask(task, instance, process);
         if (withPrefill && task.CompletedAt is null && task.FormKey is { } formKey && task.FormVersion is { } formVersion
@@ -55,6 +56,16 @@ public sealed partial class ProcessRuntime
 
         return view;
     }
+
+    // A front end opens a task before every completion, so its read is one query compiled once.
+    private static readonly ProviderCompiled<Func<LowCodeDbContext, string, CancellationToken, Task<TaskView?>>> TaskAndInstance = new(() => EF.CompileAsyncQuery(
+        (LowCodeDbContext db, string id, CancellationToken _) =>
+            (from t in db.Tasks.AsNoTracking()
+             where t.Id == id
+             join i in db.Instances.AsNoTracking() on t.InstanceId equals i.Id
+             select new TaskView(t, i)).FirstOrDefault()));
+
+    private sealed record TaskView(TaskRecord Task, InstanceRecord Instance);
 
     /// <summary>
     /// A principal's inbox: open tasks assigned to or claimed by it, and the unclaimed open tasks of its groups,
