@@ -59,6 +59,28 @@ public sealed class SqliteStepCommitterTests
     }
 
     [Fact]
+    public async Task AStepWhoseKeyIsTakenByAnEarlierStepOfItsBatch_IsRefusedAsAnUpdateError_AndTheEarlierOneIsStored()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        using var gate = new SemaphoreSlim(1, 1);
+        using var committer = new SqliteStepCommitter(db.Options.ConnectionString, gate);
+        await gate.WaitAsync();
+        await using var first = db.Contexts.CreateDbContext();
+        await using var second = db.Contexts.CreateDbContext();
+        first.IdempotencyKeys.Add(new IdempotencyRecord { Operation = "completeTask", Key = "k-1", Result = "{\"first\":true}", CreatedAt = new DateTime(2026, 3, 1, 9, 0, 0, DateTimeKind.Utc) });
+        second.IdempotencyKeys.Add(new IdempotencyRecord { Operation = "completeTask", Key = "k-1", Result = "{\"second\":true}", CreatedAt = new DateTime(2026, 3, 1, 9, 0, 0, DateTimeKind.Utc) });
+        var saves = new[] { StepWriter.SaveAsync(first, committer, [], CancellationToken.None), StepWriter.SaveAsync(second, committer, [], CancellationToken.None) };
+        gate.Release();
+
+        await saves[0];
+        var refused = await Assert.ThrowsAsync<DbUpdateException>(() => saves[1]);
+        Assert.IsNotType<DbUpdateConcurrencyException>(refused);
+        Assert.Equal(1, committer.Commits);
+        await using var check = db.Contexts.CreateDbContext();
+        Assert.Equal("{\"first\":true}", (await check.IdempotencyKeys.AsNoTracking().SingleAsync()).Result);
+    }
+
+    [Fact]
     public async Task AStepDecidedOnARuleSetVersionNoLongerLatest_IsRefusedAndNamesTheRuleSet()
     {
         await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
