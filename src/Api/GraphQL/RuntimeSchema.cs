@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LowCode.Engine.Processes;
@@ -23,7 +24,7 @@ internal static class RuntimeSchema
         .Resolve("RouteDecision", "sequence", ctx => ((RouteDecisionRecord)ctx.Parent!).Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture))
         .Resolve("Instance", "pinnedForms", ctx => JsonSerializer.SerializeToElement(((ProcessInstance)ctx.Parent!).PinnedForms))
         .ResolveAsync("StepPayload", "instance", ctx => ((StepPayload)ctx.Parent!).Result is { } result
-            ? Runtime(ctx).GetInstanceAsync(result.InstanceId, ctx.CancellationToken)
+            ? InstanceAsync(ctx, result)
             : Task.FromResult<ProcessInstance?>(null))
         .Resolve("StepPayload", "completedTaskId", ctx => ((StepPayload)ctx.Parent!).Result?.CompletedTaskId)
         .Resolve("StepPayload", "replayed", ctx => ((StepPayload)ctx.Parent!).Result?.Replayed ?? false)
@@ -48,6 +49,21 @@ internal static class RuntimeSchema
             await Runtime(ctx).ReleaseTaskAsync(Id(ctx), ApiUser.PrincipalOf(ctx), ctx.CancellationToken).ConfigureAwait(false)))
         .ResolveAsync("Mutation", "reassignTask", async ctx => TaskPayload.From(
             await Runtime(ctx).ReassignTaskAsync(Id(ctx), ctx.GetArgument<string>("user")!, ApiUser.PrincipalOf(ctx), ctx.CancellationToken).ConfigureAwait(false)));
+
+    /// <summary>
+    /// The instance after the step. A front end that asks only for its id (and its timeline or decisions, which are read
+    /// by id) gets it from the step's result: reading the instance, its open tasks and its process would be two SQL
+    /// commands and a context for an id the result already holds, and the instance exists, since this call's step wrote
+    /// it. A replayed result is an earlier call's, whose instance may have been removed since: that one is read.
+    /// </summary>
+    private static Task<ProcessInstance?> InstanceAsync(ResolveContext ctx, StepResult result) =>
+        !result.Replayed && Selection.SelectsOnly(ctx, "id", "timeline", "decisions")
+            ? Task.FromResult<ProcessInstance?>(IdOnly(result.InstanceId))
+            : Runtime(ctx).GetInstanceAsync(result.InstanceId, ctx.CancellationToken);
+
+    /// <summary>An instance that carries only its id: what the Instance fields above read when nothing else is selected.</summary>
+    private static ProcessInstance IdOnly(string id) =>
+        new(id, string.Empty, 0, null, string.Empty, [], ImmutableDictionary<string, int>.Empty, [], [], [], string.Empty, default, null, null);
 
     private static async Task<IReadOnlyList<WorkTask>> CreatedTasksAsync(ResolveContext ctx, StepPayload payload)
     {

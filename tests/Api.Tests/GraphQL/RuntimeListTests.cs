@@ -138,6 +138,34 @@ public abstract class RuntimeListTests(DatabaseProvider provider)
         Assert.Equal(JsonValueKind.Object, read.GetProperty("data").GetProperty("task").GetProperty("prefill").ValueKind);
     }
 
+    [Fact]
+    public async Task AStepsInstance_AskedOnlyForItsIdAndDecisions_IsNotReadAgain_ButIsWhenMoreIsAsked()
+    {
+        var counter = new CommandCounter();
+        using var factory = new CountingApiFactory(provider, counter);
+        using var client = factory.CreateClient();
+        var emma = Caller.User("emma@example.com", "employee");
+        await GraphQLClient.PostAsync(client, Start, new { b = "warm-up" }, emma);
+        const string Lean = "mutation($b: String) { startProcess(key: \"expense-approval\", businessKey: $b) { instance { id ... on Instance { __typename decisions { step } } } } }";
+        const string Full = "mutation($b: String) { startProcess(key: \"expense-approval\", businessKey: $b) { instance { id status decisions { step } } } }";
+
+        counter.Reset();
+        var lean = (await GraphQLClient.PostAsync(client, Lean, new { b = "lean" }, emma)).GetProperty("data").GetProperty("startProcess").GetProperty("instance");
+        var leanCommands = counter.Texts.ToList();
+        counter.Reset();
+        var full = (await GraphQLClient.PostAsync(client, Full, new { b = "full" }, emma)).GetProperty("data").GetProperty("startProcess").GetProperty("instance");
+        var fullCommands = counter.Texts.ToList();
+        var read = await GraphQLClient.PostAsync(client, "query($id: ID!) { instance(id: $id) { id decisions { step } } }", new { id = lean.GetProperty("id").GetString() }, emma);
+
+        // The instance read and its open tasks' read are the two commands the lean request leaves out.
+        Assert.DoesNotContain(leanCommands, t => t.Contains("\"StartedBy\"", StringComparison.Ordinal));
+        Assert.Contains(fullCommands, t => t.Contains("\"StartedBy\"", StringComparison.Ordinal));
+        Assert.Equal(fullCommands.Count - 2, leanCommands.Count);
+        Assert.Equal("running", full.GetProperty("status").GetString());
+        Assert.Equal("Instance", lean.GetProperty("__typename").GetString());
+        Assert.Equal(read.GetProperty("data").GetProperty("instance").GetProperty("decisions").ToString(), lean.GetProperty("decisions").ToString());
+    }
+
     [Theory]
     [InlineData("tasks", "orderBy: { field: CREATED_AT, direction: ASC }")]
     [InlineData("tasks", "orderBy: { field: CREATED_AT, direction: DESC }")]
