@@ -72,8 +72,14 @@ internal static class RuntimeSchema
             return [];
         }
 
-        var tasks = new List<WorkTask>(result.CreatedTaskIds.Length);
         var withPrefill = Selection.Selects(ctx, "prefill");
+        if (!withPrefill && !result.CreatedTasks.IsDefault)
+        {
+            // The step's own view of the tasks it created: nothing to read again (the prefill is evaluated on read).
+            return result.CreatedTasks;
+        }
+
+        var tasks = new List<WorkTask>(result.CreatedTaskIds.Length);
         foreach (var id in result.CreatedTaskIds)
         {
             if (await Runtime(ctx).GetTaskAsync(id, withPrefill, ctx.CancellationToken).ConfigureAwait(false) is { } task)

@@ -85,7 +85,7 @@ internal sealed class InstanceOperationFrame(
                 instance.Id,
                 instance.Status,
                 [.. state.Positions],
-                [.. execution.CreatedTasks],
+                [.. execution.CreatedTasks.Select(t => t.Id)],
                 [.. state.Exceptions.Select(e => e.Code)]));
         }
     }

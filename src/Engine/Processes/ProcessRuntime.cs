@@ -207,8 +207,9 @@ public sealed partial class ProcessRuntime : IDisposable
         instance.Id,
         completedTask,
         instance.Status,
-        [.. execution.CreatedTasks],
-        [.. execution.State.Positions]);
+        [.. execution.CreatedTasks.Select(t => t.Id)],
+        [.. execution.State.Positions],
+        CreatedTasks: [.. execution.CreatedTasks.Select(t => ToWorkTask(t, instance, execution.Process))]);
 
     private static RuntimeProblem[] Problems(IEnumerable<FormError> errors) =>
         [.. errors.Select(e => new RuntimeProblem(e.Path, e.Code, e.Message))];

@@ -31,7 +31,7 @@ internal sealed partial class StepExecution
         };
         db.Tasks.Add(task);
         ScheduleSla(step.Key, task.Id, due);
-        _createdTasks.Add(task.Id);
+        _createdTasks.Add(task);
         state.Positions.Add(step.Key);
         Append(
             EventTypes.TaskCreated,

@@ -22,12 +22,14 @@ internal sealed partial class StepExecution(
     string actor,
     StepServices services)
 {
-    private readonly List<string> _createdTasks = [];
+    private readonly List<TaskRecord> _createdTasks = [];
     private readonly Dictionary<string, int?> _ruleSetsRead = new(StringComparer.Ordinal);
     private int _automaticSteps;
     private HashSet<string>? _groupKeys;
 
-    public IReadOnlyList<string> CreatedTasks => _createdTasks;
+    public IReadOnlyList<TaskRecord> CreatedTasks => _createdTasks;
+
+    public ProcessDefinition Process => process;
 
     public InstanceState State => state;
 

@@ -166,6 +166,28 @@ public abstract class RuntimeListTests(DatabaseProvider provider)
         Assert.Equal(read.GetProperty("data").GetProperty("instance").GetProperty("decisions").ToString(), lean.GetProperty("decisions").ToString());
     }
 
+    [Fact]
+    public async Task AStepsCreatedTasks_AreAnsweredFromTheStep_AsATaskReadWouldAnswer_WithoutReadingTheTasksAgain()
+    {
+        var counter = new CommandCounter();
+        using var factory = new CountingApiFactory(provider, counter);
+        using var client = factory.CreateClient();
+        var emma = Caller.User("emma@example.com", "employee");
+        await GraphQLClient.PostAsync(client, Start, new { b = "warm-up" }, emma);
+        const string Fields = "id stepKey stepName status assigneeRole assigneeUser formKey formVersion outcomes dueAt etag";
+
+        counter.Reset();
+        var started = (await GraphQLClient.PostAsync(client, $"mutation($b: String) {{ startProcess(key: \"expense-approval\", businessKey: $b) {{ createdTasks {{ {Fields} }} }} }}", new { b = "created" }, emma))
+            .GetProperty("data").GetProperty("startProcess").GetProperty("createdTasks");
+        var commands = counter.Texts.ToList();
+        var created = Assert.Single(started.EnumerateArray());
+        var read = await GraphQLClient.PostAsync(client, $"query($id: ID!) {{ task(id: $id) {{ {Fields} }} }}", new { id = created.GetProperty("id").GetString() }, emma);
+
+        // SQLite's SQL quotes the table name, PostgreSQL's does not need to.
+        Assert.DoesNotContain(commands, t => System.Text.RegularExpressions.Regex.IsMatch(t, "FROM \"?tasks\"?\\s"));
+        Assert.Equal(read.GetProperty("data").GetProperty("task").ToString(), created.ToString());
+    }
+
     [Theory]
     [InlineData("tasks", "orderBy: { field: CREATED_AT, direction: ASC }")]
     [InlineData("tasks", "orderBy: { field: CREATED_AT, direction: DESC }")]
