@@ -23,10 +23,16 @@ internal sealed class SqliteStepCommitter : IDisposable
     private const int MaxBatch = 64;
     private const int MaxPrepared = 512;
 
+    // About SQLite's own 1,000-page trigger at the step's usual size (a completion dirties some 20 pages).
+    private const int CommitsPerCheckpoint = 16;
+
     private readonly Channel<WriteSet> _queue = Channel.CreateUnbounded<WriteSet>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
     private readonly string _connectionString;
     private readonly Task _loop;
+    private readonly Channel<bool> _checkpoints = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
+    private readonly Task _checkpointer;
+    private int _sinceCheckpoint;
     private SqliteConnection? _connection;
     private long _commits;
 
@@ -35,10 +41,14 @@ internal sealed class SqliteStepCommitter : IDisposable
         _connectionString = connectionString;
         WriterGate = writerGate;
         _loop = Task.Run(RunAsync);
+        _checkpointer = Task.Run(CheckpointAsync);
     }
 
     /// <summary>The transactions this writer committed.</summary>
     public long Commits => Interlocked.Read(ref _commits);
+
+    /// <summary>Raised on the checkpointer's thread after each checkpoint it ran.</summary>
+    public event Action? Checkpointed;
 
     /// <summary>Held by this writer for each batch and by every other writer of the node for its transaction.</summary>
     public SemaphoreSlim WriterGate { get; }
@@ -76,6 +86,8 @@ internal sealed class SqliteStepCommitter : IDisposable
 
         // The batch under way finishes: a step already handed over is committed or refused, never dropped.
         _loop.GetAwaiter().GetResult();
+        _checkpoints.Writer.TryComplete();
+        _checkpointer.GetAwaiter().GetResult();
         foreach (var command in _prepared.Values)
         {
             command.Dispose();
@@ -140,6 +152,11 @@ internal sealed class SqliteStepCommitter : IDisposable
             transaction.Commit();
             Interlocked.Increment(ref _commits);
             Telemetry.LowCodeMetrics.StepsPerCommit.Record(batch.Count);
+            if (++_sinceCheckpoint >= CommitsPerCheckpoint)
+            {
+                _sinceCheckpoint = 0;
+                _checkpoints.Writer.TryWrite(true);
+            }
         }
         catch (Exception ex)
         {
@@ -160,7 +177,7 @@ internal sealed class SqliteStepCommitter : IDisposable
         for (var i = 0; i < statements.Count; i++)
         {
             var statement = statements[i];
-            var command = Prepared(statement.Render(0), transaction);
+            var command = Prepared(statement.Sql, transaction);
             command.Parameters.Clear();
             foreach (var parameter in statement.Parameters)
             {
@@ -208,11 +225,47 @@ internal sealed class SqliteStepCommitter : IDisposable
             _connection = new SqliteConnection(_connectionString);
             _connection.Open();
             using var pragma = _connection.CreateCommand();
-            pragma.CommandText = SqliteSynchronousInterceptor.Pragma;
+            pragma.CommandText = SqliteSynchronousInterceptor.Pragma + "PRAGMA wal_autocheckpoint=0;";
             pragma.ExecuteNonQuery();
         }
 
         return _connection;
+    }
+
+    /// <summary>
+    /// Copies the WAL back into the database on a connection of its own, beside the writer: left to SQLite, the commit
+    /// that crosses the WAL's size limit runs the checkpoint itself (reading the WAL, writing the database, two fsyncs),
+    /// and every step waiting behind that commit waits for it. A passive checkpoint takes no write lock, so the writer
+    /// goes on committing meanwhile.
+    /// </summary>
+    private async Task CheckpointAsync()
+    {
+        SqliteConnection? connection = null;
+        while (await _checkpoints.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            _checkpoints.Reader.TryRead(out _);
+            try
+            {
+                if (connection is null)
+                {
+                    connection = new SqliteConnection(_connectionString);
+                    connection.Open();
+                }
+
+                using var checkpoint = connection.CreateCommand();
+                checkpoint.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+                checkpoint.ExecuteNonQuery();
+                Checkpointed?.Invoke();
+            }
+            catch (SqliteException)
+            {
+                // The next signal tries again on a fresh connection; until then the WAL only grows.
+                connection?.Dispose();
+                connection = null;
+            }
+        }
+
+        connection?.Dispose();
     }
 
     private void ResetConnection()

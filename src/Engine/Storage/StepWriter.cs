@@ -91,7 +91,7 @@ internal static class StepWriter
         {
             results = committer is null
                 ? await WriteAsync(db, transaction!, factory, statements, cancellationToken).ConfigureAwait(false)
-                : await committer.CommitAsync(statements).ConfigureAwait(false);
+                : await committer.CommitAsync(Rendered(statements)).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -164,6 +164,17 @@ internal static class StepWriter
         }
 
         return results;
+    }
+
+    /// <summary>Renders the statements here, on the step's thread, so the node's one SQLite writer only runs them.</summary>
+    private static List<Statement> Rendered(List<Statement> statements)
+    {
+        foreach (var statement in statements)
+        {
+            _ = statement.Sql;
+        }
+
+        return statements;
     }
 
     /// <summary>The path for a change this writer does not handle: EF Core saves it, after the same rule set check.</summary>
@@ -329,6 +340,7 @@ internal static class StepWriter
     internal sealed class Statement(Kind kind, EntityEntry? entry, IProperty? generated, string? ruleSet, string refusal)
     {
         private readonly List<string> _parts = [string.Empty];
+        private string? _sql;
 
         public List<DbParameter> Parameters { get; } = [];
 
@@ -343,6 +355,9 @@ internal static class StepWriter
             Parameters.Add(column.Mapping.CreateParameter(factory, string.Empty, value, column.Property.IsNullable));
             _parts.Add(string.Empty);
         }
+
+        /// <summary>The SQL with its parameters numbered from 0, as it is kept prepared; names the parameters to match.</summary>
+        public string Sql => _sql ??= Render(0);
 
         /// <summary>The SQL with its parameters named <c>@p{first}</c>, <c>@p{first + 1}</c>, ...; names the parameters to match.</summary>
         public string Render(int first)

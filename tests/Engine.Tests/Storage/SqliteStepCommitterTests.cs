@@ -107,6 +107,29 @@ public sealed class SqliteStepCommitterTests
     }
 
     [Fact]
+    public async Task EverySixteenCommits_TheWriterHasTheWalCheckpointedBesideIt()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        using var gate = new SemaphoreSlim(1, 1);
+        using var committer = new SqliteStepCommitter(db.Options.ConnectionString, gate);
+        var checkpointed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        committer.Checkpointed += () => checkpointed.TrySetResult();
+
+        // One step per commit, awaited one by one: 16 commits signal the checkpointer once.
+        for (var i = 0; i < 16; i++)
+        {
+            await using var context = db.Contexts.CreateDbContext();
+            context.Events.Add(new EventRecord { Type = "scriptRan", InstanceId = "i-1", Payload = new string('x', 4000) });
+            await StepWriter.SaveAsync(context, committer, [], CancellationToken.None);
+        }
+
+        await checkpointed.Task.WaitAsync(TimeSpan.FromMinutes(2));
+        Assert.Equal(16, committer.Commits);
+        await using var check = db.Contexts.CreateDbContext();
+        Assert.Equal(16, await check.Events.CountAsync());
+    }
+
+    [Fact]
     public async Task EveryPooledOpenOfAContextsConnection_WritesWithSynchronousNormal()
     {
         await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
