@@ -5,7 +5,10 @@ namespace LowCode.Engine.Processes;
 /// </summary>
 public sealed class RuntimeHooks
 {
-    /// <summary>Awaited inside a completion's transaction after everything is read and written, before it commits.</summary>
+    /// <summary>
+    /// Awaited when a completion has read and decided everything, before its writes commit (on PostgreSQL inside its
+    /// transaction; on SQLite before they go to the node's writer).
+    /// </summary>
     public Func<string, CancellationToken, Task>? BeforeCommitAsync { get; set; }
 
     /// <summary>

@@ -14,9 +14,9 @@ public abstract class DoubleCompletionTests(DatabaseProvider provider)
         await h.CompleteAsync(await h.OpenTaskAsync(id, "submit"), RuntimeHarness.Employee, Claims.Expense(40));
         var task = await h.OpenTaskAsync(id, "managerApproval");
 
-        // Both completions read the open task and are held inside their transactions, before they write, until both
-        // have read it (PostgreSQL) or, where SQLite lets only one write transaction in at a time, the first is held
-        // there while the second starts on its own connection. Each runtime has its own caches, as two Api nodes would.
+        // Both completions read the open task and are held before they write, inside their transactions, until both
+        // have read it (PostgreSQL); on SQLite the first is held there while the second starts on its own connection,
+        // through its own runtime's writer. Each runtime has its own caches and writer, as two Api nodes would.
         var parties = provider == DatabaseProvider.PostgreSQL ? 2 : 1;
         var arrived = 0;
         var allInside = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -55,8 +55,8 @@ public abstract class DoubleCompletionTests(DatabaseProvider provider)
         var winner = results[0].Succeeded ? "first" : "second";
         Assert.Equal(winner, (string?)(await h.InstanceAsync(id)).Data["reviewComment"]);
         // On PostgreSQL both are inside the commit at once. On SQLite the second may read the task before the first
-        // commits (it then reaches the commit too and the concurrency check refuses it) or after (it stops earlier):
-        // either way it loses with a conflict, as asserted above.
+        // commits (both then reach their writers and the ETag lets only one write match its row) or after (it stops
+        // earlier): either way exactly one wins and the other gets a conflict, as asserted above.
         Assert.InRange(arrived, parties, 2);
     }
 
