@@ -23,7 +23,8 @@ internal sealed class SqliteStepCommitter : IDisposable
     private const int MaxBatch = 64;
     private const int MaxPrepared = 512;
 
-    // About SQLite's own 1,000-page trigger at the step's usual size (a completion dirties some 20 pages).
+    // Often enough to keep the WAL small (SQLite's own trigger is at 1,000 pages), rarely enough that one checkpoint
+    // copies the pages of many commits at once.
     private const int CommitsPerCheckpoint = 16;
 
     private readonly Channel<WriteSet> _queue = Channel.CreateUnbounded<WriteSet>(new UnboundedChannelOptions { SingleReader = true });
