@@ -108,6 +108,7 @@ internal sealed class ApiKeyStore(IDbContextFactory<LowCodeDbContext> contexts, 
             await foreach (var change in changes.Subscribe(c => c.Kind == RuntimeChangeKind.ApiKeyRevoked, stopping).ConfigureAwait(false))
             {
                 _cache.TryRemove(change.Id, out _);
+                logger.LogInformation("API key {KeyId} was revoked; this node no longer accepts it", change.Id);
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
