@@ -4,6 +4,7 @@ using LowCode.Engine.Metadata;
 using LowCode.Engine.Storage;
 using LowCode.Engine.Storage.Records;
 using LowCode.Engine.Tasks;
+using Microsoft.EntityFrameworkCore;
 
 namespace LowCode.Engine.Processes;
 
@@ -56,7 +57,7 @@ public sealed partial class ProcessRuntime
         // The task and its instance are read once, tracked, before the write transaction, so form evaluation stays
         // outside the writer's turn without reading them again inside it: both rows carry a concurrency token, so if
         // another step changed either in between, this commit updates no row, fails, and the step runs again.
-        var row = await TaskWithInstance.RunAsync(db, taskId, cancellationToken).ConfigureAwait(false);
+        var row = await TaskWithInstance.For(db)(db, taskId, cancellationToken).ConfigureAwait(false);
         if (Unworkable(row?.Task, taskId, principal) is { } early)
         {
             return early;
@@ -169,7 +170,8 @@ public sealed partial class ProcessRuntime
     /// instead of reading each by key inside the writer's turn. Neither needs a token of its own: every step that
     /// changes them also changes the task's or the instance's ETag, which guards this step's commit.
     /// </summary>
-    private static readonly ProviderCompiledQuery<string, TaskRow?> TaskWithInstance = new((db, id, _) =>
+    private static readonly ProviderCompiled<Func<LowCodeDbContext, string, CancellationToken, Task<TaskRow?>>> TaskWithInstance = new(() => EF.CompileAsyncQuery(
+        (LowCodeDbContext db, string id, CancellationToken _) =>
         (from t in db.Tasks
          where t.Id == id
          join i in db.Instances on t.InstanceId equals i.Id
@@ -177,7 +179,7 @@ public sealed partial class ProcessRuntime
          from taskFact in taskFacts.DefaultIfEmpty()
          join instanceFact in db.Set<AnalyticsInstanceRecord>() on i.Id equals instanceFact.InstanceId into instanceFacts
          from instanceFact in instanceFacts.DefaultIfEmpty()
-         select new TaskRow(t, i, taskFact, instanceFact)).FirstOrDefault());
+         select new TaskRow(t, i, taskFact, instanceFact)).FirstOrDefault()));
 
     private sealed record TaskRow(TaskRecord Task, InstanceRecord Instance, AnalyticsTaskRecord? TaskFact, AnalyticsInstanceRecord? InstanceFact);
 
