@@ -39,7 +39,9 @@ if (KeysCommand.IsCommand(args))
 
 if (!await StartupTasks.PrepareDatabaseAsync(app).ConfigureAwait(false))
 {
+    // Disposing the app flushes the console logger's queue: returning at once could drop the line saying why.
     Environment.ExitCode = 1;
+    await app.DisposeAsync().ConfigureAwait(false);
     return;
 }
 
