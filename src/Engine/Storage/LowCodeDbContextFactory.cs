@@ -11,9 +11,10 @@ namespace LowCode.Engine.Storage;
 /// database is behind it. Options are built once; a context lives for one unit of work and comes from EF Core's pool
 /// (disposing returns it, reset), because setting up a fresh context's services was a measurable share of a step.
 /// </summary>
-public sealed class LowCodeDbContextFactory : IDbContextFactory<LowCodeDbContext>
+public sealed class LowCodeDbContextFactory : IDbContextFactory<LowCodeDbContext>, IDisposable
 {
     private readonly Func<LowCodeDbContext> _create;
+    private readonly SqlitePreparedReads? _preparedReads;
 
     public LowCodeDbContextFactory(DatabaseOptions options, ILoggerFactory? loggerFactory = null)
     {
@@ -22,7 +23,8 @@ public sealed class LowCodeDbContextFactory : IDbContextFactory<LowCodeDbContext
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
-                var sqlite = Configure(new DbContextOptionsBuilder<SqliteLowCodeDbContext>().UseSqlite(options.ConnectionString).AddInterceptors([new SqliteSynchronousInterceptor(), .. options.Interceptors]), loggerFactory).Options;
+                _preparedReads = new SqlitePreparedReads(options.ConnectionString);
+                var sqlite = Configure(new DbContextOptionsBuilder<SqliteLowCodeDbContext>().UseSqlite(options.ConnectionString).AddInterceptors([new SqliteSynchronousInterceptor(), _preparedReads, .. options.Interceptors]), loggerFactory).Options;
                 var sqlitePool = new PooledDbContextFactory<SqliteLowCodeDbContext>(sqlite);
                 _create = sqlitePool.CreateDbContext;
                 break;
@@ -38,7 +40,13 @@ public sealed class LowCodeDbContextFactory : IDbContextFactory<LowCodeDbContext
 
     public DatabaseOptions Options { get; }
 
+    /// <summary>Where SQLite's reads outside a transaction run on statements kept prepared; null on PostgreSQL.</summary>
+    internal SqlitePreparedReads? PreparedReads => _preparedReads;
+
     public LowCodeDbContext CreateDbContext() => _create();
+
+    /// <summary>Closes the connections SQLite's prepared reads keep open.</summary>
+    public void Dispose() => _preparedReads?.Dispose();
 
     /// <summary>
     /// Turns on Npgsql's automatic preparation unless the connection string decides it: a statement run a few times on

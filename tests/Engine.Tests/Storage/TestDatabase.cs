@@ -58,7 +58,11 @@ internal sealed class TestDatabase : IAsyncDisposable
     public static async Task<TestDatabase> FromSqliteFileAsync(string file) =>
         new(await ScratchDatabase.CreateAsync(DatabaseProvider.Sqlite, file), new ManualClock(new DateTimeOffset(2026, 12, 8, 9, 0, 0, TimeSpan.Zero)));
 
-    public ValueTask DisposeAsync() => _scratch.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        ((LowCodeDbContextFactory)Contexts).Dispose();
+        return _scratch.DisposeAsync();
+    }
 }
 
 /// <summary>A clock tests move by hand.</summary>

@@ -1,0 +1,295 @@
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Data;
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace LowCode.Engine.Storage;
+
+/// <summary>
+/// Runs EF Core's queries on SQLite, outside a transaction, on statements kept prepared: EF Core creates a new command
+/// for every query and Microsoft.Data.Sqlite prepares every new command again, so a task opened with its instance (a
+/// 40-column join) cost more to prepare than to run; under load, preparing was 12 % of the Api's CPU. This keeps a few
+/// connections of its own open, each with the statements it has run prepared on it, and hands EF Core the reader of
+/// the statement with the query's text and parameters.
+/// </summary>
+/// <remarks>
+/// Only a query outside any transaction is taken, on a file database: such a query sees the latest commit on whichever
+/// connection it runs, so running it on another changes nothing it can see. A query inside a transaction (the steps that
+/// read and write in one, the migrations) stays on its own connection, as does everything on an in-memory database.
+/// </remarks>
+internal sealed class SqlitePreparedReads : DbCommandInterceptor, IDisposable
+{
+    private const int MaxIdle = 16;
+    private const int MaxPrepared = 128;
+
+    private readonly string _connectionString;
+    private readonly bool _enabled;
+    private readonly ConcurrentBag<Lease> _idle = [];
+    private int _idleCount;
+    private long _prepared;
+    private long _opened;
+    private long _taken;
+    private bool _disposed;
+
+    public SqlitePreparedReads(string connectionString)
+    {
+        _connectionString = connectionString;
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        _enabled = builder.Mode != SqliteOpenMode.Memory
+            && !string.IsNullOrEmpty(builder.DataSource)
+            && !string.Equals(builder.DataSource, ":memory:", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Statements prepared so far, on all of its connections.</summary>
+    public long Prepared => Interlocked.Read(ref _prepared);
+
+    /// <summary>Connections opened so far.</summary>
+    public long Opened => Interlocked.Read(ref _opened);
+
+    /// <summary>Queries run on its statements so far.</summary>
+    public long Taken => Interlocked.Read(ref _taken);
+
+    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result) =>
+        Take(command, eventData) is { } reader ? InterceptionResult<DbDataReader>.SuppressWithResult(reader) : result;
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(ReaderExecuting(command, eventData, result));
+
+    public void Dispose()
+    {
+        _disposed = true;
+        while (_idle.TryTake(out var lease))
+        {
+            lease.Dispose();
+        }
+    }
+
+    private LeasedReader? Take(DbCommand command, CommandEventData eventData)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(eventData);
+        if (!_enabled
+            || _disposed
+            || command is not SqliteCommand { Transaction: null, Connection: { State: ConnectionState.Open } connection } sqlite
+            || !string.Equals(connection.ConnectionString, _connectionString, StringComparison.Ordinal)
+            || !command.CommandText.StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)
+            || SQLitePCL.raw.sqlite3_get_autocommit(connection.Handle) == 0)
+        {
+            // A transaction begun by a statement rather than by EF Core still shows on the connection (autocommit off).
+            return null;
+        }
+
+        var lease = Rent();
+        try
+        {
+            var prepared = lease.Prepared(command.CommandText);
+            prepared.Parameters.Clear();
+            foreach (SqliteParameter parameter in sqlite.Parameters)
+            {
+                prepared.Parameters.Add(parameter);
+            }
+
+            var reader = new LeasedReader(prepared.ExecuteReader(), prepared, lease, this);
+            Interlocked.Increment(ref _taken);
+            return reader;
+        }
+        catch
+        {
+            Return(lease, broken: true);
+            throw;
+        }
+    }
+
+    private Lease Rent()
+    {
+        if (_idle.TryTake(out var lease))
+        {
+            Interlocked.Decrement(ref _idleCount);
+            return lease;
+        }
+
+        Interlocked.Increment(ref _opened);
+        return new Lease(_connectionString, this);
+    }
+
+    private void Return(Lease lease, bool broken)
+    {
+        if (broken || _disposed || Interlocked.Increment(ref _idleCount) > MaxIdle)
+        {
+            if (!broken && !_disposed)
+            {
+                Interlocked.Decrement(ref _idleCount);
+            }
+
+            lease.Dispose();
+            return;
+        }
+
+        _idle.Add(lease);
+    }
+
+    /// <summary>One connection of the pool with the statements it keeps prepared, by SQL text.</summary>
+    private sealed class Lease : IDisposable
+    {
+        private readonly SqliteConnection _connection;
+        private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
+        private readonly SqlitePreparedReads _pool;
+
+        public Lease(string connectionString, SqlitePreparedReads pool)
+        {
+            _pool = pool;
+            _connection = new SqliteConnection(connectionString);
+            _connection.Open();
+        }
+
+        public SqliteCommand Prepared(string sql)
+        {
+            if (!_prepared.TryGetValue(sql, out var command))
+            {
+                if (_prepared.Count >= MaxPrepared)
+                {
+                    // More shapes than the hot queries: start over rather than hold statements for ever.
+                    foreach (var old in _prepared.Values)
+                    {
+                        old.Dispose();
+                    }
+
+                    _prepared.Clear();
+                }
+
+                command = _connection.CreateCommand();
+                command.CommandText = sql;
+                command.Prepare();
+                _prepared[sql] = command;
+                Interlocked.Increment(ref _pool._prepared);
+            }
+
+            return command;
+        }
+
+        public void Dispose()
+        {
+            foreach (var command in _prepared.Values)
+            {
+                command.Dispose();
+            }
+
+            _prepared.Clear();
+            _connection.Dispose();
+        }
+    }
+
+    /// <summary>The prepared statement's reader; disposing it hands the connection back to the pool.</summary>
+    private sealed class LeasedReader(SqliteDataReader inner, SqliteCommand command, Lease lease, SqlitePreparedReads pool) : DbDataReader
+    {
+        private bool _returned;
+
+        public override int Depth => inner.Depth;
+
+        public override int FieldCount => inner.FieldCount;
+
+        public override bool HasRows => inner.HasRows;
+
+        public override bool IsClosed => inner.IsClosed;
+
+        public override int RecordsAffected => inner.RecordsAffected;
+
+        public override int VisibleFieldCount => inner.VisibleFieldCount;
+
+        public override object this[int ordinal] => inner[ordinal];
+
+        public override object this[string name] => inner[name];
+
+        public override bool GetBoolean(int ordinal) => inner.GetBoolean(ordinal);
+
+        public override byte GetByte(int ordinal) => inner.GetByte(ordinal);
+
+        public override long GetBytes(int ordinal, long dataOffset, byte[]? buffer, int bufferOffset, int length) => inner.GetBytes(ordinal, dataOffset, buffer, bufferOffset, length);
+
+        public override char GetChar(int ordinal) => inner.GetChar(ordinal);
+
+        public override long GetChars(int ordinal, long dataOffset, char[]? buffer, int bufferOffset, int length) => inner.GetChars(ordinal, dataOffset, buffer, bufferOffset, length);
+
+        public override string GetDataTypeName(int ordinal) => inner.GetDataTypeName(ordinal);
+
+        public override DateTime GetDateTime(int ordinal) => inner.GetDateTime(ordinal);
+
+        public override decimal GetDecimal(int ordinal) => inner.GetDecimal(ordinal);
+
+        public override double GetDouble(int ordinal) => inner.GetDouble(ordinal);
+
+        public override IEnumerator GetEnumerator() => inner.GetEnumerator();
+
+        public override Type GetFieldType(int ordinal) => inner.GetFieldType(ordinal);
+
+        public override T GetFieldValue<T>(int ordinal) => inner.GetFieldValue<T>(ordinal);
+
+        public override float GetFloat(int ordinal) => inner.GetFloat(ordinal);
+
+        public override Guid GetGuid(int ordinal) => inner.GetGuid(ordinal);
+
+        public override short GetInt16(int ordinal) => inner.GetInt16(ordinal);
+
+        public override int GetInt32(int ordinal) => inner.GetInt32(ordinal);
+
+        public override long GetInt64(int ordinal) => inner.GetInt64(ordinal);
+
+        public override string GetName(int ordinal) => inner.GetName(ordinal);
+
+        public override int GetOrdinal(string name) => inner.GetOrdinal(name);
+
+        public override DataTable? GetSchemaTable() => inner.GetSchemaTable();
+
+        public override Stream GetStream(int ordinal) => inner.GetStream(ordinal);
+
+        public override string GetString(int ordinal) => inner.GetString(ordinal);
+
+        public override TextReader GetTextReader(int ordinal) => inner.GetTextReader(ordinal);
+
+        public override object GetValue(int ordinal) => inner.GetValue(ordinal);
+
+        public override int GetValues(object[] values) => inner.GetValues(values);
+
+        public override bool IsDBNull(int ordinal) => inner.IsDBNull(ordinal);
+
+        public override bool NextResult() => inner.NextResult();
+
+        public override bool Read() => inner.Read();
+
+        public override void Close() => Release();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                Release();
+            }
+
+            base.Dispose(disposing);
+        }
+
+        private void Release()
+        {
+            if (_returned)
+            {
+                return;
+            }
+
+            _returned = true;
+            var broken = false;
+            try
+            {
+                inner.Dispose();
+            }
+            catch (SqliteException)
+            {
+                broken = true;
+            }
+
+            command.Parameters.Clear();
+            pool.Return(lease, broken);
+        }
+    }
+}
