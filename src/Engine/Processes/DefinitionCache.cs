@@ -7,11 +7,42 @@ namespace LowCode.Engine.Processes;
 
 /// <summary>
 /// Published process and form versions, parsed once. A published version is immutable, so caching it by
-/// (kind, key, version) can never serve a stale body; which version is latest is always asked of the database.
+/// (kind, key, version) can never serve a stale body. Which version is latest is asked of the database, except where
+/// the caller's commit checks it (a start, see <see cref="Storage.DefinitionRead"/>): there the latest version this
+/// node last read stands in for the read, and a commit that finds a newer one makes the step forget it and run again.
 /// </summary>
 public sealed class DefinitionCache
 {
     private readonly ConcurrentDictionary<(DefinitionKind Kind, string Key, int Version), IDefinition> _parsed = new();
+    private readonly ConcurrentDictionary<(DefinitionKind Kind, string Key), int> _latest = new();
+
+    /// <summary>
+    /// The latest published version of a key: the one this node last read when <paramref name="checkedAtCommit"/> (the
+    /// caller's commit checks it), else read through <paramref name="db"/>. "None published" is never remembered: an
+    /// answer that refuses the step commits nothing, so nothing would check it.
+    /// </summary>
+    internal async Task<int?> LatestAsync(LowCodeDbContext db, DefinitionKind kind, string key, bool checkedAtCommit, CancellationToken cancellationToken)
+    {
+        if (checkedAtCommit && _latest.TryGetValue((kind, key), out var known))
+        {
+            return known;
+        }
+
+        var version = await LatestPublishedAsync(db, kind, key, cancellationToken).ConfigureAwait(false);
+        if (version is { } latest)
+        {
+            _latest[(kind, key)] = latest;
+        }
+        else
+        {
+            _latest.TryRemove((kind, key), out _);
+        }
+
+        return version;
+    }
+
+    /// <summary>Forgets the latest version of a key read here: a commit found another one in force.</summary>
+    internal void ForgetLatest(DefinitionKind kind, string key) => _latest.TryRemove((kind, key), out _);
 
     /// <summary>The latest published version number of a key, read through the caller's context (and transaction).</summary>
     public static Task<int?> LatestPublishedAsync(LowCodeDbContext db, DefinitionKind kind, string key, CancellationToken cancellationToken)

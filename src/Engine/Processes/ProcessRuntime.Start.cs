@@ -54,7 +54,8 @@ public sealed partial class ProcessRuntime
     {
         var committer = Committer(db);
         await using var transaction = await BeginDecidingAsync(db, committer, cancellationToken).ConfigureAwait(false);
-        if (await DefinitionCache.LatestPublishedAsync(db, DefinitionKind.Process, processKey, cancellationToken).ConfigureAwait(false) is not { } version
+        var read = new List<DefinitionRead>();
+        if (await LatestCheckedAsync(db, DefinitionKind.Process, processKey, read, cancellationToken).ConfigureAwait(false) is not { } version
             || await _definitions.GetAsync<ProcessDefinition>(db, DefinitionKind.Process, processKey, version, cancellationToken).ConfigureAwait(false) is not { } process)
         {
             return RuntimeError.NotFound($"There is no published process '{processKey}'. Publish it first (a draft cannot be started).");
@@ -71,7 +72,7 @@ public sealed partial class ProcessRuntime
         {
             if (process.Steps[i].Form is { } form && !pinned.ContainsKey(form))
             {
-                if (await DefinitionCache.LatestPublishedAsync(db, DefinitionKind.Form, form, cancellationToken).ConfigureAwait(false) is { } formVersion)
+                if (await LatestCheckedAsync(db, DefinitionKind.Form, form, read, cancellationToken).ConfigureAwait(false) is { } formVersion)
                 {
                     pinned[form] = formVersion;
                 }
@@ -125,7 +126,12 @@ public sealed partial class ProcessRuntime
         execution.State.WriteTo(instance);
         var result = Result(instance, null, execution);
         Remember(db, StartOperation, idempotencyKey, result);
-        await StepWriter.SaveAsync(db, committer, execution.RuleSetsRead, cancellationToken).ConfigureAwait(false);
+        if (_hooks.BeforeCommitAsync is { } beforeCommit)
+        {
+            await beforeCommit(StartOperation, cancellationToken).ConfigureAwait(false);
+        }
+
+        await StepWriter.SaveAsync(db, committer, [.. read, .. execution.RuleSetsRead], cancellationToken).ConfigureAwait(false);
         if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -133,5 +139,16 @@ public sealed partial class ProcessRuntime
         Telemetry.LowCodeMetrics.InstancesStarted.Add(1, new KeyValuePair<string, object?>("process", instance.ProcessKey));
         Telemetry.LowCodeMetrics.Decisions.Add(execution.Decisions, new KeyValuePair<string, object?>("process", instance.ProcessKey));
         return new RuntimeResult<StepResult>(result);
+    }
+
+    /// <summary>
+    /// The latest published version of a definition a start pins, recorded in <paramref name="read"/> so its commit
+    /// checks it is still the latest: the version this node last read is trusted for deciding.
+    /// </summary>
+    private async Task<int?> LatestCheckedAsync(Storage.LowCodeDbContext db, DefinitionKind kind, string key, List<DefinitionRead> read, CancellationToken cancellationToken)
+    {
+        var version = await _definitions.LatestAsync(db, kind, key, checkedAtCommit: true, cancellationToken).ConfigureAwait(false);
+        read.Add(new DefinitionRead(kind, key, version));
+        return version;
     }
 }

@@ -128,7 +128,12 @@ public sealed partial class ProcessRuntime : IDisposable
             // One connection for the whole step: left to itself EF Core opens and closes it around every query, and
             // each open runs the connection's setup again (on SQLite, the synchronous pragma).
             await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            if (await FindReplayAsync(db, operation, idempotencyKey, cancellationToken).ConfigureAwait(false) is { } replay)
+
+            // A key is looked up only once it may be taken: the first call with a key (nearly every call) has nothing
+            // stored, and its step stores the key in the same commit as its work, so a repeat cannot slip past. A
+            // repeat of a call already committed either meets that call's work (an error, looked up below) or is
+            // refused at its commit by the key's unique index and comes back here as a retry.
+            if (attempt > 0 && await FindReplayAsync(db, operation, idempotencyKey, cancellationToken).ConfigureAwait(false) is { } replay)
             {
                 return replayed(replay);
             }
@@ -142,11 +147,10 @@ public sealed partial class ProcessRuntime : IDisposable
             {
                 var result = await step(db).ConfigureAwait(false);
 
-                // The same call, repeated with the key while this one ran (a client retrying early, maybe through
-                // another node), may have committed after the replay lookup above and before this step read its rows:
-                // then the conflict it found (the task already completed) is that call's own work, and its result is
-                // this call's answer.
-                if (result.Error?.Kind == RuntimeErrorKind.Conflict
+                // The same call with the key, committed before this one read its rows (a repeat, or a client retrying
+                // early, maybe through another node): the error this step met (the task already completed) is that
+                // call's own work, and its result is this call's answer.
+                if (result.Error is not null
                     && await FindReplayAsync(db, operation, idempotencyKey, cancellationToken).ConfigureAwait(false) is { } late)
                 {
                     return replayed(late);
@@ -158,9 +162,16 @@ public sealed partial class ProcessRuntime : IDisposable
             {
                 // Reading again tells what the other transaction did: a task completed or still open, a key now taken,
                 // a rule set published again (whose latest version is then read afresh).
-                if (ex is RuleSetChangedException { Key: { } ruleSet })
+                if (ex is DefinitionChangedException changed)
                 {
-                    _services.RuleSets.Forget(ruleSet);
+                    if (changed.Kind == DefinitionKind.RuleSet)
+                    {
+                        _services.RuleSets.Forget(changed.Key);
+                    }
+                    else
+                    {
+                        _definitions.ForgetLatest(changed.Kind, changed.Key);
+                    }
                 }
 
                 if (attempt >= ConcurrencyRetries)

@@ -6,14 +6,14 @@ namespace LowCode.Engine.Processes;
 public sealed class RuntimeHooks
 {
     /// <summary>
-    /// Awaited when a completion has read and decided everything, before its writes commit (on PostgreSQL inside its
+    /// Awaited when a start or a completion has read and decided everything, before its writes commit (on PostgreSQL inside its
     /// transaction; on SQLite before they go to the node's writer).
     /// </summary>
     public Func<string, CancellationToken, Task>? BeforeCommitAsync { get; set; }
 
     /// <summary>
-    /// Awaited when a step with an idempotency key found no earlier result for it, before the step reads anything: a
-    /// test holds a repeated call here while the first call commits.
+    /// Awaited when a step with an idempotency key starts without an earlier result for it (the first attempt looks for
+    /// none), before the step reads anything: a test holds a repeated call here while the first call commits.
     /// </summary>
     public Func<string, CancellationToken, Task>? AfterReplayLookupAsync { get; set; }
 

@@ -40,7 +40,7 @@ internal sealed partial class StepExecution(
     public bool RuleSetsCheckedAtCommit { get; init; }
 
     /// <summary>The rule set versions this step decided on; a commit that checks them refuses the step if one is no longer the latest published.</summary>
-    public IReadOnlyCollection<RuleSetRead> RuleSetsRead => [.. _ruleSetsRead.Select(r => new RuleSetRead(r.Key, r.Value))];
+    public IReadOnlyCollection<DefinitionRead> RuleSetsRead => [.. _ruleSetsRead.Select(r => new DefinitionRead(DefinitionKind.RuleSet, r.Key, r.Value))];
 
     /// <summary>The clock as expressions see it: now, in the product's time zone (so <c>today()</c> is that zone's day).</summary>
     private DateTimeOffset LocalNow => TimeZoneInfo.ConvertTime(now, services.Options.TimeZone);

@@ -11,7 +11,7 @@ namespace LowCode.Engine.Routing;
 /// <summary>
 /// The rule set a decision uses: its latest published, non-retired version, compiled once per (key, version). The
 /// cache only saves work; it never decides which version is current. Where the step's commit checks the version
-/// against the database (starts and completions: see <see cref="Storage.RuleSetRead"/>), the latest version this node
+/// against the database (starts and completions: see <see cref="Storage.DefinitionRead"/>), the latest version this node
 /// last read is trusted for deciding, and a commit that finds a newer one makes the step forget it and run again;
 /// everywhere else the version is read inside the caller's transaction on every decision.
 /// </summary>

@@ -1,30 +1,20 @@
+using LowCode.Engine.Metadata;
 using Microsoft.EntityFrameworkCore;
 
 namespace LowCode.Engine.Storage;
 
 /// <summary>
-/// A step's commit found that a rule set it decided on is no longer the latest published version: the step is run
-/// again, deciding on the version now in force.
+/// A step's commit found that a definition it was decided on (a rule set its decisions used, the process or a form a
+/// start pinned) is no longer the latest published version: the step is run again on the version now in force.
 /// </summary>
-public sealed class RuleSetChangedException : DbUpdateConcurrencyException
+public sealed class DefinitionChangedException : DbUpdateConcurrencyException
 {
-    public RuleSetChangedException()
-    {
-    }
+    public DefinitionChangedException(DefinitionKind kind, string key, string message)
+        : base(message) => (Kind, Key) = (kind, key);
 
-    public RuleSetChangedException(string message)
-        : base(message)
-    {
-    }
+    /// <summary>What kind of definition was published again.</summary>
+    public DefinitionKind Kind { get; }
 
-    public RuleSetChangedException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-
-    public RuleSetChangedException(string key, string message)
-        : base(message) => Key = key;
-
-    /// <summary>The rule set that was published again.</summary>
-    public string? Key { get; }
+    /// <summary>The definition that was published again.</summary>
+    public string Key { get; }
 }

@@ -44,7 +44,7 @@ internal static class StepWriter
     /// Writes the step's changes after checking <paramref name="reads"/>: through <paramref name="committer"/> when one
     /// is given (SQLite: the step has no transaction of its own), else inside the context's open transaction.
     /// </summary>
-    public static async Task SaveAsync(LowCodeDbContext db, SqliteStepCommitter? committer, IReadOnlyCollection<RuleSetRead> reads, CancellationToken cancellationToken)
+    public static async Task SaveAsync(LowCodeDbContext db, SqliteStepCommitter? committer, IReadOnlyCollection<DefinitionRead> reads, CancellationToken cancellationToken)
     {
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         var rows = new List<(EntityEntry Entry, Table Table)>();
@@ -178,7 +178,7 @@ internal static class StepWriter
     }
 
     /// <summary>The path for a change this writer does not handle: EF Core saves it, after the same rule set check.</summary>
-    private static async Task SaveChangesAsync(LowCodeDbContext db, SqliteStepCommitter? committer, IReadOnlyCollection<RuleSetRead> reads, CancellationToken cancellationToken)
+    private static async Task SaveChangesAsync(LowCodeDbContext db, SqliteStepCommitter? committer, IReadOnlyCollection<DefinitionRead> reads, CancellationToken cancellationToken)
     {
         if (committer is null)
         {
@@ -201,7 +201,7 @@ internal static class StepWriter
             cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task VerifyAsync(LowCodeDbContext db, IReadOnlyCollection<RuleSetRead> reads, CancellationToken cancellationToken)
+    private static async Task VerifyAsync(LowCodeDbContext db, IReadOnlyCollection<DefinitionRead> reads, CancellationToken cancellationToken)
     {
         if (reads.Count == 0)
         {
@@ -224,20 +224,26 @@ internal static class StepWriter
         }
     }
 
-    private static Statement Check(LowCodeDbContext db, DbCommand factory, RuleSetRead read)
+    private static Statement Check(LowCodeDbContext db, DbCommand factory, DefinitionRead read)
     {
         var table = Tables.GetOrAdd(db.Model.FindEntityType(typeof(DefinitionRecord))!, Table.For, db)
             ?? throw new InvalidOperationException("The definitions table cannot be read by the step writer.");
         string Name(string property) => table.Columns.First(c => c.Property.Name == property).Name;
         Column Of(string property) => table.Columns.First(c => c.Property.Name == property);
+        var what = read.Kind switch
+        {
+            Metadata.DefinitionKind.RuleSet => "rule set",
+            Metadata.DefinitionKind.Process => "process",
+            _ => "form",
+        };
         var statement = new Statement(
             Kind.Check,
             null,
             null,
-            read.Key,
-            $"The rule set '{read.Key}' was published again (the step decided on {(read.Version is { } v ? $"version {v}" : "no published version")}) while the step was being decided; the step is run again on the latest version.");
+            read,
+            $"The {what} '{read.Key}' was published again (the step was decided on {(read.Version is { } v ? $"version {v}" : "no published version")}) while the step was being decided; the step is run again on the latest version.");
         statement.Text($"SELECT 1 WHERE COALESCE((SELECT MAX({Name(nameof(DefinitionRecord.Version))}) FROM {table.Name} WHERE {Name(nameof(DefinitionRecord.Kind))} = ");
-        statement.Value(factory, Of(nameof(DefinitionRecord.Kind)), nameof(Metadata.DefinitionKind.RuleSet));
+        statement.Value(factory, Of(nameof(DefinitionRecord.Kind)), read.Kind.ToString());
         statement.Text($" AND {Name(nameof(DefinitionRecord.Key))} = ");
         statement.Value(factory, Of(nameof(DefinitionRecord.Key)), read.Key);
         statement.Text($" AND {Name(nameof(DefinitionRecord.Status))} = ");
@@ -337,7 +343,7 @@ internal static class StepWriter
     /// statement kept prepared on its own) or from wherever it falls in a command of several. Every statement returns
     /// one row when it did what it should (its generated key, or 1) and none when it did not.
     /// </summary>
-    internal sealed class Statement(Kind kind, EntityEntry? entry, IProperty? generated, string? ruleSet, string refusal)
+    internal sealed class Statement(Kind kind, EntityEntry? entry, IProperty? generated, DefinitionRead? read, string refusal)
     {
         private readonly List<string> _parts = [string.Empty];
         private string? _sql;
@@ -383,7 +389,7 @@ internal static class StepWriter
 
             throw kind switch
             {
-                Kind.Check => new RuleSetChangedException(ruleSet!, refusal),
+                Kind.Check => new DefinitionChangedException(read!.Kind, read.Key, refusal),
                 Kind.Update => new DbUpdateConcurrencyException(refusal),
                 _ => new DbUpdateException(refusal),
             };

@@ -1,3 +1,4 @@
+using LowCode.Engine.Metadata;
 using LowCode.Engine.Storage;
 using LowCode.Engine.Storage.Records;
 using Microsoft.Data.Sqlite;
@@ -97,11 +98,11 @@ public sealed class SqliteStepCommitterTests
         await using var context = db.Contexts.CreateDbContext();
         (await context.Tasks.SingleAsync(t => t.Id == "t-1")).ETag = "etag-2";
 
-        var stale = await Assert.ThrowsAsync<RuleSetChangedException>(() => StepWriter.SaveAsync(context, committer, [new RuleSetRead("routing", 1)], CancellationToken.None));
+        var stale = await Assert.ThrowsAsync<DefinitionChangedException>(() => StepWriter.SaveAsync(context, committer, [new DefinitionRead(DefinitionKind.RuleSet, "routing", 1)], CancellationToken.None));
         Assert.Equal("routing", stale.Key);
         Assert.Contains("version 1", stale.Message, StringComparison.Ordinal);
 
-        await StepWriter.SaveAsync(context, committer, [new RuleSetRead("routing", 2)], CancellationToken.None);
+        await StepWriter.SaveAsync(context, committer, [new DefinitionRead(DefinitionKind.RuleSet, "routing", 2)], CancellationToken.None);
         await using var check = db.Contexts.CreateDbContext();
         Assert.Equal("etag-2", (await check.Tasks.AsNoTracking().SingleAsync(t => t.Id == "t-1")).ETag);
     }
