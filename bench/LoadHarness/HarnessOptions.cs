@@ -40,9 +40,10 @@ internal sealed record HarnessOptions
           --rounds N           rounds per mode (default 3)
           --seconds S          length of a round (default 10)
           --instances N        also end a round after N instances have been started (default: no limit)
-          --warmup N           instances run by the clients before the first round, not timed (default 20); their
-                               failed requests count like any other
-          --clients N          concurrent clients in max and publish (default 16)
+          --warmup N           instances run by the clients before the first round, not timed (default 2000: the
+                               Api's JIT needs a few thousand requests to reach its steady state); their failed
+                               requests count like any other
+          --clients N          concurrent clients in max and publish (default 64)
           --rate R             completions per second in rate (default 500)
           --publish-every MS   milliseconds between republishes (default 1000)
           --timers             use process load-claim-timed (a 1-second timer step after the approval) and check,
@@ -76,9 +77,9 @@ internal sealed record HarnessOptions
 
     public int? MaxInstances { get; init; }
 
-    public int Warmup { get; init; } = 20;
+    public int Warmup { get; init; } = 2000;
 
-    public int Clients { get; init; } = 16;
+    public int Clients { get; init; } = 64;
 
     public double Rate { get; init; } = 500;
 

@@ -72,7 +72,7 @@ internal sealed class LoadRun(HarnessOptions options, IReadOnlyList<HttpClient> 
         var republisher = mode == LoadMode.Publish ? new RuleSetRepublisher(publishVia, adminKey, stats, options.PublishEvery) : null;
         if (republisher is not null && !await republisher.StartAsync())
         {
-            return new RoundResult(mode, round, TimeSpan.Zero, stats, load, [], null, null);
+            return new RoundResult(mode, round, TimeSpan.Zero, stats, load, [], null, null, TimeSpan.Zero);
         }
 
         await using var subscription = republisher is not null && options.Subscribe && addresses.Count > 1
@@ -82,6 +82,7 @@ internal sealed class LoadRun(HarnessOptions options, IReadOnlyList<HttpClient> 
         var publishing = republisher?.RunAsync(stopPublishing.Token) ?? Task.CompletedTask;
         var budget = options.MaxInstances ?? int.MaxValue;
         var cpuBefore = apiCpu?.Invoke();
+        var ownBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var processKey = options.Timers ? LoadDefinitions.TimedProcess : LoadDefinitions.Process;
         bool Take() => clock.Elapsed < options.RoundLength && Interlocked.Decrement(ref budget) >= 0;
@@ -119,6 +120,7 @@ internal sealed class LoadRun(HarnessOptions options, IReadOnlyList<HttpClient> 
 
         var elapsed = clock.Elapsed;
         var cpu = apiCpu?.Invoke() - cpuBefore;
+        var own = Process.GetCurrentProcess().TotalProcessorTime - ownBefore;
         await stopPublishing.CancelAsync();
         await publishing;
         IReadOnlyList<int> missing = [];
@@ -131,7 +133,7 @@ internal sealed class LoadRun(HarnessOptions options, IReadOnlyList<HttpClient> 
             }
         }
 
-        return new RoundResult(mode, round, elapsed, stats, load, republisher?.Published ?? [], subscription is null ? null : missing.Count, cpu);
+        return new RoundResult(mode, round, elapsed, stats, load, republisher?.Published ?? [], subscription is null ? null : missing.Count, cpu, own);
     }
 
     /// <summary>
@@ -173,7 +175,7 @@ internal sealed class LoadRun(HarnessOptions options, IReadOnlyList<HttpClient> 
 }
 
 /// <summary>One round: its mode and number, how long its work took (tail included), what it measured.</summary>
-internal sealed record RoundResult(LoadMode Mode, int Round, TimeSpan Elapsed, RoundStats Stats, double LoadAverage, IReadOnlyList<int> Published, int? SubscriptionMissing, TimeSpan? ApiCpu)
+internal sealed record RoundResult(LoadMode Mode, int Round, TimeSpan Elapsed, RoundStats Stats, double LoadAverage, IReadOnlyList<int> Published, int? SubscriptionMissing, TimeSpan? ApiCpu, TimeSpan HarnessCpu)
 {
     public double CompletionsPerSecond => Elapsed > TimeSpan.Zero ? Stats.Completions / Elapsed.TotalSeconds : 0;
 
@@ -182,6 +184,9 @@ internal sealed record RoundResult(LoadMode Mode, int Round, TimeSpan Elapsed, R
     /// machine this says more about the Api than throughput does, which depends on how much CPU it was given.
     /// </summary>
     public double CpuPerCompletion => ApiCpu is { } cpu && Stats.Completions > 0 ? cpu.TotalMilliseconds / Stats.Completions : double.NaN;
+
+    /// <summary>The harness's own CPU milliseconds per completion (its clients, and the admin in publish rounds): what the load costs beside the Api on the same cores.</summary>
+    public double HarnessCpuPerCompletion => Stats.Completions > 0 ? HarnessCpu.TotalMilliseconds / Stats.Completions : double.NaN;
 
     public double RequestsPerSecond => Elapsed > TimeSpan.Zero ? Stats.Requests / Elapsed.TotalSeconds : 0;
 

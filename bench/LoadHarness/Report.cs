@@ -5,7 +5,7 @@ namespace LowCode.LoadHarness;
 /// <summary>The table of rounds as they finish, then the median of each mode's rounds and every failure seen.</summary>
 internal sealed class Report(TextWriter output)
 {
-    private static readonly System.Text.CompositeFormat Columns = System.Text.CompositeFormat.Parse("{0,-8} {1,5} {2,7} {3,9} {4,11} {5,9} {6,8} {7,8} {8,12} {9,12} {10,8} {11,9} {12,15} {13,9} {14,7} {15,7} {16,6}");
+    private static readonly System.Text.CompositeFormat Columns = System.Text.CompositeFormat.Parse("{0,-8} {1,5} {2,7} {3,9} {4,11} {5,9} {6,8} {7,8} {8,12} {9,12} {10,8} {11,9} {12,15} {13,9} {14,7} {15,7} {16,9} {17,6}");
 
     /// <summary>The 1-minute load average (from /proc/loadavg); NaN where there is none.</summary>
     public static double LoadAverage()
@@ -32,8 +32,9 @@ internal sealed class Report(TextWriter output)
         output.WriteLine("latencies are per request in ms: all = startProcess, task and completeTask; complete = completeTask only");
         output.WriteLine("cpu/compl: CPU ms the Api processes used per completion (started nodes only; PostgreSQL's own CPU not included)");
         output.WriteLine("req/s, cpu/req: successful requests of any kind per second, and the Api's CPU ms per request");
+        output.WriteLine("own/compl: CPU ms the harness itself (its clients, and the admin in publish rounds) used per completion");
         output.WriteLine("viewer and evaluate rounds send one request kind only: their p50/p99 are in the all columns");
-        output.WriteLine(Row("mode", "round", "seconds", "instances", "completions", "compl/s", "all p50", "all p99", "complete p50", "complete p99", "failures", "publishes", "decisions/stale", "cpu/compl", "req/s", "cpu/req", "load"));
+        output.WriteLine(Row("mode", "round", "seconds", "instances", "completions", "compl/s", "all p50", "all p99", "complete p50", "complete p99", "failures", "publishes", "decisions/stale", "cpu/compl", "req/s", "cpu/req", "own/compl", "load"));
     }
 
     public void Row(RoundResult round)
@@ -56,6 +57,7 @@ internal sealed class Report(TextWriter output)
             Ms(round.CpuPerCompletion),
             Invariant($"{round.RequestsPerSecond:0}"),
             Ms(round.CpuPerRequest),
+            Ms(round.HarnessCpuPerCompletion),
             Invariant($"{round.LoadAverage:0.00}")));
         output.Flush();
     }
@@ -74,7 +76,7 @@ internal sealed class Report(TextWriter output)
                 ? Invariant($"; cross-node subscription: {rounds.Sum(r => r.Published.Count - (r.SubscriptionMissing ?? 0))} of {rounds.Sum(r => r.Published.Count)} publishes delivered")
                 : string.Empty;
             output.WriteLine(Invariant(
-                $"  {mode.Key.ToString().ToLowerInvariant(),-8} {Median(rounds.Select(r => r.CompletionsPerSecond)):0} completions/s, {Median(rounds.Select(r => r.RequestsPerSecond)):0} requests/s, all p50 {Ms(Median(rounds.Select(r => r.Stats.Percentile(50, Timed(mode.Key)))))} ms, p99 {Ms(Median(rounds.Select(r => r.Stats.Percentile(99, Timed(mode.Key)))))} ms, completeTask p99 {Ms(Median(rounds.Select(r => r.Stats.Percentile(99, "completeTask"))))} ms, Api CPU {Ms(Median(rounds.Select(r => r.CpuPerCompletion)))} ms per completion and {Ms(Median(rounds.Select(r => r.CpuPerRequest)))} ms per request, {rounds.Sum(r => r.Stats.Failures)} failed requests{publish}{subscribed}"));
+                $"  {mode.Key.ToString().ToLowerInvariant(),-8} {Median(rounds.Select(r => r.CompletionsPerSecond)):0} completions/s, {Median(rounds.Select(r => r.RequestsPerSecond)):0} requests/s, all p50 {Ms(Median(rounds.Select(r => r.Stats.Percentile(50, Timed(mode.Key)))))} ms, p99 {Ms(Median(rounds.Select(r => r.Stats.Percentile(99, Timed(mode.Key)))))} ms, completeTask p99 {Ms(Median(rounds.Select(r => r.Stats.Percentile(99, "completeTask"))))} ms, Api CPU {Ms(Median(rounds.Select(r => r.CpuPerCompletion)))} ms per completion and {Ms(Median(rounds.Select(r => r.CpuPerRequest)))} ms per request, harness CPU {Ms(Median(rounds.Select(r => r.HarnessCpuPerCompletion)))} ms per completion, {rounds.Sum(r => r.Stats.Failures)} failed requests{publish}{subscribed}"));
         }
 
         if (run.Timers is { } timers)
