@@ -37,10 +37,15 @@ internal sealed class SqlitePreparedReads : DbCommandInterceptor, IDisposable
     {
         _connectionString = connectionString;
         var builder = new SqliteConnectionStringBuilder(connectionString);
+        // Another connection to an in-memory database opens another database (or, shared, one it may not see whole).
         _enabled = builder.Mode != SqliteOpenMode.Memory
             && !string.IsNullOrEmpty(builder.DataSource)
-            && !string.Equals(builder.DataSource, ":memory:", StringComparison.OrdinalIgnoreCase);
+            && !builder.DataSource.Contains(":memory:", StringComparison.OrdinalIgnoreCase)
+            && !builder.DataSource.Contains("mode=memory", StringComparison.OrdinalIgnoreCase);
     }
+
+    /// <summary>False for an in-memory database: its queries stay on EF Core's connection.</summary>
+    public bool Enabled => _enabled;
 
     /// <summary>Statements prepared so far, on all of its connections.</summary>
     public long Prepared => Interlocked.Read(ref _prepared);

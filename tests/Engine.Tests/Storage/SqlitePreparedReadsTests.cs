@@ -93,6 +93,19 @@ public sealed class SqlitePreparedReadsTests
         Assert.InRange(Reads(db).Taken, 40, int.MaxValue);
     }
 
+    [Theory]
+    [InlineData("Data Source=:memory:", false)]
+    [InlineData("Data Source=file::memory:?cache=shared", false)]
+    [InlineData("Data Source=shared;Mode=Memory;Cache=Shared", false)]
+    [InlineData("Data Source=file:db?mode=memory&cache=shared", false)]
+    [InlineData("Data Source=data/lowcode.db", true)]
+    public void AnInMemoryDatabase_KeepsItsQueriesOnItsOwnConnection(string connectionString, bool taken)
+    {
+        using var reads = new SqlitePreparedReads(connectionString);
+
+        Assert.Equal(taken, reads.Enabled);
+    }
+
     private static SqlitePreparedReads Reads(TestDatabase db) => ((LowCodeDbContextFactory)db.Contexts).PreparedReads!;
 
     private static async Task<string?> ETagAsync(TestDatabase db, string id)
