@@ -57,10 +57,10 @@ internal sealed class SqlitePreparedReads : DbCommandInterceptor, IDisposable
     public long Taken => Interlocked.Read(ref _taken);
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result) =>
-        Take(command, eventData) is { } reader ? InterceptionResult<DbDataReader>.SuppressWithResult(reader) : result;
+        Takes(command) is { } sqlite ? InterceptionResult<DbDataReader>.SuppressWithResult(Run(sqlite, CancellationToken.None)) : result;
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(ReaderExecuting(command, eventData, result));
+        ValueTask.FromResult(Takes(command) is { } sqlite ? InterceptionResult<DbDataReader>.SuppressWithResult(Run(sqlite, cancellationToken)) : result);
 
     public void Dispose()
     {
@@ -71,10 +71,10 @@ internal sealed class SqlitePreparedReads : DbCommandInterceptor, IDisposable
         }
     }
 
-    private LeasedReader? Take(DbCommand command, CommandEventData eventData)
+    /// <summary>The query as a SQLite command when it runs here: a SELECT outside any transaction on this database.</summary>
+    private SqliteCommand? Takes(DbCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        ArgumentNullException.ThrowIfNull(eventData);
         if (!_enabled
             || _disposed
             || command is not SqliteCommand { Transaction: null, Connection: { State: ConnectionState.Open } connection } sqlite
@@ -86,17 +86,30 @@ internal sealed class SqlitePreparedReads : DbCommandInterceptor, IDisposable
             return null;
         }
 
+        return sqlite;
+    }
+
+    private LeasedReader Run(SqliteCommand sqlite, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
         var lease = Rent();
         try
         {
-            var prepared = lease.Prepared(command.CommandText);
+            var prepared = lease.Prepared(sqlite.CommandText);
             prepared.Parameters.Clear();
             foreach (SqliteParameter parameter in sqlite.Parameters)
             {
                 prepared.Parameters.Add(parameter);
             }
 
-            var reader = new LeasedReader(prepared.ExecuteReader(), prepared, lease, this);
+            // A caller that gives up (a request aborted) interrupts the statement, as it would on EF Core's own command.
+            SqliteDataReader inner;
+            using (cancellationToken.Register(static state => ((SqliteCommand)state!).Cancel(), prepared))
+            {
+                inner = prepared.ExecuteReader();
+            }
+
+            var reader = new LeasedReader(inner, prepared, lease, this);
             Interlocked.Increment(ref _taken);
             return reader;
         }
@@ -262,6 +275,14 @@ internal sealed class SqlitePreparedReads : DbCommandInterceptor, IDisposable
         public override bool NextResult() => inner.NextResult();
 
         public override bool Read() => inner.Read();
+
+        public override Task<bool> ReadAsync(CancellationToken cancellationToken) => inner.ReadAsync(cancellationToken);
+
+        public override Task<bool> NextResultAsync(CancellationToken cancellationToken) => inner.NextResultAsync(cancellationToken);
+
+        public override Task<bool> IsDBNullAsync(int ordinal, CancellationToken cancellationToken) => inner.IsDBNullAsync(ordinal, cancellationToken);
+
+        public override Task<T> GetFieldValueAsync<T>(int ordinal, CancellationToken cancellationToken) => inner.GetFieldValueAsync<T>(ordinal, cancellationToken);
 
         public override void Close() => Release();
 

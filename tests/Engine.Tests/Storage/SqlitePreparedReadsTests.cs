@@ -93,6 +93,26 @@ public sealed class SqlitePreparedReadsTests
         Assert.InRange(Reads(db).Taken, 40, int.MaxValue);
     }
 
+    [Fact]
+    public async Task AQueryWhoseCallerGaveUp_IsCancelled_AndItsConnectionGoesBack()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var reads = Reads(db);
+        await AddAsync(db, "t-1", "etag-1");
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        var opened = reads.Opened;
+
+        for (var i = 0; i < 50; i++)
+        {
+            await using var context = db.Contexts.CreateDbContext();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => context.Tasks.AsNoTracking().Where(t => t.Id == "t-1").Select(t => t.ETag).SingleOrDefaultAsync(cancelled.Token));
+        }
+
+        Assert.Equal("etag-1", await ETagAsync(db, "t-1"));
+        Assert.InRange(reads.Opened - opened, 0, 1);
+    }
+
     [Theory]
     [InlineData("Data Source=:memory:", false)]
     [InlineData("Data Source=file::memory:?cache=shared", false)]
