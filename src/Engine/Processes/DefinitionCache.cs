@@ -41,8 +41,11 @@ public sealed class DefinitionCache
         return version;
     }
 
-    /// <summary>Forgets the latest version of a key read here: a commit found another one in force.</summary>
-    internal void ForgetLatest(DefinitionKind kind, string key) => _latest.TryRemove((kind, key), out _);
+    /// <summary>
+    /// Forgets every latest version read here: a commit found one of them replaced, and a publish often replaces
+    /// several together (a process with its forms), of which the commit names only the first it checked.
+    /// </summary>
+    internal void ForgetLatest() => _latest.Clear();
 
     /// <summary>The latest published version number of a key, read through the caller's context (and transaction).</summary>
     public static Task<int?> LatestPublishedAsync(LowCodeDbContext db, DefinitionKind kind, string key, CancellationToken cancellationToken)

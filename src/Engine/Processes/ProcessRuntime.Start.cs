@@ -58,6 +58,7 @@ public sealed partial class ProcessRuntime
         if (await LatestCheckedAsync(db, DefinitionKind.Process, processKey, read, cancellationToken).ConfigureAwait(false) is not { } version
             || await _definitions.GetAsync<ProcessDefinition>(db, DefinitionKind.Process, processKey, version, cancellationToken).ConfigureAwait(false) is not { } process)
         {
+            await ThrowIfStaleAsync(db, read, cancellationToken).ConfigureAwait(false);
             return RuntimeError.NotFound($"There is no published process '{processKey}'. Publish it first (a draft cannot be started).");
         }
 
@@ -85,6 +86,7 @@ public sealed partial class ProcessRuntime
 
         if (problems.Count > 0)
         {
+            await ThrowIfStaleAsync(db, read, cancellationToken).ConfigureAwait(false);
             return RuntimeError.Invalid($"Process '{processKey}' cannot start: {problems.Count} of its forms {(problems.Count == 1 ? "is" : "are")} not published.", [.. problems]);
         }
 
@@ -139,6 +141,22 @@ public sealed partial class ProcessRuntime
         Telemetry.LowCodeMetrics.InstancesStarted.Add(1, new KeyValuePair<string, object?>("process", instance.ProcessKey));
         Telemetry.LowCodeMetrics.Decisions.Add(execution.Decisions, new KeyValuePair<string, object?>("process", instance.ProcessKey));
         return new RuntimeResult<StepResult>(result);
+    }
+
+    /// <summary>
+    /// Before a start answers with an error that depends on the versions it pinned (a form of the process unpublished),
+    /// checks them as its commit would: a version this node remembered and another node replaced sends the start round
+    /// again on fresh reads, instead of answering from a stale version with no commit to correct it.
+    /// </summary>
+    private static async Task ThrowIfStaleAsync(Storage.LowCodeDbContext db, List<DefinitionRead> read, CancellationToken cancellationToken)
+    {
+        foreach (var (kind, key, version) in read)
+        {
+            if (await DefinitionCache.LatestPublishedAsync(db, kind, key, cancellationToken).ConfigureAwait(false) != version)
+            {
+                throw new DefinitionChangedException(kind, key, $"The {kind.ToString().ToLowerInvariant()} '{key}' was published again while the start was being decided; the start runs again on the latest version.");
+            }
+        }
     }
 
     /// <summary>

@@ -162,16 +162,10 @@ public sealed partial class ProcessRuntime : IDisposable
             {
                 // Reading again tells what the other transaction did: a task completed or still open, a key now taken,
                 // a rule set published again (whose latest version is then read afresh).
-                if (ex is DefinitionChangedException changed)
+                if (ex is DefinitionChangedException)
                 {
-                    if (changed.Kind == DefinitionKind.RuleSet)
-                    {
-                        _services.RuleSets.Forget(changed.Key);
-                    }
-                    else
-                    {
-                        _definitions.ForgetLatest(changed.Kind, changed.Key);
-                    }
+                    _services.RuleSets.Forget();
+                    _definitions.ForgetLatest();
                 }
 
                 if (attempt >= ConcurrencyRetries)

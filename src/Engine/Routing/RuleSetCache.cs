@@ -56,8 +56,8 @@ public sealed class RuleSetCache(RoutingRuleSetCompiler compiler)
         return new CurrentRuleSet(key, current, compilation.Value);
     }
 
-    /// <summary>Forgets the latest version of <paramref name="key"/> read here: a commit found another one in force.</summary>
-    internal void Forget(string key) => _latest.TryRemove(key, out _);
+    /// <summary>Forgets every latest version read here: a commit found one of them replaced (see <see cref="Processes.DefinitionCache.ForgetLatest"/>).</summary>
+    internal void Forget() => _latest.Clear();
 
     private RoutingCompilation Compile(string body, int version)
     {

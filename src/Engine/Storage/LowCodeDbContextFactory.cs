@@ -24,7 +24,7 @@ public sealed class LowCodeDbContextFactory : IDbContextFactory<LowCodeDbContext
         {
             case DatabaseProvider.Sqlite:
                 _preparedReads = new SqlitePreparedReads(options.ConnectionString);
-                var sqlite = Configure(new DbContextOptionsBuilder<SqliteLowCodeDbContext>().UseSqlite(options.ConnectionString).AddInterceptors([new SqliteSynchronousInterceptor(), _preparedReads, .. options.Interceptors]), loggerFactory).Options;
+                var sqlite = Configure(new DbContextOptionsBuilder<SqliteLowCodeDbContext>().UseSqlite(options.ConnectionString).AddInterceptors([new SqliteSynchronousInterceptor(), .. options.Interceptors, _preparedReads]), loggerFactory).Options;
                 var sqlitePool = new PooledDbContextFactory<SqliteLowCodeDbContext>(sqlite);
                 _create = sqlitePool.CreateDbContext;
                 break;

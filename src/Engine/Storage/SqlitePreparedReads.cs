@@ -27,11 +27,12 @@ internal sealed class SqlitePreparedReads : DbCommandInterceptor, IDisposable
     private readonly string _connectionString;
     private readonly bool _enabled;
     private readonly ConcurrentBag<Lease> _idle = [];
+    private readonly ConcurrentDictionary<string, bool> _leftToEf = new(StringComparer.Ordinal);
     private int _idleCount;
     private long _prepared;
     private long _opened;
     private long _taken;
-    private bool _disposed;
+    private volatile bool _disposed;
 
     public SqlitePreparedReads(string connectionString)
     {
@@ -57,10 +58,10 @@ internal sealed class SqlitePreparedReads : DbCommandInterceptor, IDisposable
     public long Taken => Interlocked.Read(ref _taken);
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result) =>
-        Takes(command) is { } sqlite ? InterceptionResult<DbDataReader>.SuppressWithResult(Run(sqlite, CancellationToken.None)) : result;
+        Takes(command) is { } sqlite && Run(sqlite, CancellationToken.None) is { } reader ? InterceptionResult<DbDataReader>.SuppressWithResult(reader) : result;
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(Takes(command) is { } sqlite ? InterceptionResult<DbDataReader>.SuppressWithResult(Run(sqlite, cancellationToken)) : result);
+        ValueTask.FromResult(Takes(command) is { } sqlite && Run(sqlite, cancellationToken) is { } reader ? InterceptionResult<DbDataReader>.SuppressWithResult(reader) : result);
 
     public void Dispose()
     {
@@ -80,6 +81,7 @@ internal sealed class SqlitePreparedReads : DbCommandInterceptor, IDisposable
             || command is not SqliteCommand { Transaction: null, Connection: { State: ConnectionState.Open } connection } sqlite
             || !string.Equals(connection.ConnectionString, _connectionString, StringComparison.Ordinal)
             || !command.CommandText.StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)
+            || _leftToEf.ContainsKey(command.CommandText)
             || SQLitePCL.raw.sqlite3_get_autocommit(connection.Handle) == 0)
         {
             // A transaction begun by a statement rather than by EF Core still shows on the connection (autocommit off).
@@ -89,13 +91,28 @@ internal sealed class SqlitePreparedReads : DbCommandInterceptor, IDisposable
         return sqlite;
     }
 
-    private LeasedReader Run(SqliteCommand sqlite, CancellationToken cancellationToken)
+    /// <summary>The query's reader on a kept statement; null when it does not prepare here (EF Core then runs it).</summary>
+    private LeasedReader? Run(SqliteCommand sqlite, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var lease = Rent();
+        SqliteCommand prepared;
         try
         {
-            var prepared = lease.Prepared(sqlite.CommandText);
+            prepared = lease.Prepared(sqlite.CommandText);
+        }
+        catch (SqliteException)
+        {
+            // EF Core's own connections carry functions and collations of its own (ef_compare, regexp, EF_DECIMAL) that
+            // these do not: a query that needs them is left to EF Core, from now on without trying here first.
+            _leftToEf.TryAdd(sqlite.CommandText, true);
+            Return(lease, broken: false);
+            return null;
+        }
+
+        try
+        {
+            prepared.CommandTimeout = sqlite.CommandTimeout;
             prepared.Parameters.Clear();
             foreach (SqliteParameter parameter in sqlite.Parameters)
             {
@@ -134,18 +151,28 @@ internal sealed class SqlitePreparedReads : DbCommandInterceptor, IDisposable
 
     private void Return(Lease lease, bool broken)
     {
-        if (broken || _disposed || Interlocked.Increment(ref _idleCount) > MaxIdle)
+        if (broken || _disposed)
         {
-            if (!broken && !_disposed)
-            {
-                Interlocked.Decrement(ref _idleCount);
-            }
+            lease.Dispose();
+            return;
+        }
 
+        if (Interlocked.Increment(ref _idleCount) > MaxIdle)
+        {
+            Interlocked.Decrement(ref _idleCount);
             lease.Dispose();
             return;
         }
 
         _idle.Add(lease);
+        if (_disposed)
+        {
+            // Disposed meanwhile: what Dispose drained before this lease came back is drained again here.
+            while (_idle.TryTake(out var late))
+            {
+                late.Dispose();
+            }
+        }
     }
 
     /// <summary>One connection of the pool with the statements it keeps prepared, by SQL text.</summary>
@@ -179,7 +206,16 @@ internal sealed class SqlitePreparedReads : DbCommandInterceptor, IDisposable
 
                 command = _connection.CreateCommand();
                 command.CommandText = sql;
-                command.Prepare();
+                try
+                {
+                    command.Prepare();
+                }
+                catch
+                {
+                    command.Dispose();
+                    throw;
+                }
+
                 _prepared[sql] = command;
                 Interlocked.Increment(ref _pool._prepared);
             }
@@ -304,18 +340,18 @@ internal sealed class SqlitePreparedReads : DbCommandInterceptor, IDisposable
             }
 
             _returned = true;
-            var broken = false;
+            var broken = true;
             try
             {
                 inner.Dispose();
+                broken = false;
             }
-            catch (SqliteException)
+            finally
             {
-                broken = true;
+                // Whatever disposing the reader threw, the connection goes back (closed when it may be in a bad state).
+                command.Parameters.Clear();
+                pool.Return(lease, broken);
             }
-
-            command.Parameters.Clear();
-            pool.Return(lease, broken);
         }
     }
 }

@@ -287,7 +287,9 @@ internal sealed class SqliteStepCommitter : IDisposable
             }
             catch (SqliteException)
             {
-                // The connection is closed below; SQLite rolls back a transaction left open when its connection closes.
+                // Not back to the pool inside the transaction: clearing the pool closes this connection when it is
+                // disposed below, and SQLite rolls back a transaction whose connection closes.
+                SqliteConnection.ClearPool(open);
             }
         }
 

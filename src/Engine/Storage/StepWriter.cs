@@ -234,7 +234,8 @@ internal static class StepWriter
         {
             Metadata.DefinitionKind.RuleSet => "rule set",
             Metadata.DefinitionKind.Process => "process",
-            _ => "form",
+            Metadata.DefinitionKind.Form => "form",
+            _ => read.Kind.ToString().ToLowerInvariant(),
         };
         var statement = new Statement(
             Kind.Check,

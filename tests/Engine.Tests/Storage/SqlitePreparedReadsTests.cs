@@ -113,6 +113,24 @@ public sealed class SqlitePreparedReadsTests
         Assert.InRange(reads.Opened - opened, 0, 1);
     }
 
+    [Fact]
+    public async Task AQueryNeedingAFunctionOnlyEfCoresConnectionsHave_IsLeftToEfCore()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var reads = Reads(db);
+        await AddAsync(db, "t-1", "etag-1");
+        await AddAsync(db, "x-2", "etag-2");
+        var taken = reads.Taken;
+
+        for (var i = 0; i < 3; i++)
+        {
+            await using var context = db.Contexts.CreateDbContext();
+            Assert.Equal(["t-1"], await context.Tasks.AsNoTracking().Where(t => System.Text.RegularExpressions.Regex.IsMatch(t.Id, "^t-")).Select(t => t.Id).ToListAsync());
+        }
+
+        Assert.Equal(taken, reads.Taken);
+    }
+
     [Theory]
     [InlineData("Data Source=:memory:", false)]
     [InlineData("Data Source=file::memory:?cache=shared", false)]
