@@ -26,7 +26,7 @@ internal sealed class SqlitePreparedReads : DbCommandInterceptor, IDisposable
 
     private readonly string _connectionString;
     private readonly bool _enabled;
-    private readonly ConcurrentBag<Lease> _idle = [];
+    private readonly ConcurrentBag<SqliteStatements> _idle = [];
     private readonly ConcurrentDictionary<string, bool> _leftToEf = new(StringComparer.Ordinal);
     private int _idleCount;
     private long _prepared;
@@ -99,7 +99,9 @@ internal sealed class SqlitePreparedReads : DbCommandInterceptor, IDisposable
         SqliteCommand prepared;
         try
         {
-            prepared = lease.Prepared(sqlite.CommandText);
+            var prepares = lease.Prepares;
+            prepared = lease.For(sqlite.CommandText);
+            Interlocked.Add(ref _prepared, lease.Prepares - prepares);
         }
         catch (SqliteException)
         {
@@ -137,7 +139,7 @@ internal sealed class SqlitePreparedReads : DbCommandInterceptor, IDisposable
         }
     }
 
-    private Lease Rent()
+    private SqliteStatements Rent()
     {
         if (_idle.TryTake(out var lease))
         {
@@ -146,10 +148,10 @@ internal sealed class SqlitePreparedReads : DbCommandInterceptor, IDisposable
         }
 
         Interlocked.Increment(ref _opened);
-        return new Lease(_connectionString, this);
+        return new SqliteStatements(_connectionString, MaxPrepared);
     }
 
-    private void Return(Lease lease, bool broken)
+    private void Return(SqliteStatements lease, bool broken)
     {
         if (broken || _disposed)
         {
@@ -175,68 +177,8 @@ internal sealed class SqlitePreparedReads : DbCommandInterceptor, IDisposable
         }
     }
 
-    /// <summary>One connection of the pool with the statements it keeps prepared, by SQL text.</summary>
-    private sealed class Lease : IDisposable
-    {
-        private readonly SqliteConnection _connection;
-        private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
-        private readonly SqlitePreparedReads _pool;
-
-        public Lease(string connectionString, SqlitePreparedReads pool)
-        {
-            _pool = pool;
-            _connection = new SqliteConnection(connectionString);
-            _connection.Open();
-        }
-
-        public SqliteCommand Prepared(string sql)
-        {
-            if (!_prepared.TryGetValue(sql, out var command))
-            {
-                if (_prepared.Count >= MaxPrepared)
-                {
-                    // More shapes than the hot queries: start over rather than hold statements for ever.
-                    foreach (var old in _prepared.Values)
-                    {
-                        old.Dispose();
-                    }
-
-                    _prepared.Clear();
-                }
-
-                command = _connection.CreateCommand();
-                command.CommandText = sql;
-                try
-                {
-                    command.Prepare();
-                }
-                catch
-                {
-                    command.Dispose();
-                    throw;
-                }
-
-                _prepared[sql] = command;
-                Interlocked.Increment(ref _pool._prepared);
-            }
-
-            return command;
-        }
-
-        public void Dispose()
-        {
-            foreach (var command in _prepared.Values)
-            {
-                command.Dispose();
-            }
-
-            _prepared.Clear();
-            _connection.Dispose();
-        }
-    }
-
     /// <summary>The prepared statement's reader; disposing it hands the connection back to the pool.</summary>
-    private sealed class LeasedReader(SqliteDataReader inner, SqliteCommand command, Lease lease, SqlitePreparedReads pool) : DbDataReader
+    private sealed class LeasedReader(SqliteDataReader inner, SqliteCommand command, SqliteStatements lease, SqlitePreparedReads pool) : DbDataReader
     {
         private bool _returned;
 

@@ -28,13 +28,12 @@ internal sealed class SqliteStepCommitter : IDisposable
     private const int CommitsPerCheckpoint = 16;
 
     private readonly Channel<WriteSet> _queue = Channel.CreateUnbounded<WriteSet>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
     private readonly string _connectionString;
     private readonly Task _loop;
     private readonly Channel<bool> _checkpoints = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
     private readonly Task _checkpointer;
     private int _sinceCheckpoint;
-    private SqliteConnection? _connection;
+    private SqliteStatements? _statements;
     private long _commits;
 
     public SqliteStepCommitter(string connectionString, SemaphoreSlim writerGate)
@@ -89,12 +88,7 @@ internal sealed class SqliteStepCommitter : IDisposable
         _loop.GetAwaiter().GetResult();
         _checkpoints.Writer.TryComplete();
         _checkpointer.GetAwaiter().GetResult();
-        foreach (var command in _prepared.Values)
-        {
-            command.Dispose();
-        }
-
-        _connection?.Dispose();
+        _statements?.Dispose();
     }
 
     private async Task RunAsync()
@@ -130,8 +124,6 @@ internal sealed class SqliteStepCommitter : IDisposable
     {
         try
         {
-            Connection();
-
             // BEGIN and COMMIT run as statements kept prepared like the steps' own: SqliteTransaction prepares both
             // anew on every batch.
             Run("BEGIN IMMEDIATE");
@@ -197,44 +189,22 @@ internal sealed class SqliteStepCommitter : IDisposable
 
     private void Run(string sql) => Prepared(sql).ExecuteNonQuery();
 
-    private SqliteCommand Prepared(string sql)
+    // More shapes than a node's steps write would mean something other than the runtime's steps.
+    private SqliteCommand Prepared(string sql) => Statements().For(sql);
+
+    private SqliteStatements Statements()
     {
-        if (!_prepared.TryGetValue(sql, out var command))
+        if (_statements is null)
         {
-            if (_prepared.Count >= MaxPrepared)
-            {
-                // More shapes than a node's steps write means something other than the runtime's steps; start over
-                // rather than hold statements for ever.
-                foreach (var old in _prepared.Values)
-                {
-                    old.Dispose();
-                }
-
-                _prepared.Clear();
-            }
-
-            command = _connection!.CreateCommand();
-            command.CommandText = sql;
-            _prepared[sql] = command;
-        }
-
-        return command;
-    }
-
-    private SqliteConnection Connection()
-    {
-        if (_connection is null)
-        {
-            _connection = new SqliteConnection(_connectionString);
-            _connection.Open();
-            using var pragma = _connection.CreateCommand();
+            _statements = new SqliteStatements(_connectionString, MaxPrepared);
+            using var pragma = _statements.Connection.CreateCommand();
             // temp_store=MEMORY keeps each savepoint's sub-journal in memory: on disk, every page a step first changed
             // was copied to a temporary file before the change (6 % of the Api's CPU under load).
             pragma.CommandText = SqliteSynchronousInterceptor.Pragma + "PRAGMA wal_autocheckpoint=0; PRAGMA temp_store=MEMORY;";
             pragma.ExecuteNonQuery();
         }
 
-        return _connection;
+        return _statements;
     }
 
     /// <summary>
@@ -277,7 +247,7 @@ internal sealed class SqliteStepCommitter : IDisposable
     {
         // The transaction was begun by a statement, not a SqliteTransaction, so nothing rolls it back on dispose: a
         // pooled connection must not go back to the pool inside it (holding the write lock).
-        if (_connection is { State: System.Data.ConnectionState.Open } open && SQLitePCL.raw.sqlite3_get_autocommit(open.Handle) == 0)
+        if (_statements?.Connection is { State: System.Data.ConnectionState.Open } open && SQLitePCL.raw.sqlite3_get_autocommit(open.Handle) == 0)
         {
             try
             {
@@ -293,14 +263,8 @@ internal sealed class SqliteStepCommitter : IDisposable
             }
         }
 
-        foreach (var command in _prepared.Values)
-        {
-            command.Dispose();
-        }
-
-        _prepared.Clear();
-        _connection?.Dispose();
-        _connection = null;
+        _statements?.Dispose();
+        _statements = null;
     }
 
     private sealed class WriteSet(IReadOnlyList<StepWriter.Statement> statements)
