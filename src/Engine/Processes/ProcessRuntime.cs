@@ -161,7 +161,7 @@ public sealed partial class ProcessRuntime : IDisposable
             catch (DbUpdateException ex)
             {
                 // Reading again tells what the other transaction did: a task completed or still open, a key now taken,
-                // a rule set published again (whose latest version is then read afresh).
+                // a definition published again (then every latest version this node remembered is read afresh).
                 if (ex is DefinitionChangedException)
                 {
                     _services.RuleSets.Forget();

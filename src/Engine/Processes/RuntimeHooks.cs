@@ -6,8 +6,8 @@ namespace LowCode.Engine.Processes;
 public sealed class RuntimeHooks
 {
     /// <summary>
-    /// Awaited when a start or a completion has read and decided everything, before its writes commit (on PostgreSQL inside its
-    /// transaction; on SQLite before they go to the node's writer).
+    /// Awaited when a start or a completion has read and decided everything, before its writes commit (on PostgreSQL
+    /// inside its transaction; on SQLite before they go to the node's writer).
     /// </summary>
     public Func<string, CancellationToken, Task>? BeforeCommitAsync { get; set; }
 

@@ -14,7 +14,6 @@ namespace LowCode.Engine.Storage;
 public sealed class LowCodeDbContextFactory : IDbContextFactory<LowCodeDbContext>, IDisposable
 {
     private readonly Func<LowCodeDbContext> _create;
-    private readonly SqlitePreparedReads? _preparedReads;
 
     public LowCodeDbContextFactory(DatabaseOptions options, ILoggerFactory? loggerFactory = null)
     {
@@ -23,8 +22,8 @@ public sealed class LowCodeDbContextFactory : IDbContextFactory<LowCodeDbContext
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
-                _preparedReads = new SqlitePreparedReads(options.ConnectionString);
-                var sqlite = Configure(new DbContextOptionsBuilder<SqliteLowCodeDbContext>().UseSqlite(options.ConnectionString).AddInterceptors([new SqliteSynchronousInterceptor(), .. options.Interceptors, _preparedReads]), loggerFactory).Options;
+                PreparedReads = new SqlitePreparedReads(options.ConnectionString);
+                var sqlite = Configure(new DbContextOptionsBuilder<SqliteLowCodeDbContext>().UseSqlite(options.ConnectionString).AddInterceptors([new SqliteSynchronousInterceptor(), .. options.Interceptors, PreparedReads]), loggerFactory).Options;
                 var sqlitePool = new PooledDbContextFactory<SqliteLowCodeDbContext>(sqlite);
                 _create = sqlitePool.CreateDbContext;
                 break;
@@ -41,12 +40,12 @@ public sealed class LowCodeDbContextFactory : IDbContextFactory<LowCodeDbContext
     public DatabaseOptions Options { get; }
 
     /// <summary>Where SQLite's reads outside a transaction run on statements kept prepared; null on PostgreSQL.</summary>
-    internal SqlitePreparedReads? PreparedReads => _preparedReads;
+    internal SqlitePreparedReads? PreparedReads { get; }
 
     public LowCodeDbContext CreateDbContext() => _create();
 
     /// <summary>Closes the connections SQLite's prepared reads keep open.</summary>
-    public void Dispose() => _preparedReads?.Dispose();
+    public void Dispose() => PreparedReads?.Dispose();
 
     /// <summary>
     /// Turns on Npgsql's automatic preparation unless the connection string decides it: a statement run a few times on

@@ -21,6 +21,7 @@ namespace LowCode.Engine.Storage;
 internal sealed class SqliteStepCommitter : IDisposable
 {
     private const int MaxBatch = 64;
+    // Far more shapes than a node's steps write: past it, something other than the runtime's steps is writing.
     private const int MaxPrepared = 512;
 
     // Often enough to keep the WAL small (SQLite's own trigger is at 1,000 pages), rarely enough that one checkpoint
@@ -189,7 +190,6 @@ internal sealed class SqliteStepCommitter : IDisposable
 
     private void Run(string sql) => Prepared(sql).ExecuteNonQuery();
 
-    // More shapes than a node's steps write would mean something other than the runtime's steps.
     private SqliteCommand Prepared(string sql) => Statements().For(sql);
 
     private SqliteStatements Statements()

@@ -177,7 +177,7 @@ internal static class StepWriter
         return statements;
     }
 
-    /// <summary>The path for a change this writer does not handle: EF Core saves it, after the same rule set check.</summary>
+    /// <summary>The path for a change this writer does not handle: EF Core saves it, after the same definition check.</summary>
     private static async Task SaveChangesAsync(LowCodeDbContext db, SqliteStepCommitter? committer, IReadOnlyCollection<DefinitionRead> reads, CancellationToken cancellationToken)
     {
         if (committer is null)
