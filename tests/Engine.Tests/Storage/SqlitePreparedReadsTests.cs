@@ -35,6 +35,34 @@ public sealed class SqlitePreparedReadsTests
     }
 
     [Fact]
+    public async Task EveryReadAfterACommit_SeesIt_WhileOtherReadsRunBeside()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await AddAsync(db, "t-0", "etag-0");
+        using var stop = new CancellationTokenSource();
+        var beside = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                await ETagAsync(db, "t-0");
+            }
+        });
+
+        for (var i = 0; i < 300; i++)
+        {
+            await using (var writer = db.Contexts.CreateDbContext())
+            {
+                await writer.Tasks.Where(t => t.Id == "t-0").ExecuteUpdateAsync(s => s.SetProperty(t => t.ETag, $"etag-{i}"));
+            }
+
+            Assert.Equal($"etag-{i}", await ETagAsync(db, "t-0"));
+        }
+
+        await stop.CancelAsync();
+        await beside;
+    }
+
+    [Fact]
     public async Task AQueryInsideATransaction_StaysOnItsConnection_AndSeesTheTransactionsOwnWrites()
     {
         await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
