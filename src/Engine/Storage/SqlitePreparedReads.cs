@@ -25,7 +25,6 @@ internal sealed class SqlitePreparedReads : DbCommandInterceptor, IDisposable
     private const int MaxPrepared = 128;
 
     private readonly string _connectionString;
-    private readonly bool _enabled;
     private readonly ConcurrentBag<SqliteStatements> _idle = [];
     private readonly ConcurrentDictionary<string, bool> _leftToEf = new(StringComparer.Ordinal);
     private int _idleCount;
@@ -39,14 +38,14 @@ internal sealed class SqlitePreparedReads : DbCommandInterceptor, IDisposable
         _connectionString = connectionString;
         var builder = new SqliteConnectionStringBuilder(connectionString);
         // Another connection to an in-memory database opens another database (or, shared, one it may not see whole).
-        _enabled = builder.Mode != SqliteOpenMode.Memory
+        Enabled = builder.Mode != SqliteOpenMode.Memory
             && !string.IsNullOrEmpty(builder.DataSource)
             && !builder.DataSource.Contains(":memory:", StringComparison.OrdinalIgnoreCase)
             && !builder.DataSource.Contains("mode=memory", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>False for an in-memory database: its queries stay on EF Core's connection.</summary>
-    public bool Enabled => _enabled;
+    public bool Enabled { get; }
 
     /// <summary>Statements prepared so far, on all of its connections.</summary>
     public long Prepared => Interlocked.Read(ref _prepared);
@@ -76,7 +75,7 @@ internal sealed class SqlitePreparedReads : DbCommandInterceptor, IDisposable
     private SqliteCommand? Takes(DbCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (!_enabled
+        if (!Enabled
             || _disposed
             || command is not SqliteCommand { Transaction: null, Connection: { State: ConnectionState.Open } connection } sqlite
             || !string.Equals(connection.ConnectionString, _connectionString, StringComparison.Ordinal)
